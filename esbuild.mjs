@@ -1,0 +1,81 @@
+// The one bundler config: the extension (Node, CJS), the worker threads, the webview client
+// (browser, IIFE), the CLI, and (with --tests) an unbundled transpile of src/ and test/ for mocha.
+//   node esbuild.mjs               development build into dist/
+//   node esbuild.mjs --production  minified, no source maps (what `npm run package` ships)
+//   node esbuild.mjs --watch       rebuild on change
+//   node esbuild.mjs --tests       src/ and test/ to out/, one file per file, with source maps (c8 maps them back)
+import * as esbuild from 'esbuild';
+import { existsSync, readdirSync, statSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
+// --out=<dir>: where --tests writes (default out/), so several test runs can build side by side.
+const outArg = process.argv.find((a) => a.startsWith('--out='));
+const testOut = outArg ? outArg.slice('--out='.length) : 'out';
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'warning',
+  target: 'node20',
+};
+
+/** Entry points that exist (later issues add workers); a missing optional one is skipped. */
+const nodeEntries = [
+  { in: 'src/extension.ts', out: 'extension', external: ['vscode'] },
+  { in: 'src/cli.ts', out: 'cli', banner: '#!/usr/bin/env node' },
+  { in: 'src/core/workers/worker-main.ts', out: 'worker' },
+].filter((e) => existsSync(e.in));
+
+const builds = [
+  ...nodeEntries.map((e) => ({
+    ...common,
+    entryPoints: { [e.out]: e.in },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    external: e.external ?? [],
+    banner: e.banner ? { js: e.banner } : undefined,
+  })),
+  {
+    ...common,
+    entryPoints: { webview: 'src/webviews/client/main.ts' },
+    outdir: 'dist',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
+];
+
+function listTs(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...listTs(p));
+    else if (p.endsWith('.ts') && !p.endsWith('.d.ts')) out.push(p);
+  }
+  return out;
+}
+
+if (tests) {
+  rmSync(testOut, { recursive: true, force: true });
+  await esbuild.build({
+    entryPoints: [...listTs('src'), ...listTs('test')],
+    outdir: testOut,
+    outbase: '.',
+    bundle: false,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  });
+} else if (watch) {
+  for (const options of builds) await (await esbuild.context(options)).watch();
+  console.log('esbuild: watching');
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

@@ -1,0 +1,53 @@
+import { basename } from 'node:path';
+import { Rom } from '../../core/rom';
+import { hex } from '../../core/errors';
+import { RomSession } from '../../core/session/rom-session';
+import { printJson, requirePositional, type Command } from '../command';
+import { readInputFile } from '../files';
+
+export const infoCommand: Command = {
+  name: 'info',
+  summary: 'Show what a ROM is: header, mapping (with the evidence), checksum',
+  help: `spritepal info <rom> [--json]
+
+Reads the ROM's internal header (found by scoring every candidate location) and prints its
+title, mapping, sizes, region, version and checksum state.
+
+  --json   one JSON object: file, fileSize, copierHeader, romSize, mapping, headerOffset,
+           title, mapMode, chipset, romSizeCode, ramSizeCode, region, regionName, version,
+           checksum { stored, complement, computed, valid }, evidence`,
+  options: { json: { type: 'boolean' } },
+  async run(args, io) {
+    const file = readInputFile(io.cwd, requirePositional(args, 0, '<rom>'), 'ROM');
+    const session = RomSession.open(file.bytes, basename(file.path));
+    const info = session.info();
+    if (args.values.json) {
+      printJson(io, { file: file.path, ...info });
+      return;
+    }
+    io.stdout(formatInfo(file.path, session.rom, info));
+  },
+};
+
+function formatInfo(path: string, rom: Rom, info: ReturnType<RomSession['info']>): string {
+  const lines: string[] = [];
+  const row = (k: string, v: string) => lines.push(`${k.padEnd(14)} ${v}`);
+  row('File', path);
+  row('Size', `${info.fileSize} bytes${info.copierHeader ? ' (512-byte copier header)' : ''}`);
+  row('Mapping', info.mapping);
+  if (info.headerOffset !== null) {
+    row('Header', `${hex(info.headerOffset + rom.copierHeaderSize)} (ROM offset ${hex(info.headerOffset)})`);
+    row('Title', `"${info.title}"`);
+    row('Map mode', `${hex(info.mapMode!, 2)} ${info.mapModeName}`);
+    row('Chipset', `${hex(info.chipset!, 2)} ${info.chipsetName}`);
+    row('ROM size', `${hex(info.romSizeCode!, 2)} (${2 ** info.romSizeCode! } KiB declared, ${info.romSize} bytes present)`);
+    row('RAM size', info.ramSizeCode ? `${hex(info.ramSizeCode, 2)} (${2 ** info.ramSizeCode} KiB)` : 'none');
+    row('Region', `${info.region} ${info.regionName}`);
+    row('Version', `1.${info.version}`);
+    const c = info.checksum!;
+    row('Checksum', `${hex(c.stored, 4)} / complement ${hex(c.complement, 4)}: ${c.valid ? 'valid' : `INVALID (should be ${hex(c.computed, 4)})`}`);
+  }
+  lines.push('Evidence:');
+  for (const e of info.evidence) lines.push(`  - ${e}`);
+  return lines.join('\n') + '\n';
+}
