@@ -75,7 +75,7 @@ export function importPng(bytes: Uint8Array, opts: PngImportOptions): PngImportR
       if (v >= colors) bad.add(i, `index ${v}`);
       pixels[i] = v;
     }
-    bad.check(`use palette indices past ${colors - 1}, more colours than ${fmt(opts.format)} allows`);
+    bad.check(`with palette indices past ${colors - 1} (more colours than ${fmt(opts.format)} allows)`);
   } else if (png.channels <= 2) {
     kind = 'grayscale';
     const max = 2 ** png.depth - 1;
@@ -89,7 +89,7 @@ export function importPng(bytes: Uint8Array, opts: PngImportOptions): PngImportR
       if (Number.isInteger(index)) pixels[i] = index;
       else bad.add(i, `gray ${png.depth === 8 ? raw : `${raw} of ${max}`}`);
     }
-    bad.check(`have gray values that are not exact multiples of ${step} (gray = index x ${step} for ${fmt(opts.format)})`);
+    bad.check(`with gray values that are not exact multiples of ${step} (gray = index x ${step} for ${fmt(opts.format)})`);
   } else {
     kind = 'rgb';
     approximated = mapRgb(samples, png.channels, png.depth, width, n, opts, pixels);
@@ -145,7 +145,7 @@ function mapRgb(samples: ArrayLike<number>, channels: number, depth: number, wid
     const first = [...distinct.values()].slice(colors, colors + SHOW).map((i) => `(${i % width}, ${Math.floor(i / width)}) ${hexRgb(samples, i * channels, shift)}`);
     throw new PngImportError(`image has ${distinct.size} distinct colours, more than the ${colors} ${fmt(opts.format)} allows; first beyond the limit: ${first.join(', ')}`);
   }
-  missing.check(`have colours (${missingColors.size} distinct) that are not in the target palette`);
+  missing.check(`with colours not in the target palette (${missingColors.size} distinct)`);
   return approximated;
 }
 
