@@ -1,0 +1,156 @@
+/**
+ * Alert rules with warning and critical thresholds, a cooldown per rule and a bounded history.
+ * Operation rules are checked against each recorded duration; gauge rules against the gauge value
+ * sampled at snapshot time. Time comes from an injected clock so tests control cooldowns.
+ */
+import type { AlertEvent, AlertLevel, Clock, Disposable } from './types';
+import { Emitter } from './emitter';
+
+export interface AlertRule {
+  id: string;
+  /** What is watched: an operation's durations (ms) or a gauge's value. */
+  subject: { operation: string } | { gauge: string };
+  warning: number;
+  critical: number;
+  /** Shown with the values; default "ms" for operation rules, none for gauge rules. */
+  unit?: string;
+  /** After the rule fires, it stays quiet this long (a critical still breaks through a warning's cooldown). */
+  cooldownMs?: number;
+}
+
+export const DEFAULT_COOLDOWN_MS = 60_000;
+
+/** The memory rule watches this gauge: resident set size in MB (2^20 bytes), buffers included. */
+export const RSS_GAUGE = 'memory.rssMB';
+
+/** SpritePal's thresholds. Memory is RSS, not heap: ROM and tile buffers live outside the JS heap. */
+export const DEFAULT_ALERT_RULES: readonly AlertRule[] = [
+  { id: 'rom-load', subject: { operation: 'rom.open' }, warning: 1000, critical: 5000, unit: 'ms' },
+  { id: 'extraction', subject: { operation: 'hal.decode' }, warning: 100, critical: 500, unit: 'ms' },
+  { id: 'thumbnail', subject: { operation: 'thumbnail' }, warning: 50, critical: 200, unit: 'ms' },
+  { id: 'cache-lookup', subject: { operation: 'cache.lookup' }, warning: 10, critical: 50, unit: 'ms' },
+  { id: 'memory', subject: { gauge: RSS_GAUGE }, warning: 500, critical: 1000, unit: 'MB' },
+];
+
+export interface AlertEngineOptions {
+  rules?: readonly AlertRule[];
+  clock?: Clock;
+  /** How many fired alerts are kept (oldest dropped first). */
+  maxHistory?: number;
+  /** Cooldown for rules that do not set their own. */
+  cooldownMs?: number;
+}
+
+interface RuleState {
+  rule: AlertRule;
+  cooldownMs: number;
+  unit: string;
+  lastAt: number;
+  lastLevel: AlertLevel | null;
+}
+
+export class AlertEngine {
+  private readonly byOperation = new Map<string, RuleState[]>();
+  private readonly byGauge = new Map<string, RuleState[]>();
+  private readonly states: RuleState[] = [];
+  private readonly clock: Clock;
+  private readonly maxHistory: number;
+  private readonly emitter = new Emitter<AlertEvent>();
+  private history: AlertEvent[] = [];
+  private fired = 0;
+
+  constructor(options: AlertEngineOptions = {}) {
+    this.clock = options.clock ?? Date.now;
+    this.maxHistory = Math.max(1, options.maxHistory ?? 100);
+    const defaultCooldown = options.cooldownMs ?? DEFAULT_COOLDOWN_MS;
+    for (const rule of options.rules ?? DEFAULT_ALERT_RULES) {
+      if (!(rule.warning <= rule.critical)) throw new RangeError(`alert rule "${rule.id}": warning (${rule.warning}) must not exceed critical (${rule.critical})`);
+      const state: RuleState = { rule, cooldownMs: rule.cooldownMs ?? defaultCooldown, unit: rule.unit ?? ('operation' in rule.subject ? 'ms' : ''), lastAt: 0, lastLevel: null };
+      this.states.push(state);
+      const [map, key] = 'operation' in rule.subject ? [this.byOperation, rule.subject.operation] : [this.byGauge, rule.subject.gauge];
+      const list = map.get(key);
+      if (list) list.push(state);
+      else map.set(key, [state]);
+    }
+  }
+
+  get rules(): AlertRule[] {
+    return this.states.map((s) => s.rule);
+  }
+
+  /** Checks the operation rules for one recorded duration; returns the alerts fired. */
+  checkOperation(operation: string, ms: number): AlertEvent[] {
+    const states = this.byOperation.get(operation);
+    return states ? this.check(states, operation, ms) : NONE;
+  }
+
+  /** Checks the gauge rules for one sampled value; returns the alerts fired. */
+  checkGauge(gauge: string, value: number): AlertEvent[] {
+    const states = this.byGauge.get(gauge);
+    return states ? this.check(states, gauge, value) : NONE;
+  }
+
+  /** The names of the gauges some rule watches. */
+  watchedGauges(): string[] {
+    return [...this.byGauge.keys()];
+  }
+
+  onAlert(listener: (alert: AlertEvent) => void): Disposable {
+    return this.emitter.on(listener);
+  }
+
+  /** The kept alerts, oldest first. */
+  recent(): AlertEvent[] {
+    return this.history.slice();
+  }
+
+  get firedCount(): number {
+    return this.fired;
+  }
+
+  /** Forgets the history, the count and every cooldown. */
+  reset(): void {
+    this.history = [];
+    this.fired = 0;
+    for (const s of this.states) {
+      s.lastAt = 0;
+      s.lastLevel = null;
+    }
+  }
+
+  private check(states: RuleState[], subject: string, value: number): AlertEvent[] {
+    let out: AlertEvent[] | undefined;
+    for (const s of states) {
+      const level: AlertLevel | null = value >= s.rule.critical ? 'critical' : value >= s.rule.warning ? 'warning' : null;
+      if (!level) continue;
+      const now = this.clock();
+      const cooling = s.lastLevel !== null && now - s.lastAt < s.cooldownMs;
+      if (cooling && !(level === 'critical' && s.lastLevel === 'warning')) continue;
+      s.lastAt = now;
+      s.lastLevel = level;
+      const threshold = level === 'critical' ? s.rule.critical : s.rule.warning;
+      const alert: AlertEvent = {
+        ruleId: s.rule.id,
+        level,
+        subject,
+        value,
+        threshold,
+        unit: s.unit,
+        message: `${subject} ${formatValue(value)}${s.unit && ' ' + s.unit} reached the ${level} threshold of ${formatValue(threshold)}${s.unit && ' ' + s.unit}`,
+        at: now,
+      };
+      this.fired++;
+      this.history.push(alert);
+      if (this.history.length > this.maxHistory) this.history.splice(0, this.history.length - this.maxHistory);
+      (out ??= []).push(alert);
+      this.emitter.fire(alert);
+    }
+    return out ?? NONE;
+  }
+}
+
+const NONE: AlertEvent[] = [];
+
+function formatValue(v: number): string {
+  return Number.isInteger(v) ? String(v) : v.toFixed(1);
+}

@@ -1,0 +1,312 @@
+/**
+ * The metrics registry: operation timings, counters, gauges, cache sources, errors by kind and
+ * alerts, with its own cost measured. Disabled, every recording call returns at once and `time()`
+ * calls the function directly, so monitoring off costs one property check.
+ */
+import { performance } from 'node:perf_hooks';
+import { AlertEngine, type AlertRule } from './alerts';
+import { OperationHistogram } from './histogram';
+import {
+  SNAPSHOT_SCHEMA_VERSION,
+  type AlertEvent,
+  type CacheSnapshot,
+  type CacheStats,
+  type Clock,
+  type Disposable,
+  type ErrorKind,
+  type ErrorSnapshot,
+  type MetricsSnapshot,
+  type OperationName,
+  type OperationSnapshot,
+  type WorkSize,
+} from './types';
+
+export interface MetricsRegistryOptions {
+  /** Default true. */
+  enabled?: boolean;
+  /** Wall clock (epoch ms) for timestamps, uptime and alert cooldowns. Default Date.now. */
+  clock?: Clock;
+  /** Monotonic ms for durations and the registry's own cost. Default performance.now. */
+  hrtime?: () => number;
+  /**
+   * Estimated cost of one hrtime read, added to the instrumentation time of every hot-path call
+   * (the one clock read its measurement cannot see). Default: calibrated for performance.now, 0 for
+   * an injected hrtime.
+   */
+  clockCostMs?: number;
+  /** Alert rules; default DEFAULT_ALERT_RULES. */
+  rules?: readonly AlertRule[];
+  cooldownMs?: number;
+  /** How many fired alerts the snapshot keeps. Default 50. */
+  maxAlerts?: number;
+  /** Register memory.rssMB, memory.heapUsedMB and memory.arrayBuffersMB (MB = 2^20 bytes). Default true. */
+  processGauges?: boolean;
+}
+
+type GaugeSource = number | (() => number);
+
+const MAX_MESSAGE = 500;
+const MB = 1024 * 1024;
+
+export class MetricsRegistry {
+  private on: boolean;
+  private readonly clock: Clock;
+  private readonly hr: () => number;
+  private readonly clockCostMs: number;
+  private readonly alerts: AlertEngine;
+  private readonly gauges = new Map<string, GaugeSource>();
+  private readonly caches = new Map<string, () => CacheStats>();
+  private operations = new Map<string, OperationHistogram>();
+  private counters = new Map<string, number>();
+  private errors = new Map<string, ErrorSnapshot>();
+  private instrumentationMs = 0;
+  private workMs = 0;
+  private snapshotMs = 0;
+  private startedAt: number;
+
+  constructor(options: MetricsRegistryOptions = {}) {
+    this.on = options.enabled ?? true;
+    this.clock = options.clock ?? Date.now;
+    this.hr = options.hrtime ?? (() => performance.now());
+    this.clockCostMs = options.clockCostMs ?? (options.hrtime ? 0 : calibrateClockCost(this.hr));
+    this.alerts = new AlertEngine({ rules: options.rules, clock: this.clock, cooldownMs: options.cooldownMs, maxHistory: options.maxAlerts ?? 50 });
+    this.startedAt = this.clock();
+    if (options.processGauges ?? true) {
+      this.gauge('memory.rssMB', () => process.memoryUsage.rss() / MB);
+      this.gauge('memory.heapUsedMB', () => process.memoryUsage().heapUsed / MB);
+      this.gauge('memory.arrayBuffersMB', () => process.memoryUsage().arrayBuffers / MB);
+    }
+  }
+
+  get enabled(): boolean {
+    return this.on;
+  }
+
+  /** Turning monitoring off keeps what was recorded; nothing new is recorded until it is on again. */
+  setEnabled(enabled: boolean): void {
+    this.on = enabled;
+  }
+
+  /** The alert rules in force. */
+  get rules(): AlertRule[] {
+    return this.alerts.rules;
+  }
+
+  /**
+   * Runs `fn`, recording its duration under `op` (also when it throws, as a failure). `size` is
+   * what it processed, or a function of its result (e.g. the decoded length).
+   */
+  time<T>(op: OperationName, fn: () => T, size?: WorkSize | ((result: T) => WorkSize)): T {
+    if (!this.on) return fn();
+    const t0 = this.hr();
+    let result: T;
+    try {
+      result = fn();
+    } catch (e) {
+      this.finish(op, t0, undefined, true);
+      throw e;
+    }
+    this.finish(op, t0, typeof size === 'function' ? size(result) : size, false);
+    return result;
+  }
+
+  /** The async twin of `time`: the duration runs until the promise settles. */
+  timeAsync<T>(op: OperationName, fn: () => Promise<T>, size?: WorkSize | ((result: T) => WorkSize)): Promise<T> {
+    if (!this.on) return fn();
+    const t0 = this.hr();
+    let promise: Promise<T>;
+    try {
+      promise = fn();
+    } catch (e) {
+      this.finish(op, t0, undefined, true);
+      throw e;
+    }
+    return promise.then(
+      (result) => {
+        this.finish(op, t0, typeof size === 'function' ? size(result) : size, false);
+        return result;
+      },
+      (e: unknown) => {
+        this.finish(op, t0, undefined, true);
+        throw e;
+      },
+    );
+  }
+
+  /** Records a duration measured elsewhere (e.g. reported by a worker). */
+  record(op: OperationName, ms: number, size?: WorkSize, failed = false): void {
+    if (!this.on || !(ms >= 0) || !Number.isFinite(ms)) return;
+    const t0 = this.hr();
+    this.workMs += ms;
+    this.bookkeep(op, ms, size, failed);
+    this.instrumentationMs += this.hr() - t0 + this.clockCostMs;
+  }
+
+  count(name: string, n = 1): void {
+    if (!this.on) return;
+    const t0 = this.hr();
+    this.counters.set(name, (this.counters.get(name) ?? 0) + n);
+    this.instrumentationMs += this.hr() - t0 + this.clockCostMs;
+  }
+
+  /**
+   * A gauge: a callback sampled at snapshot time (registered whether or not monitoring is on), or
+   * a value set now (ignored while off). Registering a name again replaces it.
+   */
+  gauge(name: string, source: number | (() => number)): Disposable {
+    if (typeof source === 'number' && !this.on) return NOOP_DISPOSABLE;
+    this.gauges.set(name, source);
+    return { dispose: () => void (this.gauges.get(name) === source && this.gauges.delete(name)) };
+  }
+
+  /** A cache level reporting its own stats; asked at snapshot time. Registering a name again replaces it. */
+  registerCache(name: string, source: () => CacheStats): Disposable {
+    this.caches.set(name, source);
+    return { dispose: () => void (this.caches.get(name) === source && this.caches.delete(name)) };
+  }
+
+  /** Counts an error of `kind` and keeps its message as the last one. */
+  error(kind: ErrorKind, error: unknown): void {
+    if (!this.on) return;
+    const t0 = this.hr();
+    this.noteError(kind, error);
+    this.instrumentationMs += this.hr() - t0 + this.clockCostMs;
+  }
+
+  onAlert(listener: (alert: AlertEvent) => void): Disposable {
+    return this.alerts.onAlert(listener);
+  }
+
+  /**
+   * Everything as plain JSON. Samples gauges and caches and, when enabled, checks the gauge alert
+   * rules (e.g. memory) against the sampled values.
+   */
+  snapshot(): MetricsSnapshot {
+    const t0 = this.hr();
+    const at = this.clock();
+    const gauges: Record<string, number | null> = {};
+    for (const [name, source] of this.gauges) {
+      let value: number | null = null;
+      try {
+        const v = typeof source === 'number' ? source : source();
+        value = Number.isFinite(v) ? v : null;
+      } catch (e) {
+        if (this.on) this.noteError('metrics-source', `gauge ${name}: ${messageOf(e)}`);
+      }
+      gauges[name] = value;
+    }
+    const caches: Record<string, CacheSnapshot> = {};
+    const totals = { hits: 0, misses: 0, bytes: 0, entries: 0, evictions: 0 };
+    for (const [name, source] of this.caches) {
+      let stats: CacheStats;
+      try {
+        stats = source();
+      } catch (e) {
+        if (this.on) this.noteError('metrics-source', `cache ${name}: ${messageOf(e)}`);
+        continue;
+      }
+      const c = cacheSnapshot(stats);
+      caches[name] = c;
+      totals.hits += c.hits;
+      totals.misses += c.misses;
+      totals.bytes += c.bytes;
+      totals.entries += c.entries ?? 0;
+      totals.evictions += c.evictions ?? 0;
+    }
+    if (this.on) {
+      for (const name of this.alerts.watchedGauges()) {
+        const v = gauges[name];
+        if (v !== undefined && v !== null) this.alerts.checkGauge(name, v);
+      }
+    }
+    const operations: Record<string, OperationSnapshot> = {};
+    for (const [name, h] of this.operations) operations[name] = h.snapshot();
+    const snap: MetricsSnapshot = {
+      schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+      timestamp: new Date(at).toISOString(),
+      at,
+      enabled: this.on,
+      uptimeMs: Math.max(0, at - this.startedAt),
+      overhead: {
+        instrumentationMs: this.instrumentationMs,
+        workMs: this.workMs,
+        percent: this.workMs > 0 ? (this.instrumentationMs / this.workMs) * 100 : null,
+        snapshotMs: this.snapshotMs,
+      },
+      operations,
+      counters: Object.fromEntries(this.counters),
+      gauges,
+      caches,
+      cacheTotals: cacheSnapshot(totals),
+      errors: Object.fromEntries([...this.errors].map(([k, v]) => [k, { ...v }])),
+      alerts: this.alerts.recent(),
+      alertsFired: this.alerts.firedCount,
+    };
+    if (this.on) this.snapshotMs += this.hr() - t0;
+    return snap;
+  }
+
+  /** Forgets every recording (timings, counters, errors, alerts, overhead); keeps sources, rules and listeners. */
+  reset(): void {
+    this.operations = new Map();
+    this.counters = new Map();
+    this.errors = new Map();
+    this.instrumentationMs = 0;
+    this.workMs = 0;
+    this.snapshotMs = 0;
+    this.alerts.reset();
+    this.startedAt = this.clock();
+  }
+
+  private finish(op: string, t0: number, size: WorkSize | undefined, failed: boolean): void {
+    const t1 = this.hr();
+    const ms = t1 - t0;
+    this.workMs += ms;
+    this.bookkeep(op, ms, size, failed);
+    this.instrumentationMs += this.hr() - t1 + this.clockCostMs;
+  }
+
+  private bookkeep(op: string, ms: number, size: WorkSize | undefined, failed: boolean): void {
+    let h = this.operations.get(op);
+    if (!h) this.operations.set(op, (h = new OperationHistogram()));
+    h.record(ms, size, failed);
+    this.alerts.checkOperation(op, ms);
+  }
+
+  private noteError(kind: string, error: unknown): void {
+    const message = messageOf(error);
+    const e = this.errors.get(kind);
+    const at = this.clock();
+    if (e) {
+      e.count++;
+      e.lastMessage = message;
+      e.lastAt = at;
+    } else this.errors.set(kind, { count: 1, lastMessage: message, lastAt: at });
+  }
+}
+
+const NOOP_DISPOSABLE: Disposable = { dispose() {} };
+
+function messageOf(error: unknown): string {
+  const m = error instanceof Error ? error.message : String(error);
+  return m.length > MAX_MESSAGE ? m.slice(0, MAX_MESSAGE - 1) + '…' : m;
+}
+
+function cacheSnapshot(s: CacheStats): CacheSnapshot {
+  const lookups = s.hits + s.misses;
+  const c: CacheSnapshot = { hits: s.hits, misses: s.misses, bytes: s.bytes, hitRate: lookups > 0 ? s.hits / lookups : null };
+  if (s.entries !== undefined) c.entries = s.entries;
+  if (s.evictions !== undefined) c.evictions = s.evictions;
+  return c;
+}
+
+/** The cost of one clock read: the best of a few batches of back-to-back reads. */
+function calibrateClockCost(hr: () => number): number {
+  let best = Infinity;
+  for (let batch = 0; batch < 5; batch++) {
+    const t0 = hr();
+    for (let i = 0; i < 100; i++) hr();
+    best = Math.min(best, (hr() - t0) / 101);
+  }
+  return best;
+}

@@ -1,0 +1,332 @@
+import * as assert from 'node:assert/strict';
+import { MetricsRegistry, type MetricsRegistryOptions } from '../../../src/core/metrics/registry';
+import type { AlertEvent, MetricsSnapshot } from '../../../src/core/metrics/types';
+import { FakeClock } from './fakes';
+
+/** A registry on fake clocks: hrtime moves `step` ms per read (plus what the test adds), wall time by hand. */
+function setup(options: MetricsRegistryOptions & { step?: number } = {}) {
+  const wall = new FakeClock();
+  const hr = { t: 0, reads: 0, step: options.step ?? 0 };
+  const registry = new MetricsRegistry({
+    processGauges: false,
+    clock: wall.now,
+    hrtime: () => {
+      hr.reads++;
+      return (hr.t += hr.step);
+    },
+    ...options,
+  });
+  /** A workload that takes `ms` on the fake hrtime. */
+  const work =
+    <T>(ms: number, value: T) =>
+    (): T => {
+      hr.t += ms;
+      return value;
+    };
+  return { registry, wall, hr, work };
+}
+
+function sum(buf: Uint8Array): number {
+  let s = 0;
+  for (let i = 0; i < buf.length; i++) s += buf[i]!;
+  return s;
+}
+
+describe('metrics: MetricsRegistry', () => {
+  describe('timing', () => {
+    it('time() returns the value and records the duration, count and size under the operation', () => {
+      const { registry, work } = setup();
+      assert.equal(registry.time('hal.decode', work(12, 'ok'), { bytes: 4096 }), 'ok');
+      registry.time('hal.decode', work(8, 'ok'), (r) => ({ bytes: r.length * 1000 }));
+      const op = registry.snapshot().operations['hal.decode']!;
+      assert.equal(op.count, 2);
+      assert.equal(op.totalMs, 20);
+      assert.equal(op.bytes, 6096);
+      assert.equal(op.mbPerSec, 6096 / 1e6 / 0.02);
+      assert.equal(op.failures, 0);
+    });
+
+    it('time() rethrows the very exception and records the call as a failure', () => {
+      const { registry, hr } = setup();
+      const boom = new Error('bad block');
+      assert.throws(
+        () =>
+          registry.time('hal.decode', () => {
+            hr.t += 3;
+            throw boom;
+          }, { bytes: 99 }),
+        (e) => e === boom,
+      );
+      const op = registry.snapshot().operations['hal.decode']!;
+      assert.deepEqual([op.count, op.failures, op.totalMs, op.bytes], [1, 1, 3, 0]);
+    });
+
+    it('timeAsync() resolves with the value, rejects with the reason, and times until settlement', async () => {
+      const { registry, hr } = setup();
+      const value = await registry.timeAsync(
+        'thumbnail',
+        async () => {
+          await Promise.resolve();
+          hr.t += 40;
+          return [1, 2, 3];
+        },
+        (r) => ({ items: r.length }),
+      );
+      assert.deepEqual(value, [1, 2, 3]);
+      const reason = new Error('worker died');
+      await assert.rejects(
+        registry.timeAsync('thumbnail', async () => {
+          hr.t += 10;
+          throw reason;
+        }),
+        (e) => e === reason,
+      );
+      assert.throws(
+        () =>
+          registry.timeAsync('thumbnail', () => {
+            throw reason;
+          }),
+        (e) => e === reason,
+      );
+      const op = registry.snapshot().operations.thumbnail!;
+      assert.deepEqual([op.count, op.failures, op.totalMs, op.items, op.itemsPerSec], [3, 2, 50, 3, 3 / 0.04]);
+    });
+
+    it('record() takes durations measured elsewhere and ignores negative or non-finite ones', () => {
+      const { registry } = setup();
+      registry.record('scan', 250, { bytes: 4 * 1024 * 1024 });
+      registry.record('scan', 50, undefined, true);
+      registry.record('scan', -1);
+      registry.record('scan', NaN);
+      registry.record('scan', Infinity);
+      const s = registry.snapshot();
+      assert.deepEqual([s.operations.scan!.count, s.operations.scan!.failures, s.operations.scan!.totalMs], [2, 1, 300]);
+      assert.equal(s.overhead.workMs, 300);
+    });
+  });
+
+  describe('counters, gauges, caches, errors', () => {
+    it('counts, samples gauge callbacks at snapshot time and keeps set values', () => {
+      const { registry } = setup();
+      registry.count('rom.saves');
+      registry.count('rom.saves', 2);
+      let busy = 1;
+      registry.gauge('workers.busy', () => busy);
+      registry.gauge('workers.size', 4);
+      assert.deepEqual(registry.snapshot().gauges, { 'workers.busy': 1, 'workers.size': 4 });
+      busy = 3;
+      const s = registry.snapshot();
+      assert.equal(s.gauges['workers.busy'], 3);
+      assert.deepEqual(s.counters, { 'rom.saves': 3 });
+    });
+
+    it('disposing a gauge or cache removes it, but not a later registration under the same name', () => {
+      const { registry } = setup();
+      const first = registry.gauge('workers.queued', () => 1);
+      registry.gauge('workers.queued', () => 2);
+      first.dispose();
+      assert.equal(registry.snapshot().gauges['workers.queued'], 2);
+      const c = registry.registerCache('memory', () => ({ hits: 1, misses: 0, bytes: 0 }));
+      c.dispose();
+      c.dispose();
+      assert.deepEqual(registry.snapshot().caches, {});
+    });
+
+    it('reports each cache level with its hit rate and the totals across levels', () => {
+      const { registry } = setup();
+      assert.equal(registry.snapshot().cacheTotals.hitRate, null);
+      registry.registerCache('memory', () => ({ hits: 90, misses: 10, bytes: 1000, entries: 5 }));
+      registry.registerCache('disk', () => ({ hits: 0, misses: 0, bytes: 500, evictions: 2 }));
+      const s = registry.snapshot();
+      assert.deepEqual(s.caches.memory, { hits: 90, misses: 10, bytes: 1000, entries: 5, hitRate: 0.9 });
+      assert.deepEqual(s.caches.disk, { hits: 0, misses: 0, bytes: 500, evictions: 2, hitRate: null });
+      assert.deepEqual(s.cacheTotals, { hits: 90, misses: 10, bytes: 1500, entries: 5, evictions: 2, hitRate: 0.9 });
+    });
+
+    it('a throwing or non-finite source yields null or is left out, and is counted as a metrics-source error', () => {
+      const { registry } = setup();
+      registry.gauge('workers.busy', () => {
+        throw new Error('pool gone');
+      });
+      registry.gauge('workers.queued', () => NaN);
+      registry.registerCache('disk', () => {
+        throw new Error('EACCES');
+      });
+      const s = registry.snapshot();
+      assert.deepEqual(s.gauges, { 'workers.busy': null, 'workers.queued': null });
+      assert.deepEqual(s.caches, {});
+      assert.equal(s.errors['metrics-source']!.count, 2);
+      assert.equal(s.errors['metrics-source']!.lastMessage, 'cache disk: EACCES');
+    });
+
+    it('counts errors by kind with the last message and time of each', () => {
+      const { registry, wall } = setup();
+      registry.error('decode-failed', new Error('offset 0x1234: bad command'));
+      wall.advance(5000);
+      registry.error('decode-failed', 'offset 0x2000: overrun');
+      registry.error('worker-crash', { toString: () => 'exit code 1' });
+      registry.error('webview-protocol', 'x'.repeat(2000));
+      const e = registry.snapshot().errors;
+      assert.deepEqual(e['decode-failed'], { count: 2, lastMessage: 'offset 0x2000: overrun', lastAt: wall.t });
+      assert.equal(e['worker-crash']!.lastMessage, 'exit code 1');
+      assert.equal(e['webview-protocol']!.lastMessage.length, 500);
+    });
+
+    it('registers the process memory gauges unless told not to', () => {
+      const s = new MetricsRegistry({ clockCostMs: 0 }).snapshot();
+      assert.ok(s.gauges['memory.rssMB']! > 0);
+      assert.ok(s.gauges['memory.heapUsedMB']! > 0);
+      assert.ok('memory.arrayBuffersMB' in s.gauges);
+    });
+  });
+
+  describe('alerts', () => {
+    it('checks each recorded operation against the default rules and tells the listeners', () => {
+      const { registry, wall } = setup();
+      const seen: AlertEvent[] = [];
+      const sub = registry.onAlert((a) => seen.push(a));
+      registry.record('rom.open', 900);
+      registry.record('rom.open', 1200);
+      assert.deepEqual(
+        seen.map((a) => [a.ruleId, a.level, a.subject, a.value, a.threshold, a.at]),
+        [['rom-load', 'warning', 'rom.open', 1200, 1000, wall.t]],
+      );
+      sub.dispose();
+      registry.record('hal.decode', 600);
+      assert.equal(seen.length, 1);
+      const s = registry.snapshot();
+      assert.deepEqual(s.alerts.map((a) => a.ruleId), ['rom-load', 'extraction']);
+      assert.equal(s.alertsFired, 2);
+    });
+
+    it('checks gauge rules (RSS memory) on snapshot, and not while disabled', () => {
+      const { registry } = setup();
+      let rss = 300;
+      registry.gauge('memory.rssMB', () => rss);
+      assert.equal(registry.snapshot().alerts.length, 0);
+      rss = 1500;
+      registry.setEnabled(false);
+      assert.equal(registry.snapshot().alerts.length, 0);
+      registry.setEnabled(true);
+      const s = registry.snapshot();
+      assert.deepEqual(s.alerts.map((a) => [a.ruleId, a.level, a.unit]), [['memory', 'critical', 'MB']]);
+    });
+
+    it('uses custom rules, cooldown and a bounded alert list', () => {
+      const { registry } = setup({ rules: [{ id: 'slow', subject: { operation: 'scan' }, warning: 1, critical: 1000 }], cooldownMs: 0, maxAlerts: 3 });
+      for (let i = 0; i < 5; i++) registry.record('scan', 10 + i);
+      const s = registry.snapshot();
+      assert.deepEqual(s.alerts.map((a) => a.value), [12, 13, 14]);
+      assert.equal(s.alertsFired, 5);
+      assert.equal(registry.rules.length, 1);
+    });
+  });
+
+  describe('disabled', () => {
+    it('calls the function directly: no clock read, no bookkeeping, value and exception passed through', async () => {
+      const { registry, hr } = setup({ enabled: false });
+      const before = registry.snapshot();
+      const readsBefore = hr.reads;
+      let calls = 0;
+      assert.equal(registry.time('hal.decode', () => (calls++, 42), { bytes: 10 }), 42);
+      const boom = new Error('boom');
+      assert.throws(() => registry.time('hal.decode', () => {
+        calls++;
+        throw boom;
+      }), (e) => e === boom);
+      assert.equal(await registry.timeAsync('scan', async () => (calls++, 'a')), 'a');
+      await assert.rejects(registry.timeAsync('scan', () => (calls++, Promise.reject(boom))), (e) => e === boom);
+      registry.record('rom.open', 99_999);
+      registry.count('saves');
+      registry.error('worker-crash', 'gone');
+      registry.gauge('workers.size', 4);
+      assert.equal(calls, 4);
+      assert.equal(hr.reads, readsBefore, 'no clock read while disabled');
+      assert.equal(registry.enabled, false);
+      assert.deepEqual(registry.snapshot(), before);
+      assert.equal(before.enabled, false);
+    });
+
+    it('keeps what was recorded while on, records nothing while off, and resumes when on again', () => {
+      const { registry } = setup();
+      registry.record('scan', 5);
+      registry.setEnabled(false);
+      registry.record('scan', 5);
+      assert.equal(registry.snapshot().operations.scan!.count, 1);
+      registry.setEnabled(true);
+      registry.record('scan', 5);
+      assert.equal(registry.snapshot().operations.scan!.count, 2);
+    });
+  });
+
+  describe('overhead', () => {
+    it('accounts the bookkeeping time against the work time exactly on a deterministic clock', () => {
+      // Every hrtime read advances 0.001 ms; each workload takes 10 ms; one unseen read costs 0.002 ms.
+      const { registry, work } = setup({ step: 0.001, clockCostMs: 0.002 });
+      for (let i = 0; i < 5; i++) registry.time('hal.decode', work(10, i));
+      const o = registry.snapshot().overhead;
+      // Per call: work = 10 + one read; instrumentation = one read (after the work) + the estimated unseen read.
+      assert.ok(Math.abs(o.workMs - 5 * 10.001) < 1e-9, `workMs ${o.workMs}`);
+      assert.ok(Math.abs(o.instrumentationMs - 5 * 0.003) < 1e-9, `instrumentationMs ${o.instrumentationMs}`);
+      assert.ok(Math.abs(o.percent! - (0.015 / 50.005) * 100) < 1e-9);
+      registry.count('x');
+      registry.error('decode-failed', 'e');
+      const after = registry.snapshot().overhead;
+      assert.ok(Math.abs(after.instrumentationMs - (0.015 + 2 * 0.003)) < 1e-9, 'count and error are instrumentation too');
+      assert.ok(after.snapshotMs > 0, 'snapshots are accounted separately');
+      assert.equal(after.workMs, o.workMs);
+    });
+
+    it('is positive and bounded by the elapsed time with the real clock', () => {
+      const registry = new MetricsRegistry({ processGauges: false });
+      assert.equal(registry.snapshot().overhead.percent, null);
+      const buf = new Uint8Array(1 << 20).fill(7);
+      const t0 = performance.now();
+      let total = 0;
+      for (let i = 0; i < 20; i++) total += registry.time('hal.decode', () => sum(buf), { bytes: buf.length });
+      const elapsed = performance.now() - t0;
+      assert.equal(total, 20 * 7 * (1 << 20));
+      const o = registry.snapshot().overhead;
+      assert.ok(o.instrumentationMs > 0, 'some instrumentation time');
+      assert.ok(o.workMs > 0 && o.workMs <= elapsed, `work ${o.workMs} within elapsed ${elapsed}`);
+      assert.ok(o.instrumentationMs < elapsed, `instrumentation ${o.instrumentationMs} within elapsed ${elapsed}`);
+      assert.ok(o.percent! > 0 && o.percent! < 100, `percent ${o.percent}`);
+    });
+  });
+
+  describe('snapshot and reset', () => {
+    it('is plain JSON with a schema version and timestamp', () => {
+      const { registry, wall } = setup();
+      registry.record('hal.decode', 600, { bytes: 1000 });
+      registry.count('n');
+      registry.error('decode-failed', 'x');
+      registry.gauge('workers.busy', () => 1);
+      registry.registerCache('memory', () => ({ hits: 1, misses: 1, bytes: 2 }));
+      wall.advance(1234);
+      const s: MetricsSnapshot = registry.snapshot();
+      assert.equal(s.schemaVersion, 1);
+      assert.equal(s.timestamp, new Date(wall.t).toISOString());
+      assert.equal(s.at, wall.t);
+      assert.equal(s.uptimeMs, 1234);
+      assert.deepEqual(JSON.parse(JSON.stringify(s)), s);
+    });
+
+    it('reset() forgets recordings and overhead but keeps sources, rules and listeners', () => {
+      const { registry, wall } = setup();
+      let alerts = 0;
+      registry.onAlert(() => alerts++);
+      registry.gauge('workers.busy', () => 2);
+      registry.record('rom.open', 6000);
+      registry.count('n');
+      registry.error('worker-crash', 'x');
+      wall.advance(100);
+      registry.reset();
+      const s = registry.snapshot();
+      assert.deepEqual([s.operations, s.counters, s.errors, s.alerts, s.alertsFired, s.uptimeMs], [{}, {}, {}, [], 0, 0]);
+      assert.deepEqual([s.overhead.workMs, s.overhead.instrumentationMs, s.overhead.percent], [0, 0, null]);
+      assert.equal(s.gauges['workers.busy'], 2);
+      registry.record('rom.open', 6000); // the cooldown was reset too
+      assert.equal(alerts, 2);
+    });
+  });
+});
