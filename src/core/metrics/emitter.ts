@@ -25,8 +25,4 @@ export class Emitter<T> {
       }
     }
   }
-
-  get size(): number {
-    return this.listeners.length;
-  }
 }

@@ -35,10 +35,6 @@ export class OperationHistogram {
     }
   }
 
-  get count(): number {
-    return this.h.count;
-  }
-
   snapshot(): OperationSnapshot {
     const count = this.h.count;
     const us = (v: number): number => (count === 0 ? 0 : v / 1000);
