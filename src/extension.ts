@@ -1,1 +1,25 @@
-export function activate() {}
+/**
+ * SpritePal for VS Code: entry point. Wires the providers (custom editor, commands) to the core;
+ * everything created here is disposed with the extension.
+ */
+import * as vscode from 'vscode';
+import { registerCommands } from './providers/commands';
+import { RomEditorProvider } from './providers/rom-editor-provider';
+
+export interface SpritePalApi {
+  /** For integration tests and other extensions: the ROM editor provider. */
+  editor: RomEditorProvider;
+}
+
+export function activate(context: vscode.ExtensionContext): SpritePalApi {
+  const log = vscode.window.createOutputChannel('SpritePal', { log: true });
+  context.subscriptions.push(log);
+  const editor = RomEditorProvider.register(context, log);
+  registerCommands(context, editor, log);
+  log.info('SpritePal activated');
+  return { editor };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -9,7 +9,8 @@ class SummaryReporter extends Mocha.reporters.Spec {
     runner.once('end', () => {
       const s = runner.stats ?? { passes: 0, failures: 0, pending: 0 };
       const layer = process.env.SPRITEPAL_TEST_LAYER || 'tests';
-      process.stdout.write(`\n${layer}: ${s.passes} passed, ${s.failures} failed, ${s.pending} skipped\n`);
+      // console.log, not process.stdout: inside the VS Code extension host only console output is forwarded.
+      console.log(`\n${layer}: ${s.passes} passed, ${s.failures} failed, ${s.pending} skipped`);
     });
   }
 }

@@ -2,5 +2,6 @@
 import type { Command } from '../command';
 import { infoCommand } from './info';
 import { benchCommand } from './bench';
+import { demoCommand } from './demo';
 
-export const COMMANDS: Command[] = [infoCommand, benchCommand];
+export const COMMANDS: Command[] = [infoCommand, demoCommand, benchCommand];

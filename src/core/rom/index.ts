@@ -5,3 +5,4 @@ export * from './detect';
 export * from './header';
 export * from './mapping';
 export * from './rom';
+export { AddressError, RomLoadError } from '../errors';

@@ -1,0 +1,32 @@
+/** Command-palette commands (category SpritePal). Each works on the active ROM editor. */
+import * as vscode from 'vscode';
+import { buildDemoRom } from '../core/demo/demo-rom';
+import type { RomEditorProvider } from './rom-editor-provider';
+import { ROM_EDITOR_VIEW_TYPE } from './rom-editor-provider';
+
+export function registerCommands(context: vscode.ExtensionContext, editor: RomEditorProvider, log: vscode.LogOutputChannel): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('spritepal.fixChecksum', async () => {
+      const doc = editor.activeDocument;
+      if (!doc) {
+        void vscode.window.showWarningMessage('SpritePal: open a ROM in the SpritePal ROM editor first.');
+        return;
+      }
+      try {
+        const r = editor.fixChecksum(doc);
+        const hex = r.checksum === null ? '' : ` 0x${r.checksum.toString(16).toUpperCase().padStart(4, '0')}`;
+        void vscode.window.showInformationMessage(r.applied ? `SpritePal: checksum set to${hex} (unsaved; undo with Ctrl+Z).` : `SpritePal: the checksum${hex} is already correct.`);
+      } catch (err) {
+        void vscode.window.showErrorMessage(`SpritePal: ${(err as Error).message}`);
+      }
+    }),
+    vscode.commands.registerCommand('spritepal.openDemoRom', async () => {
+      const dir = context.globalStorageUri;
+      await vscode.workspace.fs.createDirectory(dir);
+      const uri = vscode.Uri.joinPath(dir, 'spritepal-demo.sfc');
+      await vscode.workspace.fs.writeFile(uri, buildDemoRom());
+      log.info(`wrote the demo ROM to ${uri.fsPath}`);
+      await vscode.commands.executeCommand('vscode.openWith', uri, ROM_EDITOR_VIEW_TYPE);
+    }),
+  );
+}

@@ -1,0 +1,150 @@
+/**
+ * The custom editor for SNES ROMs (`spritepal.romEditor`): one RomDocument per file, any number of
+ * webview panels on it. Messages from a webview are validated against the protocol; anything
+ * else is ignored and logged.
+ */
+import * as vscode from 'vscode';
+import { parseWebviewRequest, type HostMessage, type Method, type RequestMap, type WebviewRequest } from '../webviews/protocol';
+import { RomDocument } from './rom-document';
+import { makePatch } from './rom-edit';
+import { romView } from './rom-view';
+import { romEditorHtml, webviewOptions } from './webview-html';
+
+export const ROM_EDITOR_VIEW_TYPE = 'spritepal.romEditor';
+
+type Handler<M extends Method> = (doc: RomDocument, params: RequestMap[M]['params']) => Promise<RequestMap[M]['result']> | RequestMap[M]['result'];
+
+export class RomEditorProvider implements vscode.CustomEditorProvider<RomDocument> {
+  private readonly editEmitter = new vscode.EventEmitter<vscode.CustomDocumentEditEvent<RomDocument>>();
+  readonly onDidChangeCustomDocument = this.editEmitter.event;
+  private readonly panels = new Map<RomDocument, Set<vscode.WebviewPanel>>();
+  private active: RomDocument | undefined;
+  /** Counted protocol violations (the monitoring view shows them). */
+  protocolViolations = 0;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  static register(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): RomEditorProvider {
+    const provider = new RomEditorProvider(context, log);
+    context.subscriptions.push(
+      vscode.window.registerCustomEditorProvider(ROM_EDITOR_VIEW_TYPE, provider, {
+        webviewOptions: { retainContextWhenHidden: false },
+        supportsMultipleEditorsPerDocument: true,
+      }),
+      provider.editEmitter,
+    );
+    return provider;
+  }
+
+  /** The document of the active ROM editor tab, if any. */
+  get activeDocument(): RomDocument | undefined {
+    return this.active;
+  }
+
+  /** All open ROM documents. */
+  get documents(): RomDocument[] {
+    return [...this.panels.keys()];
+  }
+
+  async openCustomDocument(uri: vscode.Uri, context: vscode.CustomDocumentOpenContext, _token: vscode.CancellationToken): Promise<RomDocument> {
+    const doc = await RomDocument.open(uri, context.backupId, {
+      log: this.log,
+      backupsToKeep: () => vscode.workspace.getConfiguration('spritepal').get<number>('backups.keep', 5),
+    });
+    this.log.info(`opened ${uri.fsPath}: ${doc.session.rom.mapping}, "${doc.session.rom.detection.fields?.title ?? '(no header)'}"`);
+    doc.onDidEdit((e) => this.editEmitter.fire(e));
+    return doc;
+  }
+
+  async resolveCustomEditor(doc: RomDocument, panel: vscode.WebviewPanel, _token: vscode.CancellationToken): Promise<void> {
+    const set = this.panels.get(doc) ?? new Set();
+    set.add(panel);
+    this.panels.set(doc, set);
+    panel.webview.options = webviewOptions(this.context.extensionUri);
+    panel.webview.html = romEditorHtml(panel.webview, this.context.extensionUri, doc.fileName);
+    if (panel.active) this.active = doc;
+
+    const post = (m: HostMessage) => void panel.webview.postMessage(m);
+    const subs: vscode.Disposable[] = [
+      panel.webview.onDidReceiveMessage((raw) => void this.handleWebviewMessage(doc, raw, post)),
+      doc.onDidChangeContent(() => post({ kind: 'event', event: 'romChanged', data: this.view(doc) })),
+      panel.onDidChangeViewState((e) => {
+        if (e.webviewPanel.active) this.active = doc;
+        else if (this.active === doc && ![...(this.panels.get(doc) ?? [])].some((p) => p.active)) this.active = undefined;
+      }),
+    ];
+    panel.onDidDispose(() => {
+      for (const s of subs) s.dispose();
+      set.delete(panel);
+      if (set.size === 0) {
+        this.panels.delete(doc);
+        if (this.active === doc) this.active = undefined;
+      }
+    });
+  }
+
+  private view(doc: RomDocument) {
+    return romView(doc.session, doc.fileName, { dirty: doc.isDirty, readOnly: doc.readOnly });
+  }
+
+  private readonly handlers: { [M in Method]: Handler<M> } = {
+    ready: (doc) => this.view(doc),
+    fixChecksum: (doc) => this.fixChecksum(doc),
+  };
+
+  /** Handles one raw message from a webview of `doc` (public so the integration tests can feed it garbage). */
+  async handleWebviewMessage(doc: RomDocument, raw: unknown, post: (m: HostMessage) => void): Promise<void> {
+    const parsed = parseWebviewRequest(raw);
+    if (!parsed.ok) {
+      this.protocolViolations++;
+      this.log.warn(`ignored a webview message that breaks the protocol (${parsed.reason}): ${JSON.stringify(raw)?.slice(0, 200)}`);
+      return;
+    }
+    const req = parsed.request as WebviewRequest;
+    try {
+      const handler = this.handlers[req.method] as Handler<Method>;
+      const result = await handler(doc, req.params);
+      post({ kind: 'response', id: req.id, ok: true, result } as HostMessage);
+    } catch (err) {
+      const message = (err as Error).message ?? String(err);
+      this.log.error(`${req.method} failed: ${message}`);
+      post({ kind: 'response', id: req.id, ok: false, error: message });
+    }
+  }
+
+  /** Writes the computed checksum pair as an undoable edit. */
+  fixChecksum(doc: RomDocument): { applied: boolean; checksum: number | null } {
+    const rom = doc.session.rom;
+    const state = rom.checksum;
+    if (!state) throw new Error(`${doc.fileName} has no internal header, so it has no checksum to fix`);
+    if (state.valid) return { applied: false, checksum: state.computed };
+    if (!vscode.workspace.isTrusted) throw new Error('editing ROMs is disabled in untrusted workspaces');
+    const patch = rom.fixedChecksumPatch()!;
+    doc.applyEdit({ label: 'Fix Checksum', patches: [makePatch(doc.bytes, patch.fileOffset, patch.bytes)] });
+    return { applied: true, checksum: state.computed };
+  }
+
+  async saveCustomDocument(doc: RomDocument, token: vscode.CancellationToken): Promise<void> {
+    await doc.save(token);
+    this.refresh(doc);
+  }
+
+  async saveCustomDocumentAs(doc: RomDocument, destination: vscode.Uri, token: vscode.CancellationToken): Promise<void> {
+    await doc.saveAs(destination, token);
+  }
+
+  async revertCustomDocument(doc: RomDocument, token: vscode.CancellationToken): Promise<void> {
+    await doc.revert(token);
+  }
+
+  backupCustomDocument(doc: RomDocument, context: vscode.CustomDocumentBackupContext, token: vscode.CancellationToken): Thenable<vscode.CustomDocumentBackup> {
+    return doc.backup(context.destination, token);
+  }
+
+  private refresh(doc: RomDocument): void {
+    for (const panel of this.panels.get(doc) ?? []) void panel.webview.postMessage({ kind: 'event', event: 'romChanged', data: this.view(doc) } satisfies HostMessage);
+  }
+}
