@@ -70,6 +70,8 @@ export function encodeOptimal(input: Uint8Array): Uint8Array {
   const inc = increasingRuns(input, true);
   const finder = new MatchFinder(input);
   const sources = [new Int32Array(n), new Int32Array(n), new Int32Array(n)];
+  const carryLen = new Int32Array(3);
+  const carrySrc = new Int32Array(3);
 
   const tree = new OfferTree(n + 1);
   const half = [new OfferTree((n >> 1) + 2), new OfferTree((n >> 1) + 2)];
@@ -139,12 +141,20 @@ export function encodeOptimal(input: Uint8Array): Uint8Array {
     // word fill (2): 2 operand bytes, ends at j + 2w
     const w = Math.min(words[j]!, MAX_COUNT);
     if (w > 0) offerRange(half[j & 1]!, j >> 1, w, c + 2, j * 8 + CMD_WORD_FILL);
-    // copies (4, 5, 6): 2 operand bytes; shorter than 3 never beats raw bytes
+    // copies (4, 5, 6): 2 operand bytes; shorter than 3 never beats raw bytes. A match of more
+    // than 1,024 at j-1 continues at j from the next source with at least 1,024: no query needed.
     for (let kind = KIND_COPY; kind <= KIND_BACK; kind++) {
-      const len = Math.min(finder.longest(kind, j), MAX_COUNT);
+      let len = carryLen[kind]! - 1;
+      let src = carrySrc[kind]! + (kind === KIND_BACK ? -1 : 1);
+      if (len < MAX_COUNT) {
+        len = finder.longest(kind, j);
+        src = finder.source;
+      }
+      carryLen[kind] = len;
+      carrySrc[kind] = src;
       if (len < 3) continue;
-      sources[kind]![j] = finder.source;
-      offerRange(tree, j, len, c + 2, j * 8 + 4 + kind);
+      sources[kind]![j] = src;
+      offerRange(tree, j, Math.min(len, MAX_COUNT), c + 2, j * 8 + 4 + kind);
     }
   }
   return emit(input, from, cmdAt, sources, cost[n]! + 1);

@@ -7,13 +7,16 @@
  * - backwards copy (6) at i: suffix i of the input against reverse(input) at n-1-p, p < i, which
  *   reads in[p], in[p-1], ... and so is naturally capped at p + 1 bytes.
  *
- * The unique separators cap every match at the end of its part. Among candidates of one kind
- * (keyed by p, so "p < i" is "key < i"), the longest match is with the nearest candidate rank to
- * the left or right of the query's rank; the lowest p reaching a length L is the smallest key in
- * the rank interval whose LCP with the query is >= L.
+ * The unique separators cap every match at the end of its part. Queries come with i never
+ * decreasing; before answering at i, the ranks of all sources p < i are in a RankSet per kind
+ * (input suffixes for 4 and 5, reversed-input suffixes for 6). The longest match is with the
+ * nearest member rank left or right of the query's rank (LCP = range minimum between them); the
+ * lowest p reaching a length L is the smallest key in the rank interval whose LCP with the query
+ * is >= L (keys: p for the candidates of a kind, "none" for every other suffix).
  */
 import { BITREV } from './commands';
 import { MinIndex } from './min-index';
+import { RankSet } from './rank-set';
 import { inverse, lcpArray, suffixArray } from './suffix-array';
 
 export const KIND_COPY = 0;
@@ -27,8 +30,12 @@ export class MatchFinder {
   source = 0;
   private readonly rank: Int32Array;
   private readonly lcp: MinIndex;
-  private readonly keys: Int32Array[] = [];
-  private readonly keyIndex: MinIndex[] = [];
+  private readonly sa: Int32Array;
+  private keyIndex: MinIndex[] | null = null;
+  private readonly inputSet: RankSet;
+  private readonly reversedSet: RankSet;
+  /** Sources 0..inserted-1 are in the sets. */
+  private inserted = 0;
 
   /** `forwardOnly` builds just the input part (enough for command 4: the fast level). */
   constructor(
@@ -38,11 +45,12 @@ export class MatchFinder {
     const n = input.length;
     const len = forwardOnly ? n + 1 : 3 * n + 3;
     const text = new Int32Array(len);
-    for (let i = 0; i < n; i++) text[i] = input[i]!;
+    text.set(input);
     text[n] = 256;
     if (!forwardOnly) {
+      const bitrev = BITREV;
       for (let i = 0; i < n; i++) {
-        text[n + 1 + i] = BITREV[input[i]!]!;
+        text[n + 1 + i] = bitrev[input[i]!]!;
         text[2 * n + 2 + i] = input[n - 1 - i]!;
       }
       text[2 * n + 1] = 257;
@@ -51,16 +59,39 @@ export class MatchFinder {
     const sa = suffixArray(text, forwardOnly ? 256 : 258);
     this.rank = inverse(sa);
     this.lcp = new MinIndex(lcpArray(text, sa, this.rank));
+    this.sa = sa;
+    this.inputSet = new RankSet(len);
+    this.reversedSet = forwardOnly ? this.inputSet : new RankSet(len);
+  }
+
+  /** Puts sources p < i into the sets (i never decreases between queries). */
+  private insertUpTo(i: number): void {
+    if (i < this.inserted) throw new Error(`MatchFinder queries must not go backwards (${i} after ${this.inserted})`);
+    const rank = this.rank;
+    const last = 3 * this.input.length + 1;
+    const both = this.reversedSet !== this.inputSet;
+    for (let p = this.inserted; p < i; p++) {
+      this.inputSet.add(rank[p]!);
+      if (both) this.reversedSet.add(rank[last - p]!);
+    }
+    this.inserted = i;
+  }
+
+  /** Per kind, the source p of every suffix that is a candidate of that kind, NONE for the rest. */
+  private buildKeyIndex(): MinIndex[] {
+    const sa = this.sa;
+    const n = this.input.length;
+    const len = sa.length;
     const key0 = new Int32Array(len);
-    const key2 = forwardOnly ? key0 : new Int32Array(len);
+    for (let k = 0; k < len; k++) key0[k] = sa[k]! < n ? sa[k]! : NONE;
+    const idx0 = new MinIndex(key0);
+    if (this.reversedSet === this.inputSet) return [idx0, idx0, idx0];
+    const key2 = new Int32Array(len);
     for (let k = 0; k < len; k++) {
       const t = sa[k]!;
-      key0[k] = t < n ? t : NONE;
-      if (!forwardOnly) key2[k] = t >= 2 * n + 2 && t < 3 * n + 2 ? 3 * n + 1 - t : NONE;
+      key2[k] = t >= 2 * n + 2 && t < 3 * n + 2 ? 3 * n + 1 - t : NONE;
     }
-    const idx0 = new MinIndex(key0);
-    this.keys = [key0, key0, key2];
-    this.keyIndex = [idx0, idx0, forwardOnly ? idx0 : new MinIndex(key2)];
+    return [idx0, idx0, new MinIndex(key2)];
   }
 
   private queryRank(kind: number, i: number): number {
@@ -72,19 +103,21 @@ export class MatchFinder {
    * source is left in `this.source`. Not capped at 1,024: callers cap.
    */
   longest(kind: number, i: number): number {
+    if (i !== this.inserted) this.insertUpTo(i);
     const r = this.queryRank(kind, i);
-    const idx = this.keyIndex[kind]!;
-    const keys = this.keys[kind]!;
-    const pl = idx.prevLess(r, i);
-    const pr = idx.nextLess(r, i);
+    const set = kind === KIND_BACK ? this.reversedSet : this.inputSet;
+    const pl = set.prev(r);
+    const pr = set.next(r);
     const lenL = pl >= 0 ? this.lcp.min(pl + 1, r) : 0;
     const lenR = pr >= 0 ? this.lcp.min(r + 1, pr) : 0;
-    if (lenL >= lenR) {
-      this.source = pl >= 0 ? keys[pl]! : 0;
-      return lenL;
+    const at = lenL >= lenR ? pl : pr;
+    if (at < 0) {
+      this.source = 0;
+      return 0;
     }
-    this.source = keys[pr]!;
-    return lenR;
+    // a reversed-input suffix at 2n+2+(n-1-p) stands for source p
+    this.source = kind === KIND_BACK ? 3 * this.input.length + 1 - this.sa[at]! : this.sa[at]!;
+    return lenL >= lenR ? lenL : lenR;
   }
 
   /** The lowest source p of `kind` whose match at `i` is at least `length` long (one must exist). */
@@ -92,6 +125,7 @@ export class MatchFinder {
     const r = this.queryRank(kind, i);
     const a = this.lcp.prevLess(r + 1, length);
     const b = this.lcp.nextLess(r, length);
+    this.keyIndex ??= this.buildKeyIndex();
     return this.keyIndex[kind]!.min(a < 0 ? 0 : a, b < 0 ? this.rank.length - 1 : b - 1);
   }
 }
