@@ -3,5 +3,8 @@ import type { Command } from '../command';
 import { infoCommand } from './info';
 import { benchCommand } from './bench';
 import { demoCommand } from './demo';
+import { extractCommand } from './extract';
+import { paletteCommand } from './palette';
+import { vramCommand } from './vram';
 
-export const COMMANDS: Command[] = [infoCommand, demoCommand, benchCommand];
+export const COMMANDS: Command[] = [infoCommand, extractCommand, paletteCommand, vramCommand, demoCommand, benchCommand];
