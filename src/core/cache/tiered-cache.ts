@@ -15,10 +15,13 @@
  *   drops the L1 entries of romHash that overlap [start, end) or cover the whole ROM, and from
  *   then on keeps romHash in memory only: its L2 entries describe the bytes before the edit.
  */
-import type { DiskCache, DiskStats } from './disk-cache';
+import { DiskCache, type DiskStats } from './disk-cache';
 import { withRomHash, type CacheKey } from './keys';
-import type { ByteRange, MemoryCache } from './memory-cache';
+import { MemoryCache, type ByteRange } from './memory-cache';
 import type { LevelStats } from './stats';
+
+/** L2 bound when none is given: 256 MiB. */
+export const DEFAULT_DISK_BYTES = 256 * 1024 * 1024;
 
 export interface TieredCacheOptions {
   memory: MemoryCache;
@@ -46,6 +49,13 @@ export class TieredCache {
   constructor(options: TieredCacheOptions) {
     this.memory = options.memory;
     this.disk = options.disk ?? null;
+  }
+
+  /** The usual assembly: `memoryBytes` of L1, and an L2 of `diskBytes` in `dir` when a folder is given. */
+  static create(options: { memoryBytes: number; dir?: string; diskBytes?: number }): TieredCache {
+    const memory = new MemoryCache({ maxBytes: options.memoryBytes });
+    const disk = options.dir ? new DiskCache({ dir: options.dir, maxBytes: options.diskBytes ?? DEFAULT_DISK_BYTES }) : null;
+    return new TieredCache({ memory, disk });
   }
 
   async get<T>(key: CacheKey): Promise<T | undefined> {

@@ -200,6 +200,7 @@ export class WorkerPool<M extends { [K in keyof M]: TaskTypes } = TaskMap> {
 
   private spawn(): Slot {
     const worker = new Worker(this.script, { workerData: this.workerData });
+    worker.unref(); // referenced only while it runs a task (dispatch)
     const slot: Slot = { worker, threadId: worker.threadId, control: new Int32Array(new SharedArrayBuffer(4)), job: null, stopping: false };
     worker.on('message', (msg: WorkerResponse) => this.onMessage(slot, msg));
     worker.on('error', (err: Error) => this.crash(slot, `uncaught ${err.name}: ${err.message}`));
@@ -220,6 +221,8 @@ export class WorkerPool<M extends { [K in keyof M]: TaskTypes } = TaskMap> {
     }
     slot.job = job;
     job.slot = slot;
+    job.payload = undefined; // the worker has its copy; do not hold large payloads twice
+    job.transfer = [];
     slot.worker.ref();
   }
 

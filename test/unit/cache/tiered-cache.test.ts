@@ -134,6 +134,15 @@ describe('TieredCache', () => {
     assert.equal(await make().get(decodeKey(OLD, 0x100)), 'drop', 'the edited-in-place value never reached L2');
   });
 
+  it('create assembles memory-only or two-level caches', async () => {
+    const memoryOnly = TieredCache.create({ memoryBytes: 100 });
+    assert.equal(memoryOnly.stats().disk, null);
+    const both = TieredCache.create({ memoryBytes: 100, dir: path.join(dir, 'l2') });
+    await both.set(decodeKey(OLD, 0), Uint8Array.of(1));
+    assert.equal(both.stats().disk!.entries, 1);
+    assert.equal(fs.readdirSync(path.join(dir, 'l2')).length, 1);
+  });
+
   it('dispose empties L1 and keeps L2', async () => {
     const cache = make();
     await cache.set(decodeKey(OLD, 0), 'v');

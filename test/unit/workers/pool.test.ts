@@ -228,6 +228,30 @@ describe('WorkerPool', () => {
     assert.ok(a.end <= b.start, 'the second task started after the first ended');
   });
 
+  it('rejects a payload that cannot be cloned and keeps serving; throwing listeners do not break the pool', async () => {
+    const pool = testPool();
+    pool.onStats(() => {
+      throw new Error('monitor bug');
+    });
+    let events = 0;
+    const sub = pool.onEvent(() => {
+      events++;
+      throw new Error('monitor bug');
+    });
+    const untyped = pool as unknown as WorkerPool<Record<string, { payload: unknown; result: unknown; progress: never }>>;
+    await assert.rejects(untyped.run('echo', { bytes: () => 1 }), (e: Error) => e.name === 'DataCloneError');
+    assert.equal(pool.stats().failed, 1);
+    sub.dispose();
+    assert.equal((await pool.run('progress', { steps: 1 }, { onProgress: () => { throw new Error('ui bug'); } })), 1);
+    assert.equal(events, 1);
+  });
+
+  it('rejects tasks when the worker cannot be created', async () => {
+    const pool = testPool({ script: 'relative/worker.js' });
+    await assert.rejects(pool.run('sleep', { ms: 1 }), (e: Error & { code?: string }) => e.code === 'ERR_WORKER_PATH');
+    assert.equal(pool.stats().workers, 0);
+  });
+
   it('defaults the size to the available parallelism and rejects a failed worker start', async () => {
     const pool = new WorkerPool({ script: path.join(__dirname, 'fixtures', 'missing-worker.js') });
     pools.push(pool as unknown as WorkerPool<never>);
