@@ -1,5 +1,7 @@
 /** Every benchmark group, in the order `spritepal bench` runs them. One module per group. */
 import type { BenchGroup } from './harness';
+import { monitoringBench } from './monitoring';
 import { romBench } from './rom';
+import { gfxBench } from './gfx';
 
-export const BENCH_GROUPS: BenchGroup[] = [romBench];
+export const BENCH_GROUPS: BenchGroup[] = [romBench, monitoringBench, gfxBench];

@@ -300,10 +300,14 @@ function cacheSnapshot(s: CacheStats): CacheSnapshot {
   return c;
 }
 
-/** The cost of one clock read: the best of a few batches of back-to-back reads. */
+/**
+ * The cost of one clock read: after a warm-up (so the call site is optimised, as it will be on the
+ * hot path), the best of several batches of back-to-back reads. About 1 ms, once per registry.
+ */
 function calibrateClockCost(hr: () => number): number {
+  for (let i = 0; i < 5000; i++) hr();
   let best = Infinity;
-  for (let batch = 0; batch < 5; batch++) {
+  for (let batch = 0; batch < 20; batch++) {
     const t0 = hr();
     for (let i = 0; i < 100; i++) hr();
     best = Math.min(best, (hr() - t0) / 101);
