@@ -1,0 +1,139 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { decode, encode, HalEncodeError, HAL_CODEC_VERSION, type HalLevel } from '../../../src/core/hal';
+import { SpritePalError } from '../../../src/core/errors';
+import { bitrev8, randomBytes, spriteSheet } from './helpers';
+
+const LEVELS: HalLevel[] = ['optimal', 'greedy', 'fast'];
+
+function roundTrip(data: Uint8Array, level: HalLevel): Uint8Array {
+  const stream = encode(data, { level, maxSize: 0x20000 });
+  const r = decode(stream, 0, { strict: true });
+  assert.equal(r.consumed, stream.length, `${level}: consumed`);
+  assert.equal(r.data.length, data.length, `${level}: size`);
+  assert.ok(Buffer.from(r.data).equals(Buffer.from(data)), `${level}: bytes`);
+  return stream;
+}
+
+/** Each level, and optimal is never longer than greedy. */
+function checkAll(data: Uint8Array): void {
+  const sizes = LEVELS.map((l) => roundTrip(data, l).length);
+  assert.ok(sizes[0]! <= sizes[1]!, `optimal ${sizes[0]} > greedy ${sizes[1]}`);
+}
+
+/** Structured inputs: runs, word runs, increasing runs (across FF), mirrored and repeated slices. */
+const structured = fc
+  .array(
+    fc.oneof(
+      fc.uint8Array({ minLength: 1, maxLength: 40 }),
+      fc.record({ v: fc.integer({ min: 0, max: 255 }), n: fc.integer({ min: 1, max: 1500 }) }).map(({ v, n }) => new Uint8Array(n).fill(v)),
+      fc.record({ a: fc.integer({ min: 0, max: 255 }), b: fc.integer({ min: 0, max: 255 }), n: fc.integer({ min: 1, max: 1200 }) }).map(({ a, b, n }) => Uint8Array.from({ length: 2 * n }, (_, k) => (k & 1 ? b : a))),
+      fc.record({ v: fc.integer({ min: 0, max: 255 }), n: fc.integer({ min: 1, max: 600 }) }).map(({ v, n }) => Uint8Array.from({ length: n }, (_, k) => (v + k) & 0xff)),
+      fc.integer({ min: 0, max: 3 }).map((k) => new Uint8Array([k])), // markers that get mirrored below
+    ),
+    { minLength: 1, maxLength: 12 },
+  )
+  .chain((parts) =>
+    fc.array(fc.integer({ min: 0, max: 3 }), { minLength: parts.length, maxLength: parts.length }).map((mods) => {
+      const out: number[] = [];
+      parts.forEach((p, k) => {
+        const mod = mods[k]!;
+        const prev = out.slice(Math.max(0, out.length - 64));
+        out.push(...p);
+        if (mod === 1) out.push(...prev.map(bitrev8)); // a horizontally mirrored copy
+        if (mod === 2) out.push(...prev.slice().reverse()); // a backwards copy
+        if (mod === 3) out.push(...prev); // a repeat
+      });
+      return Uint8Array.from(out.slice(0, 65536));
+    }),
+  );
+
+describe('HAL encode: round trips at every level', () => {
+  it('edge sizes 1, 2, 3, 31-33, 1023-1025 of random, constant and increasing bytes', () => {
+    for (const n of [1, 2, 3, 4, 5, 31, 32, 33, 64, 65, 1023, 1024, 1025, 2047, 2048, 2049, 2050, 4100]) {
+      checkAll(randomBytes(n, n));
+      checkAll(new Uint8Array(n).fill(0x5a));
+      checkAll(Uint8Array.from({ length: n }, (_, k) => (0xf0 + k) & 0xff));
+      checkAll(Uint8Array.from({ length: n }, (_, k) => (k & 1 ? 0x12 : 0x34)));
+    }
+  });
+
+  it('65,535 and 65,536 bytes: zeros, a sprite sheet, random with a long repeat', () => {
+    for (const n of [65535, 65536]) {
+      checkAll(new Uint8Array(n));
+      checkAll(spriteSheet(n, n));
+    }
+    const r = randomBytes(65536, 99);
+    r.copyWithin(40000, 1000, 20000);
+    roundTrip(r.subarray(0, 65000), 'optimal');
+  });
+
+  it('random inputs (property)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 1, maxLength: 3000 }), (data) => checkAll(data)),
+      { numRuns: 60 },
+    );
+  });
+
+  it('structured inputs: runs, word runs, increasing runs across FF, mirrored and reversed tiles (property)', () => {
+    fc.assert(fc.property(structured, (data) => checkAll(data)), { numRuns: 120 });
+  });
+
+  it('small alphabets stress tie-breaking and overlaps (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 1, maxLength: 2500 }), (arr) => checkAll(Uint8Array.from(arr))),
+      { numRuns: 60 },
+    );
+  });
+
+  it('uses the fill commands: long runs compress to a few bytes', () => {
+    assert.equal(encode(new Uint8Array(65536), { level: 'greedy' }).length, 129); // 32 x EB FF 00 00 + FF
+    assert.equal(encode(new Uint8Array(65536)).length, 129);
+    assert.deepEqual([...encode(Uint8Array.from([0xfe, 0xff, 0, 1, 2, 3]))], [0x65, 0xfe, 0xff]); // increasing fill wraps
+    assert.deepEqual([...encode(Uint8Array.from([0xfe, 0xff, 0, 1, 2, 3]), { level: 'greedy' })], [0x01, 0xfe, 0xff, 0x63, 0x00, 0xff]);
+  });
+});
+
+describe('HAL encode: input checks and the size limit', () => {
+  it('rejects empty and oversized input with a HalEncodeError', () => {
+    for (const level of LEVELS) {
+      assert.throws(() => encode(new Uint8Array(0), { level }), (e: unknown) => e instanceof HalEncodeError && e instanceof SpritePalError && e.code === 'hal-encode' && /empty/.test(e.message));
+      assert.throws(() => encode(new Uint8Array(65537), { level }), /65537 bytes.*at most 65,536/);
+    }
+    assert.throws(() => encode(new Uint8Array(4), { level: 'best' as HalLevel }), /unknown level "best"/);
+    assert.throws(() => encode(new Uint8Array(4), { maxSize: 0 }), /maxSize/);
+  });
+
+  it('checks maxSize on the finished stream and says both sizes', () => {
+    const data = randomBytes(500, 3);
+    const full = encode(data);
+    assert.equal(encode(data, { maxSize: full.length }).length, full.length);
+    assert.throws(() => encode(data, { maxSize: full.length - 1 }), (e: unknown) => e instanceof HalEncodeError && e.message.includes(`${full.length} bytes`) && e.message.includes(`${full.length - 1} bytes`));
+  });
+
+  it('defaults the limit to 65,536: 64 KiB of random bytes does not fit at any level', () => {
+    const r = randomBytes(65536, 5);
+    for (const level of LEVELS) assert.throws(() => encode(r, { level }), /stream is 656\d\d bytes, more than the limit of 65536 bytes/);
+    assert.equal(decode(encode(r, { level: 'fast', maxSize: 70000 })).data.length, 65536);
+  });
+
+  it('near the limit the stream is whole, never truncated (inhal bug §6.3)', () => {
+    const n = 65440;
+    const data = randomBytes(n, 11);
+    data.copyWithin(n - 36, 100, 136);
+    for (const level of LEVELS) {
+      let stream: Uint8Array | null = null;
+      try {
+        stream = encode(data, { level });
+      } catch (e) {
+        assert.ok(e instanceof HalEncodeError);
+        continue;
+      }
+      assert.equal(decode(stream).data.length, n);
+    }
+  });
+
+  it('has a codec version for caches', () => {
+    assert.match(HAL_CODEC_VERSION, /^hal-\d+/);
+  });
+});
