@@ -48,29 +48,42 @@ for (let b = 0; b < 256; b++) {
 
 /** Decodes every whole tile of `data`; returns 64 bytes a tile. */
 export function decodeTiles(data: Uint8Array, format: TileFormat, count = tileCount(data.length, format)): Uint8Array {
+  return decodeTilesInto(data, format, new Uint8Array(count * TILE_PIXELS), count);
+}
+
+/**
+ * Decodes `count` tiles into `out` (at least count x 64 bytes, byte offset a multiple of 4), for
+ * callers that reuse one buffer (thumbnails of many offsets). Returns `out`.
+ */
+export function decodeTilesInto(data: Uint8Array, format: TileFormat, out: Uint8Array, count = tileCount(data.length, format)): Uint8Array {
   checkFormat(format);
   const bpt = bytesPerTile(format);
   if (count * bpt > data.length) throw new GfxError(`${count} tiles of ${bpt} bytes need ${count * bpt} bytes, only ${data.length} given`);
-  const out = new Uint8Array(count * TILE_PIXELS);
+  if (out.length < count * TILE_PIXELS || out.byteOffset % 4 !== 0) throw new GfxError(`output buffer needs ${count * TILE_PIXELS} bytes at a 4-byte aligned offset`);
   if (format === 'mode7') {
     out.set(data.subarray(0, count * 64));
     return out;
   }
-  if (format === 4) return decode4bpp(data, count);
-  const words = new Uint32Array(out.buffer, 0, out.length >> 2);
-  const pairs = format >> 1;
+  if (format === 4) return decode4bppInto(data, out, count);
+  const words = new Uint32Array(out.buffer, out.byteOffset, count * 16);
+  const L = SPREAD_LO;
+  const H = SPREAD_HI;
   for (let t = 0; t < count; t++) {
     const src = t * bpt;
     const dst = t * 16;
     for (let r = 0; r < 8; r++) {
-      let lo = 0;
-      let hi = 0;
-      for (let p = 0; p < pairs; p++) {
-        const a = data[src + p * 16 + 2 * r]!;
-        const b = data[src + p * 16 + 2 * r + 1]!;
-        const s = 2 * p;
-        lo |= (SPREAD_LO[a]! << s) | (SPREAD_LO[b]! << (s + 1));
-        hi |= (SPREAD_HI[a]! << s) | (SPREAD_HI[b]! << (s + 1));
+      const i = src + 2 * r;
+      const a = data[i]!;
+      const b = data[i + 1]!;
+      let lo = L[a]! | (L[b]! << 1);
+      let hi = H[a]! | (H[b]! << 1);
+      if (format === 8) {
+        for (let p = 1; p < 4; p++) {
+          const c = data[i + p * 16]!;
+          const e = data[i + p * 16 + 1]!;
+          lo |= (L[c]! << (2 * p)) | (L[e]! << (2 * p + 1));
+          hi |= (H[c]! << (2 * p)) | (H[e]! << (2 * p + 1));
+        }
       }
       words[dst + 2 * r] = lo;
       words[dst + 2 * r + 1] = hi;
@@ -83,8 +96,11 @@ export function decodeTiles(data: Uint8Array, format: TileFormat, count = tileCo
 /** The 4bpp case unrolled (the hot path: most sprite data). Same result as decodeTiles(data, 4). */
 export function decode4bpp(data: Uint8Array, count = tileCount(data.length, 4)): Uint8Array {
   if (count * 32 > data.length) throw new GfxError(`${count} tiles of 32 bytes need ${count * 32} bytes, only ${data.length} given`);
-  const out = new Uint8Array(count * TILE_PIXELS);
-  const words = new Uint32Array(out.buffer, 0, out.length >> 2);
+  return decode4bppInto(data, new Uint8Array(count * TILE_PIXELS), count);
+}
+
+function decode4bppInto(data: Uint8Array, out: Uint8Array, count: number): Uint8Array {
+  const words = new Uint32Array(out.buffer, out.byteOffset, count * 16);
   const L = SPREAD_LO;
   const H = SPREAD_HI;
   for (let t = 0; t < count; t++) {
