@@ -6,5 +6,7 @@ import { demoCommand } from './demo';
 import { extractCommand } from './extract';
 import { paletteCommand } from './palette';
 import { vramCommand } from './vram';
+import { compressCommand } from './compress';
+import { decompressCommand } from './decompress';
 
-export const COMMANDS: Command[] = [infoCommand, extractCommand, paletteCommand, vramCommand, demoCommand, benchCommand];
+export const COMMANDS: Command[] = [infoCommand, extractCommand, paletteCommand, vramCommand, decompressCommand, compressCommand, demoCommand, benchCommand];
