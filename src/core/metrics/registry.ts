@@ -52,7 +52,8 @@ export class MetricsRegistry {
   private on: boolean;
   private readonly clock: Clock;
   private readonly hr: () => number;
-  private readonly clockCostMs: number;
+  /** NaN until calibrated (on first being enabled, so a registry created off costs nothing). */
+  private clockCostMs: number;
   private readonly alerts: AlertEngine;
   private readonly gauges = new Map<string, GaugeSource>();
   private readonly caches = new Map<string, () => CacheStats>();
@@ -68,7 +69,8 @@ export class MetricsRegistry {
     this.on = options.enabled ?? true;
     this.clock = options.clock ?? Date.now;
     this.hr = options.hrtime ?? (() => performance.now());
-    this.clockCostMs = options.clockCostMs ?? (options.hrtime ? 0 : calibrateClockCost(this.hr));
+    this.clockCostMs = options.clockCostMs ?? (options.hrtime ? 0 : NaN);
+    if (this.on) this.calibrate();
     this.alerts = new AlertEngine({ rules: options.rules, clock: this.clock, cooldownMs: options.cooldownMs, maxHistory: options.maxAlerts ?? 50 });
     this.startedAt = this.clock();
     if (options.processGauges ?? true) {
@@ -85,6 +87,7 @@ export class MetricsRegistry {
   /** Turning monitoring off keeps what was recorded; nothing new is recorded until it is on again. */
   setEnabled(enabled: boolean): void {
     this.on = enabled;
+    if (enabled) this.calibrate();
   }
 
   /** The alert rules in force. */
@@ -256,6 +259,10 @@ export class MetricsRegistry {
     this.snapshotMs = 0;
     this.alerts.reset();
     this.startedAt = this.clock();
+  }
+
+  private calibrate(): void {
+    if (Number.isNaN(this.clockCostMs)) this.clockCostMs = calibrateClockCost(this.hr);
   }
 
   private finish(op: string, t0: number, size: WorkSize | undefined, failed: boolean): void {

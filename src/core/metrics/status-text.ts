@@ -1,16 +1,21 @@
 /**
  * The status-bar item's text and tooltip, computed from a snapshot (pure). Text:
  * `$(pulse) 0.3% · 92% cache` = the instrumentation's own overhead, then the hit rate over all cache
- * levels ("—" before the first lookup or the first timed operation).
+ * levels ("—" before the first lookup or the first timed operation), marked with `$(warning)` for
+ * five minutes after a critical alert.
  */
 import { RSS_GAUGE } from './alerts';
 import { formatBytes, formatCount, formatMs, formatNumber, formatPercent, formatRate } from './format';
 import type { MetricsSnapshot } from './types';
 
+/** How long after a critical alert the text carries a `$(warning)` mark. */
+export const CRITICAL_MARK_MS = 5 * 60_000;
+
 export function formatStatusText(s: MetricsSnapshot): string {
   if (!s.enabled) return '$(pulse) off';
   const overhead = s.overhead.percent === null ? '—' : formatPercent(s.overhead.percent);
-  const alert = s.alerts.length > 0 && s.alerts[s.alerts.length - 1]!.level === 'critical' ? '$(warning) ' : '';
+  const recentCritical = s.alerts.some((a) => a.level === 'critical' && s.at - a.at < CRITICAL_MARK_MS);
+  const alert = recentCritical ? '$(warning) ' : '';
   return `${alert}$(pulse) ${overhead} · ${formatRate(s.cacheTotals.hitRate)} cache`;
 }
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { formatStatusText, formatStatusTooltip } from '../../../src/core/metrics/status-text';
+import { CRITICAL_MARK_MS, formatStatusText, formatStatusTooltip } from '../../../src/core/metrics/status-text';
 import { busySnapshot, emptySnapshot } from './snapshots';
 
 describe('metrics: status text', () => {
@@ -13,8 +13,11 @@ describe('metrics: status text', () => {
     assert.equal(formatStatusText(emptySnapshot()), '$(pulse) — · — cache');
   });
 
-  it('marks a critical latest alert, says "off" when disabled, and rounds tiny overheads to <0.1%', () => {
-    assert.equal(formatStatusText(busySnapshot()), '$(warning) $(pulse) 0.3% · 92% cache');
+  it('marks a recent critical alert, says "off" when disabled, and rounds tiny overheads to <0.1%', () => {
+    const s = busySnapshot();
+    assert.equal(formatStatusText(s), '$(warning) $(pulse) 0.3% · 92% cache');
+    s.at = s.alerts[1]!.at + CRITICAL_MARK_MS; // five minutes on, the mark goes
+    assert.equal(formatStatusText(s), '$(pulse) 0.3% · 92% cache');
     assert.equal(formatStatusText(emptySnapshot({ enabled: false })), '$(pulse) off');
     const tiny = emptySnapshot({ overhead: { instrumentationMs: 0.01, workMs: 1000, percent: 0.001, snapshotMs: 0 } });
     assert.equal(formatStatusText(tiny), '$(pulse) <0.1% · — cache');
