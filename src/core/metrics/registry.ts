@@ -109,7 +109,7 @@ export class MetricsRegistry {
       this.finish(op, t0, undefined, true);
       throw e;
     }
-    this.finish(op, t0, typeof size === 'function' ? size(result) : size, false);
+    this.finish(op, t0, sizeOf(size, result), false);
     return result;
   }
 
@@ -126,7 +126,7 @@ export class MetricsRegistry {
     }
     return promise.then(
       (result) => {
-        this.finish(op, t0, typeof size === 'function' ? size(result) : size, false);
+        this.finish(op, t0, sizeOf(size, result), false);
         return result;
       },
       (e: unknown) => {
@@ -289,6 +289,16 @@ export class MetricsRegistry {
       e.lastMessage = message;
       e.lastAt = at;
     } else this.errors.set(kind, { count: 1, lastMessage: message, lastAt: at });
+  }
+}
+
+/** The work size for a result; a throwing size function costs the size, never the caller's result. */
+function sizeOf<T>(size: WorkSize | ((result: T) => WorkSize) | undefined, result: T): WorkSize | undefined {
+  if (typeof size !== 'function') return size;
+  try {
+    return size(result);
+  } catch {
+    return undefined;
   }
 }
 

@@ -38,8 +38,12 @@ describe('metrics: MetricsRegistry', () => {
       const { registry, work } = setup();
       assert.equal(registry.time('hal.decode', work(12, 'ok'), { bytes: 4096 }), 'ok');
       registry.time('hal.decode', work(8, 'ok'), (r) => ({ bytes: r.length * 1000 }));
+      const sizeBug = (): never => {
+        throw new Error('size bug');
+      };
+      assert.equal(registry.time('hal.decode', work(0, 'still ok'), sizeBug), 'still ok', 'a throwing size function does not cost the result');
       const op = registry.snapshot().operations['hal.decode']!;
-      assert.equal(op.count, 2);
+      assert.equal(op.count, 3);
       assert.equal(op.totalMs, 20);
       assert.equal(op.bytes, 6096);
       assert.equal(op.mbPerSec, 6096 / 1e6 / 0.02);
