@@ -3,5 +3,6 @@ import type { BenchGroup } from './harness';
 import { monitoringBench } from './monitoring';
 import { romBench } from './rom';
 import { gfxBench } from './gfx';
+import { halBench } from './hal';
 
-export const BENCH_GROUPS: BenchGroup[] = [romBench, monitoringBench, gfxBench];
+export const BENCH_GROUPS: BenchGroup[] = [romBench, monitoringBench, gfxBench, halBench];
