@@ -112,7 +112,7 @@ export const monitoringBench: BenchGroup = {
         label: 'overhead the registry reports about itself',
         value: round(selfReported.percent ?? 0, 3),
         unit: '%',
-        note: `measured side by side: ${round(measuredPercent, 3)} %`,
+        note: `measured side by side: ${round(measuredPercent, 3)} %; the report sums every bookkeeping interval, so interruptions landing there count (conservative)`,
       },
     ];
     return rows;
