@@ -73,8 +73,9 @@ export function encodeOptimal(input: Uint8Array): Uint8Array {
   const carryLen = new Int32Array(3);
   const carrySrc = new Int32Array(3);
 
-  const tree = new OfferTree(n + 1);
-  const half = [new OfferTree((n >> 1) + 2), new OfferTree((n >> 1) + 2)];
+  // Offers for end position j sit at j - 1 (j >= 1); word fills end at j >= 2, at (j >> 1) - 1.
+  const tree = new OfferTree(n);
+  const half = [new OfferTree(Math.max(1, n >> 1)), new OfferTree(Math.max(1, n >> 1))];
   const cost = new Int32Array(n + 1);
   const from = new Int32Array(n + 1);
   const cmdAt = new Uint8Array(n + 1);
@@ -87,9 +88,9 @@ export function encodeOptimal(input: Uint8Array): Uint8Array {
   let t2 = 0;
 
   const offerRange = (t: OfferTree, base: number, count: number, c: number, packed: number): void => {
-    // counts 1..32 cost c + header 1; 33..count cost c + header 2
-    t.offer(base + 1, base + Math.min(count, SHORT_MAX), (c + 1) * COST_UNIT + packed);
-    if (count > SHORT_MAX) t.offer(base + SHORT_MAX + 1, base + count, (c + 2) * COST_UNIT + packed);
+    // count k ends at slot base + k - 1: counts 1..32 cost c + header 1; 33..count cost c + header 2
+    t.offer(base, base + Math.min(count, SHORT_MAX) - 1, (c + 1) * COST_UNIT + packed);
+    if (count > SHORT_MAX) t.offer(base + SHORT_MAX, base + count - 1, (c + 2) * COST_UNIT + packed);
   };
 
   for (let j = 0; ; j++) {
@@ -118,7 +119,7 @@ export function encodeOptimal(input: Uint8Array): Uint8Array {
           bestFrom = f2;
         }
       }
-      let offer = Math.min(tree.best(j), half[j & 1]!.best(j >> 1));
+      let offer = j >= 2 ? Math.min(tree.best(j - 1), half[j & 1]!.best((j >> 1) - 1)) : tree.best(0);
       if (offer < Infinity) {
         const c = Math.floor(offer / COST_UNIT);
         if (c < best) {

@@ -31,7 +31,7 @@ export class MatchFinder {
   private readonly rank: Int32Array;
   private readonly lcp: MinIndex;
   private readonly sa: Int32Array;
-  private keyIndex: MinIndex[] | null = null;
+  private readonly keyIndex: (MinIndex | null)[] = [null, null];
   private readonly inputSet: RankSet;
   private readonly reversedSet: RankSet;
   /** Sources 0..inserted-1 are in the sets. */
@@ -77,21 +77,18 @@ export class MatchFinder {
     this.inserted = i;
   }
 
-  /** Per kind, the source p of every suffix that is a candidate of that kind, NONE for the rest. */
-  private buildKeyIndex(): MinIndex[] {
+  /**
+   * Range-minimum indexes answering "lowest source in a rank interval": for copies and bit-reversed
+   * copies the minimum suffix start itself (input suffixes start below every other part, so the
+   * minimum of an interval holding one is the lowest p); for backwards copies the maximum start (the
+   * largest reversed-input start is the lowest p), i.e. the minimum of the negated starts.
+   */
+  private buildKeyIndex(kind: number): MinIndex {
     const sa = this.sa;
-    const n = this.input.length;
-    const len = sa.length;
-    const key0 = new Int32Array(len);
-    for (let k = 0; k < len; k++) key0[k] = sa[k]! < n ? sa[k]! : NONE;
-    const idx0 = new MinIndex(key0);
-    if (this.reversedSet === this.inputSet) return [idx0, idx0, idx0];
-    const key2 = new Int32Array(len);
-    for (let k = 0; k < len; k++) {
-      const t = sa[k]!;
-      key2[k] = t >= 2 * n + 2 && t < 3 * n + 2 ? 3 * n + 1 - t : NONE;
-    }
-    return [idx0, idx0, new MinIndex(key2)];
+    if (kind !== KIND_BACK) return new MinIndex(sa);
+    const neg = new Int32Array(sa.length);
+    for (let k = 0; k < sa.length; k++) neg[k] = -sa[k]!;
+    return new MinIndex(neg);
   }
 
   private queryRank(kind: number, i: number): number {
@@ -125,7 +122,23 @@ export class MatchFinder {
     const r = this.queryRank(kind, i);
     const a = this.lcp.prevLess(r + 1, length);
     const b = this.lcp.nextLess(r, length);
-    this.keyIndex ??= this.buildKeyIndex();
-    return this.keyIndex[kind]!.min(a < 0 ? 0 : a, b < 0 ? this.rank.length - 1 : b - 1);
+    const lo = a < 0 ? 0 : a;
+    const hi = b < 0 ? this.sa.length - 1 : b - 1;
+    const sa = this.sa;
+    const back = kind === KIND_BACK;
+    let t: number;
+    if (hi - lo < 256) {
+      // small interval (the usual case): scan it
+      t = back ? -1 : NONE;
+      for (let k = lo; k <= hi; k++) {
+        const v = sa[k]!;
+        if (back ? v > t : v < t) t = v;
+      }
+    } else {
+      const slot = back ? 1 : 0;
+      const idx = (this.keyIndex[slot] ??= this.buildKeyIndex(kind));
+      t = back ? -idx.min(lo, hi) : idx.min(lo, hi);
+    }
+    return back ? 3 * this.input.length + 1 - t : t;
   }
 }

@@ -32,13 +32,13 @@ export class MinIndex {
   /** Minimum of a[l..r] (inclusive, l <= r). */
   min(l: number, r: number): number {
     const a = this.a;
-    let m = 0x7fffffff;
-    const bl = (l + B - 1) >> LOG; // first whole block
-    const br = ((r + 1) >> LOG) - 1; // last whole block
-    if (bl > br) {
-      for (let k = l; k <= r; k++) if (a[k]! < m) m = a[k]!;
+    let m = a[l]!;
+    if (r - l < 2 * B) {
+      for (let k = l + 1; k <= r; k++) if (a[k]! < m) m = a[k]!;
       return m;
     }
+    const bl = (l + B - 1) >> LOG; // first whole block
+    const br = ((r + 1) >> LOG) - 1; // last whole block
     for (let k = l; k < bl << LOG; k++) if (a[k]! < m) m = a[k]!;
     for (let k = (br + 1) << LOG; k <= r; k++) if (a[k]! < m) m = a[k]!;
     const lev = 31 - Math.clz32(br - bl + 1);

@@ -23,33 +23,12 @@ export function suffixArray(s: Int32Array, upper: number): Int32Array {
     if (i < upper) sumL[i + 1]! += sumS[i]!;
   }
   const buf = new Int32Array(upper + 2);
-  const induce = (lms: Int32Array, count: number): void => {
-    sa.fill(-1);
-    buf.set(sumS);
-    for (let t = 0; t < count; t++) {
-      const d = lms[t]!;
-      if (d === n) continue;
-      sa[buf[s[d]!]!++] = d;
-    }
-    buf.set(sumL);
-    sa[buf[s[n - 1]!]!++] = n - 1;
-    for (let i = 0; i < n; i++) {
-      const v = sa[i]!;
-      if (v >= 1 && !ls[v - 1]) sa[buf[s[v - 1]!]!++] = v - 1;
-    }
-    buf.set(sumL);
-    for (let i = n - 1; i >= 0; i--) {
-      const v = sa[i]!;
-      if (v >= 1 && ls[v - 1]) sa[--buf[s[v - 1]! + 1]!] = v - 1;
-    }
-  };
-
   const lmsMap = new Int32Array(n + 1).fill(-1);
   let m = 0;
   for (let i = 1; i < n; i++) if (!ls[i - 1] && ls[i]) lmsMap[i] = m++;
   const lms = new Int32Array(m);
   for (let i = 1, t = 0; i < n; i++) if (!ls[i - 1] && ls[i]) lms[t++] = i;
-  induce(lms, m);
+  induce(s, sa, ls, sumS, sumL, buf, lms, m);
 
   if (m) {
     const sorted = new Int32Array(m);
@@ -79,9 +58,32 @@ export function suffixArray(s: Int32Array, upper: number): Int32Array {
     }
     const recSa = suffixArray(rec, recUpper);
     for (let i = 0; i < m; i++) sorted[i] = lms[recSa[i]!]!;
-    induce(sorted, m);
+    induce(s, sa, ls, sumS, sumL, buf, sorted, m);
   }
   return sa;
+}
+
+/** Induced sorting from the LMS suffixes in `lms` (a plain function: closures slow V8 down here). */
+function induce(s: Int32Array, sa: Int32Array, ls: Uint8Array, sumS: Int32Array, sumL: Int32Array, buf: Int32Array, lms: Int32Array, count: number): void {
+  const n = s.length;
+  sa.fill(-1);
+  buf.set(sumS);
+  for (let t = 0; t < count; t++) {
+    const d = lms[t]!;
+    if (d === n) continue;
+    sa[buf[s[d]!]!++] = d;
+  }
+  buf.set(sumL);
+  sa[buf[s[n - 1]!]!++] = n - 1;
+  for (let i = 0; i < n; i++) {
+    const v = sa[i]! - 1;
+    if (v >= 0 && !ls[v]) sa[buf[s[v]!]!++] = v;
+  }
+  buf.set(sumL);
+  for (let i = n - 1; i >= 0; i--) {
+    const v = sa[i]! - 1;
+    if (v >= 0 && ls[v]) sa[--buf[s[v]! + 1]!] = v;
+  }
 }
 
 function naive(s: Int32Array): Int32Array {
