@@ -127,6 +127,21 @@ describe('HAL internals', () => {
     );
   });
 
+  it('MatchFinder lowest source over large rank intervals (long zero runs)', () => {
+    const input = new Uint8Array(3000);
+    input.set([1, 2, 3, 0x80, 0x40, 0xc0], 1500);
+    input.set([3, 2, 1], 2600);
+    const finder = new MatchFinder(input);
+    for (let i = 0; i < input.length; i += 7) {
+      for (const kind of [KIND_COPY, KIND_BITREV, KIND_BACK]) {
+        const want = bruteMatch(input, kind, i);
+        const len = finder.longest(kind, i);
+        assert.equal(len, want.len, `kind ${kind} at ${i}`);
+        if (len > 0) assert.equal(finder.lowestSource(kind, i, Math.min(len, 1024)), bruteLowest(input, kind, i, Math.min(len, 1024)), `kind ${kind} at ${i}`);
+      }
+    }
+  });
+
   it('run tables follow the format document §5 A', () => {
     const d = Uint8Array.from([5, 5, 5, 1, 2, 1, 2, 1, 0xfe, 0xff, 0, 1]);
     assert.deepEqual([...byteRuns(d)], [3, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
@@ -150,4 +165,9 @@ function bruteLen(input: Uint8Array, kind: number, p: number, i: number): number
   else if (kind === KIND_BITREV) while (i + k < input.length && input[p + k] === bitrev8(input[i + k]!)) k++;
   else while (i + k < input.length && k <= p && input[p - k] === input[i + k]) k++;
   return k;
+}
+
+function bruteLowest(input: Uint8Array, kind: number, i: number, length: number): number {
+  for (let p = 0; p < i; p++) if (bruteLen(input, kind, p, i) >= length) return p;
+  return -1;
 }
