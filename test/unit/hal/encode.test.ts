@@ -94,6 +94,42 @@ describe('HAL encode: round trips at every level', () => {
   });
 });
 
+describe('HAL encode: inhal quirks reproduced by greedy and fast (format doc §5)', () => {
+  const words = (count: number) => Uint8Array.from({ length: 2 * count }, (_, k) => (k & 1 ? 2 : 1));
+  const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+
+  it('word fill cap: 1,025+ words take 2,048 bytes, 513-1,023 words only 1,024 bytes', () => {
+    assert.equal(hex(encode(words(1100), { level: 'greedy' })), 'ebff0102' + 'e84b0102' + 'ff');
+    assert.equal(hex(encode(words(600), { level: 'greedy' })), 'e9ff0102' + 'e8570102' + 'ff');
+  });
+
+  it('a run wins a tie against a copy of the same length', () => {
+    // at 4: copy of 4 from 0 (AA AA AA AA) ties the byte fill of 4: the fill is written
+    assert.equal(hex(encode(Uint8Array.from([0xaa, 0xaa, 0xaa, 0xaa, 0xaa, 0xaa, 0xaa, 0xaa]), { level: 'greedy' })), '27aaff');
+    assert.equal(hex(encode(Uint8Array.from([9, 3, 7, 5, 9, 3, 7, 5]), { level: 'greedy' })), '0309030705' + '830000' + 'ff');
+  });
+
+  it('fast has no increasing fill, bit-reversed or backwards copy; greedy has them', () => {
+    const inc = Uint8Array.from([0, 1, 2, 3, 4]);
+    assert.equal(hex(encode(inc, { level: 'fast' })), '040001020304ff');
+    assert.equal(hex(encode(inc, { level: 'greedy' })), '6400ff');
+    const mirrored = Uint8Array.from([0x01, 0x02, 0x04, 0x08, 0x80, 0x40, 0x20, 0x10]);
+    assert.equal(hex(encode(mirrored, { level: 'greedy' })), '0301020408' + 'a30000' + 'ff');
+    const back = Uint8Array.from([5, 9, 3, 8, 8, 3, 9, 5]);
+    assert.equal(hex(encode(back, { level: 'greedy' })), '0305090308' + 'c30003' + 'ff');
+    assert.equal(hex(encode(back, { level: 'fast' })), '070509030808030905ff');
+  });
+
+  it('literals are flushed at 1,024 bytes; copies need 4 bytes and at least 4 remaining', () => {
+    const r = randomBytes(1025, 77);
+    const s = encode(r, { level: 'greedy' });
+    assert.equal(hex(s.subarray(0, 2)), 'e3ff');
+    assert.equal(s[1026], 0x00);
+    assert.equal(s.length, 2 + 1024 + 2 + 1);
+    assert.equal(hex(encode(Uint8Array.from([1, 5, 3, 1, 5, 3]), { level: 'greedy' })), '05010503010503ff');
+  });
+});
+
 describe('HAL encode: input checks and the size limit', () => {
   it('rejects empty and oversized input with a HalEncodeError', () => {
     for (const level of LEVELS) {
