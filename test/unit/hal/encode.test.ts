@@ -94,6 +94,58 @@ describe('HAL encode: round trips at every level', () => {
   });
 });
 
+/** The shortest stream by brute force: every command, every count, every valid source. */
+function bruteOptimalSize(d: Uint8Array): number {
+  const n = d.length;
+  const hdr = (k: number) => (k <= 32 ? 1 : 2);
+  const best = new Array<number>(n + 1).fill(Infinity);
+  best[0] = 0;
+  for (let i = 0; i < n; i++) {
+    const c = best[i]!;
+    const relax = (j: number, cost: number) => {
+      if (c + cost < best[j]!) best[j] = c + cost;
+    };
+    for (let k = 1; k <= Math.min(1024, n - i); k++) relax(i + k, hdr(k) + k);
+    for (let k = 1; i + k <= n && k <= 1024 && d[i + k - 1] === d[i]; k++) relax(i + k, hdr(k) + 1);
+    for (let k = 1; i + k <= n && k <= 1024 && d[i + k - 1] === ((d[i]! + k - 1) & 0xff); k++) relax(i + k, hdr(k) + 1);
+    for (let w = 1; i + 2 * w <= n && w <= 1024 && d[i + 2 * w - 2] === d[i] && d[i + 2 * w - 1] === d[i + 1]; w++) relax(i + 2 * w, hdr(w) + 2);
+    for (let p = 0; p < i; p++) {
+      for (let k = 1; i + k <= n && k <= 1024 && d[p + k - 1] === d[i + k - 1]; k++) relax(i + k, hdr(k) + 2);
+      for (let k = 1; i + k <= n && k <= 1024 && d[p + k - 1] === bitrev8(d[i + k - 1]!); k++) relax(i + k, hdr(k) + 2);
+      for (let k = 1; i + k <= n && k <= 1024 && k <= p + 1 && d[p - k + 1] === d[i + k - 1]; k++) relax(i + k, hdr(k) + 2);
+    }
+  }
+  return best[n]! + 1;
+}
+
+describe('HAL encode: optimal is the exact optimum', () => {
+  it('matches a brute-force shortest path over every command, count and source (property)', () => {
+    const byte = fc.constantFrom(0x00, 0x01, 0x02, 0x80, 0x40, 0xff, 0x11);
+    fc.assert(
+      fc.property(fc.array(byte, { minLength: 1, maxLength: 70 }), (arr) => {
+        const d = Uint8Array.from(arr);
+        assert.equal(encode(d).length, bruteOptimalSize(d));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('also with runs longer than 32 (both header sizes) (property)', () => {
+    const chunk = fc.oneof(
+      fc.record({ v: fc.constantFrom(0, 1, 0xfe), n: fc.integer({ min: 1, max: 70 }) }).map(({ v, n }) => new Array<number>(n).fill(v)),
+      fc.record({ v: fc.constantFrom(0, 0xf0), n: fc.integer({ min: 1, max: 50 }) }).map(({ v, n }) => Array.from({ length: n }, (_, k) => (v + k) & 0xff)),
+      fc.array(fc.constantFrom(0, 1, 0x80, 0xfe), { minLength: 1, maxLength: 8 }),
+    );
+    fc.assert(
+      fc.property(fc.array(chunk, { minLength: 1, maxLength: 6 }), (chunks) => {
+        const d = Uint8Array.from(chunks.flat().slice(0, 160));
+        assert.equal(encode(d).length, bruteOptimalSize(d));
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
 describe('HAL encode: inhal quirks reproduced by greedy and fast (format doc §5)', () => {
   const words = (count: number) => Uint8Array.from({ length: 2 * count }, (_, k) => (k & 1 ? 2 : 1));
   const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
