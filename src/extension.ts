@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './providers/commands';
 import { RomEditorProvider } from './providers/rom-editor-provider';
+import { reopenEarlyRomTabs } from './providers/reopen-early-roms';
 
 export interface SpritePalApi {
   /** For integration tests and other extensions: the ROM editor provider. */
@@ -17,6 +18,7 @@ export function activate(context: vscode.ExtensionContext): SpritePalApi {
   const editor = RomEditorProvider.register(context, log);
   registerCommands(context, editor, log);
   log.info('SpritePal activated');
+  void reopenEarlyRomTabs(log).catch((e: Error) => log.warn(`could not reopen ROM tabs: ${e.message}`));
   return { editor };
 }
 

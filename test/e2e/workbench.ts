@@ -1,0 +1,83 @@
+/**
+ * A real VS Code server with the packaged VSIX installed, and Chromium driving its workbench the
+ * way a person does. One per test file; everything is torn down in `close()`.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+
+type ServerLib = typeof import('../../scripts/lib/vscode-server.mjs');
+
+export const ROOT = process.cwd();
+export const RESULTS = join(ROOT, 'test-results');
+
+export interface Workbench {
+  page: Page;
+  workspace: string;
+  /** The active webview's own document (two frames deep). */
+  webview(): FrameLocator;
+  quickOpen(fileName: string): Promise<void>;
+  runCommand(title: string): Promise<void>;
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function openWorkbench(opts: { prepareWorkspace(dir: string): void; settings?: Record<string, unknown> }): Promise<Workbench> {
+  const lib = (await import(pathToFileURL(join(ROOT, 'scripts', 'lib', 'vscode-server.mjs')).href)) as ServerLib;
+  const vsix = process.env.SPRITEPAL_VSIX ?? join(ROOT, 'dist', 'spritepal.vsix');
+  const base = mkdtempSync(join(tmpdir(), 'spritepal-e2e-'));
+  const profile = lib.freshProfile(base, opts.settings);
+  lib.installVsix(vsix, { ...profile, base });
+  const workspace = join(base, 'workspace');
+  mkdirSync(workspace, { recursive: true });
+  opts.prepareWorkspace(workspace);
+  mkdirSync(RESULTS, { recursive: true });
+  const server = await lib.startServer({ base, ...profile });
+  let browser: Browser | undefined;
+  try {
+    browser = await lib.launchChromium();
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(lib.workbenchUrl(server, workspace));
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    // The explorer shows the folder once the remote connection is up.
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+    const b = browser;
+    return {
+      page,
+      workspace,
+      webview: () => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame'),
+      async quickOpen(fileName) {
+        await page.keyboard.press('Control+P');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor();
+        await input.fill(fileName);
+        await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+        await page.keyboard.press('Enter');
+      },
+      async runCommand(title) {
+        await page.keyboard.press('F1');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor();
+        await input.fill(`>${title}`);
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+        await page.keyboard.press('Enter');
+      },
+      async screenshot(name) {
+        const path = join(RESULTS, `${name}.png`);
+        await page.screenshot({ path });
+        return path;
+      },
+      async close() {
+        await b.close().catch(() => undefined);
+        server.stop();
+        rmSync(base, { recursive: true, force: true, maxRetries: 3 });
+      },
+    };
+  } catch (err) {
+    await browser?.close().catch(() => undefined);
+    server.stop();
+    throw err;
+  }
+}
