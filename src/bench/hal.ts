@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decode, encode, type HalLevel } from '../core/hal';
+import { decode, decodeInto, encode, type HalLevel } from '../core/hal';
 import { mbPerSec, round, timeIt, type BenchGroup, type BenchRow } from './harness';
 
 /** Reference figures from the format document §9: inhal -2 / -1 ms per call, exhal GB/s. */
@@ -107,6 +107,14 @@ export const halBench: BenchGroup = {
             totals.greedy += sizes.greedy!;
           }
         } else {
+          if (level === 'fast') {
+            rows.push({
+              key: `halFast${id}VsGreedyPct`,
+              label: `fast ${name}: size vs greedy`,
+              value: round((100 * (stream.length - sizes.greedy!)) / sizes.greedy!, 2),
+              unit: '%',
+            });
+          }
           const refStream = level === 'greedy' ? ref2 : ref1;
           const same = stream.length === refStream.length && stream.every((v, k) => v === refStream[k]);
           rows.push({
@@ -120,6 +128,20 @@ export const halBench: BenchGroup = {
         }
       }
     }
+    // The scanner's pattern: try every offset of a file with one reused buffer (most fail fast).
+    const scanFile = names.includes('kss_cave_vram_64k') ? 'kss_cave_vram_64k.bin' : `${names[0]}.bin`;
+    const scanSrc = new Uint8Array(readFileSync(join(dir, scanFile)));
+    const buf = new Uint8Array(0x10000);
+    const scan = timeIt(() => {
+      for (let off = 0; off < scanSrc.length; off++) decodeInto(scanSrc, off, buf);
+    }, { ...opts, minRuns: ctx.quick ? 1 : 3 });
+    rows.push({
+      key: 'halScanEveryOffsetNs',
+      label: `decodeInto at every offset of ${scanFile}`,
+      value: round((scan.medianMs * 1e6) / scanSrc.length, 0),
+      unit: 'ns/offset',
+      note: `${round(scan.medianMs, 1)} ms for ${scanSrc.length} offsets; exhal's sniff reads 64 KiB per offset`,
+    });
     if (totals.greedy > 0) {
       const ratio = (100 * (totals.optimal - totals.greedy)) / totals.greedy;
       rows.push({
