@@ -77,7 +77,15 @@ while (performance.now() - start < seconds * 1000) {
     console.error(`crash on seed case ${cases}: ${err}\nstream: ${Buffer.from(src).toString('hex')}`);
     process.exit(1);
   }
-  const dt = performance.now() - t0;
+  let dt = performance.now() - t0;
+  if (dt > 20) {
+    // a scheduler or GC pause looks like a slow call: time the same stream again before judging
+    for (let k = 0; k < 3; k++) {
+      const t1 = performance.now();
+      hal.decodeInto(src, from, out, opts);
+      dt = Math.min(dt, performance.now() - t1);
+    }
+  }
   worst = Math.max(worst, dt);
   if (st.ok) {
     ok++;
@@ -95,7 +103,7 @@ while (performance.now() - start < seconds * 1000) {
   cases++;
 }
 console.log(`fuzz-hal: ${cases} streams in ${seconds} s, ${ok} decoded, failures by reason ${JSON.stringify(reasons)}, slowest call ${worst.toFixed(2)} ms`);
-if (worst > 250) {
-  console.error('a single decode took more than 250 ms (the worst case is a 64 KiB output, well under 1 ms)');
+if (worst > 20) {
+  console.error('a single decode took more than 20 ms (the worst case is a 64 KiB output, well under 1 ms)');
   process.exit(1);
 }
