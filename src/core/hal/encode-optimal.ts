@@ -136,12 +136,13 @@ export function encodeOptimal(input: Uint8Array): Uint8Array {
     if (j === n) break;
 
     const c = cost[j]!;
+    // Fills of 1 byte or 1 word cost exactly what raw bytes cost: only longer ones are offered.
     // byte fill (1) and increasing fill (3): 1 operand byte
-    offerRange(tree, j, Math.min(run8[j]!, MAX_COUNT), c + 1, j * 8 + 1);
-    offerRange(tree, j, Math.min(inc[j]!, MAX_COUNT), c + 1, j * 8 + 3);
+    if (run8[j]! > 1) offerRange(tree, j, Math.min(run8[j]!, MAX_COUNT), c + 1, j * 8 + 1);
+    if (inc[j]! > 1) offerRange(tree, j, Math.min(inc[j]!, MAX_COUNT), c + 1, j * 8 + 3);
     // word fill (2): 2 operand bytes, ends at j + 2w
     const w = Math.min(words[j]!, MAX_COUNT);
-    if (w > 0) offerRange(half[j & 1]!, j >> 1, w, c + 2, j * 8 + CMD_WORD_FILL);
+    if (w > 1) offerRange(half[j & 1]!, j >> 1, w, c + 2, j * 8 + CMD_WORD_FILL);
     // copies (4, 5, 6): 2 operand bytes; shorter than 3 never beats raw bytes. A match of more
     // than 1,024 at j-1 continues at j from the next source with at least 1,024: no query needed.
     for (let kind = KIND_COPY; kind <= KIND_BACK; kind++) {
@@ -149,11 +150,14 @@ export function encodeOptimal(input: Uint8Array): Uint8Array {
       let src = carrySrc[kind]! + (kind === KIND_BACK ? -1 : 1);
       if (len < MAX_COUNT) {
         len = finder.longest(kind, j);
+        if (len < 3) {
+          carryLen[kind] = 0;
+          continue;
+        }
         src = finder.source;
       }
       carryLen[kind] = len;
       carrySrc[kind] = src;
-      if (len < 3) continue;
       sources[kind]![j] = src;
       offerRange(tree, j, Math.min(len, MAX_COUNT), c + 2, j * 8 + 4 + kind);
     }

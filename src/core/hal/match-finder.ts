@@ -26,8 +26,9 @@ export const KIND_BACK = 2;
 const NONE = 0x7fffffff;
 
 export class MatchFinder {
-  /** Source offset of the last `longest` answer. */
-  source = 0;
+  /** Rank of the source of the last `longest` answer (-1 for none); read through `source`. */
+  private sourceRank = -1;
+  private sourceKind = 0;
   private readonly rank: Int32Array;
   private readonly lcp: MinIndex;
   private readonly sa: Int32Array;
@@ -107,14 +108,20 @@ export class MatchFinder {
     const pr = set.next(r);
     const lenL = pl >= 0 ? this.lcp.min(pl + 1, r) : 0;
     const lenR = pr >= 0 ? this.lcp.min(r + 1, pr) : 0;
-    const at = lenL >= lenR ? pl : pr;
-    if (at < 0) {
-      this.source = 0;
-      return 0;
-    }
-    // a reversed-input suffix at 2n+2+(n-1-p) stands for source p
-    this.source = kind === KIND_BACK ? 3 * this.input.length + 1 - this.sa[at]! : this.sa[at]!;
+    this.sourceRank = lenL >= lenR ? pl : pr;
+    this.sourceKind = kind;
     return lenL >= lenR ? lenL : lenR;
+  }
+
+  /**
+   * Source offset of the last `longest` answer (0 when it found none). Looked up only on demand:
+   * the suffix array read is a cache miss that short matches never need.
+   */
+  get source(): number {
+    const at = this.sourceRank;
+    if (at < 0) return 0;
+    // a reversed-input suffix at 2n+2+(n-1-p) stands for source p
+    return this.sourceKind === KIND_BACK ? 3 * this.input.length + 1 - this.sa[at]! : this.sa[at]!;
   }
 
   /** The lowest source p of `kind` whose match at `i` is at least `length` long (one must exist). */
