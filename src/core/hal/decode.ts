@@ -72,7 +72,8 @@ export function decodeInto(src: Uint8Array, start: number, out: Uint8Array, opts
       case 0: {
         if (o + n > max) return fail('overflow', at);
         if (ip + n > end) return fail('truncated', at);
-        if (n < 16) for (let k = 0; k < n; k++) out[o + k] = src[ip + k]!;
+        // a plain loop beats subarray + set (an allocation and a call) up to a few hundred bytes
+        if (n <= 256) for (let k = 0; k < n; k++) out[o + k] = src[ip + k]!;
         else out.set(src.subarray(ip, ip + n), o);
         ip += n;
         o += n;
@@ -81,7 +82,9 @@ export function decodeInto(src: Uint8Array, start: number, out: Uint8Array, opts
       case 1: {
         if (o + n > max) return fail('overflow', at);
         if (ip >= end) return fail('truncated', at);
-        out.fill(src[ip++]!, o, o + n);
+        const v = src[ip++]!;
+        if (n <= 64) for (let k = 0; k < n; k++) out[o + k] = v;
+        else out.fill(v, o, o + n);
         o += n;
         break;
       }
