@@ -18,6 +18,9 @@ describe('ROM editor in the browser (packaged VSIX)', function () {
       },
     });
   });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await wb?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
+  });
   after(async () => wb?.close());
 
   it('opens the demo ROM through Quick Open and shows its title and mapping', async () => {

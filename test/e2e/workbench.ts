@@ -47,13 +47,16 @@ export async function openWorkbench(opts: { prepareWorkspace(dir: string): void;
     return {
       page,
       workspace,
-      webview: () => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame'),
+      // Hidden editors keep their iframes in the DOM: the active webview is the visible one.
+      webview: () => page.frameLocator('iframe.webview.ready >> visible=true').frameLocator('#active-frame'),
       async quickOpen(fileName) {
         await page.keyboard.press('Control+P');
         const input = page.locator('.quick-input-widget input');
         await input.waitFor();
         await input.fill(fileName);
-        await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+        // Wait for the filtered row (the list first shows recently opened files).
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor();
+        await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: fileName }).waitFor();
         await page.keyboard.press('Enter');
       },
       async runCommand(title) {
