@@ -3,6 +3,7 @@
  * everything created here is disposed with the extension.
  */
 import * as vscode from 'vscode';
+import { createServices, type SessionServices } from './core/session/services';
 import { registerCommands } from './providers/commands';
 import { RomEditorProvider } from './providers/rom-editor-provider';
 import { reopenEarlyRomTabs } from './providers/reopen-early-roms';
@@ -10,16 +11,24 @@ import { reopenEarlyRomTabs } from './providers/reopen-early-roms';
 export interface SpritePalApi {
   /** For integration tests and other extensions: the ROM editor provider. */
   editor: RomEditorProvider;
+  /** The metrics registry, cache and worker pool every open ROM shares. */
+  services: SessionServices;
 }
 
 export function activate(context: vscode.ExtensionContext): SpritePalApi {
   const log = vscode.window.createOutputChannel('SpritePal', { log: true });
   context.subscriptions.push(log);
-  const editor = RomEditorProvider.register(context, log);
+  const services = createServices({
+    workerScript: vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath,
+    cacheDir: vscode.Uri.joinPath(context.globalStorageUri, 'cache').fsPath,
+    metricsEnabled: vscode.workspace.getConfiguration('spritepal').get<boolean>('monitoring.enabled', true),
+  });
+  context.subscriptions.push({ dispose: () => void services.dispose() });
+  const editor = RomEditorProvider.register(context, log, services);
   registerCommands(context, editor, log);
   log.info('SpritePal activated');
   void reopenEarlyRomTabs(log).catch((e: Error) => log.warn(`could not reopen ROM tabs: ${e.message}`));
-  return { editor };
+  return { editor, services };
 }
 
 export function deactivate(): void {

@@ -4,12 +4,14 @@
  */
 import * as vscode from 'vscode';
 import { RomSession } from '../core/session/rom-session';
+import type { SessionServices } from '../core/session/services';
 import { checkRomFileSize } from '../core/rom/rom';
 import { writeFileAtomic } from '../core/io/atomic-file';
 import { applyPatches, type RomEdit } from './rom-edit';
 
 export interface DocumentDeps {
   log: vscode.LogOutputChannel;
+  services: SessionServices;
   /** How many backups to keep when saving (setting spritepal.backups.keep). */
   backupsToKeep(): number;
 }
@@ -25,6 +27,10 @@ async function readRomFile(uri: vscode.Uri): Promise<{ bytes: Uint8Array; stamp:
   checkRomFileSize(st.size, uri.path.split('/').pop());
   const bytes = await vscode.workspace.fs.readFile(uri);
   return { bytes: new Uint8Array(bytes), stamp: { mtime: st.mtime, size: st.size }, readOnly: Boolean((st.permissions ?? 0) & vscode.FilePermission.Readonly) };
+}
+
+function rangesOf(edit: RomEdit): { start: number; end: number }[] {
+  return edit.patches.map((p) => ({ start: p.offset, end: p.offset + p.after.length }));
 }
 
 export class RomDocument implements vscode.CustomDocument {
@@ -64,7 +70,7 @@ export class RomDocument implements vscode.CustomDocument {
       bytes = new Uint8Array(await vscode.workspace.fs.readFile(vscode.Uri.parse(backupId)));
     }
     const name = uri.path.split('/').pop() ?? 'ROM';
-    const doc = new RomDocument(uri, RomSession.open(bytes, name), disk.stamp, disk.readOnly, deps);
+    const doc = new RomDocument(uri, RomSession.open(bytes, name, deps.services), disk.stamp, disk.readOnly, deps);
     if (backupId) doc.savedDepth = -1; // restored from a backup: differs from disk until saved
     return doc;
   }
@@ -85,7 +91,7 @@ export class RomDocument implements vscode.CustomDocument {
   applyEdit(edit: RomEdit): void {
     const bytes = this.session.bytes;
     applyPatches(bytes, edit.patches, 'forward');
-    this.session.update(bytes);
+    this.session.update(bytes, rangesOf(edit));
     this.applied.push(edit);
     this.changeEmitter.fire();
     this.editEmitter.fire({
@@ -93,13 +99,13 @@ export class RomDocument implements vscode.CustomDocument {
       label: edit.label,
       undo: () => {
         applyPatches(this.session.bytes, edit.patches, 'back');
-        this.session.update(this.session.bytes);
+        this.session.update(this.session.bytes, rangesOf(edit));
         this.applied.pop();
         this.changeEmitter.fire();
       },
       redo: () => {
         applyPatches(this.session.bytes, edit.patches, 'forward');
-        this.session.update(this.session.bytes);
+        this.session.update(this.session.bytes, rangesOf(edit));
         this.applied.push(edit);
         this.changeEmitter.fire();
       },
@@ -184,6 +190,6 @@ export class RomDocument implements vscode.CustomDocument {
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
-    this.session.dispose();
+    void this.session.dispose();
   }
 }

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { parseWebviewRequest, type HostMessage, type Method, type RequestMap, type WebviewRequest } from '../webviews/protocol';
+import type { SessionServices } from '../core/session/services';
 import { RomDocument } from './rom-document';
 import { makePatch } from './rom-edit';
 import { romView } from './rom-view';
@@ -25,10 +26,11 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<RomDocumen
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly log: vscode.LogOutputChannel,
+    readonly services: SessionServices,
   ) {}
 
-  static register(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): RomEditorProvider {
-    const provider = new RomEditorProvider(context, log);
+  static register(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, services: SessionServices): RomEditorProvider {
+    const provider = new RomEditorProvider(context, log, services);
     context.subscriptions.push(
       vscode.window.registerCustomEditorProvider(ROM_EDITOR_VIEW_TYPE, provider, {
         webviewOptions: { retainContextWhenHidden: false },
@@ -52,6 +54,7 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<RomDocumen
   async openCustomDocument(uri: vscode.Uri, context: vscode.CustomDocumentOpenContext, _token: vscode.CancellationToken): Promise<RomDocument> {
     const doc = await RomDocument.open(uri, context.backupId, {
       log: this.log,
+      services: this.services,
       backupsToKeep: () => vscode.workspace.getConfiguration('spritepal').get<number>('backups.keep', 5),
     });
     this.log.info(`opened ${uri.fsPath}: ${doc.session.rom.mapping}, "${doc.session.rom.detection.fields?.title ?? '(no header)'}"`);
@@ -100,6 +103,7 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<RomDocumen
     const parsed = parseWebviewRequest(raw);
     if (!parsed.ok) {
       this.protocolViolations++;
+      this.services.metrics.error('webview-protocol', parsed.reason);
       this.log.warn(`ignored a webview message that breaks the protocol (${parsed.reason}): ${JSON.stringify(raw)?.slice(0, 200)}`);
       return;
     }
