@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { decode } from '../../../src/core/hal';
+import { decode, encode } from '../../../src/core/hal';
+import { buildRom } from '../../../src/core/rom/build';
 import { decodeTiles, encodeTiles } from '../../../src/core/gfx/tiles';
 import { Rom } from '../../../src/core/rom/rom';
 import { readChecksumState } from '../../../src/core/rom/checksum';
 import { offsetToSnes } from '../../../src/core/rom/mapping';
 import { applyPlan, planInjection, InjectionRefusedError, type InjectionPlan } from '../../../src/core/inject';
-import { A, B, C, D, E, FREE_BANK, PIX_A, PIX_B, PIX_C, PIX_D, PIX_E, PTR_A, PTR_D1, PTR_D2, buildFixture, diffIndices, indexedPng, noisyPixels, sheetPng, spritePixels } from './fixture';
+import { A, B, C, D, E, FREE_BANK, PIX_A, PIX_B, PIX_C, PIX_D, PIX_E, PTR_A, PTR_D1, PTR_D2, buildFixture, diffIndices, indexedPng, noise, noisyPixels, sheetPng, spritePixels } from './fixture';
 
 const fx = buildFixture();
 const rom = new Rom(fx.file, 'fixture.sfc');
@@ -231,3 +232,31 @@ describe('inject: planInjection', () => {
 });
 
 const SIZE_PAST = 0x40000;
+
+describe('inject: planInjection on HiROM', () => {
+  it('relocates into a 64 KiB bank and rewrites a $C0-form pointer', () => {
+    const pixels = spritePixels(64);
+    const stream = encode(encodeTiles(pixels, 4));
+    const file = buildRom({
+      mapping: 'hirom',
+      size: 0x40000,
+      content: (d) => {
+        noise(d, 0x10, 0xffb0);
+        noise(d, 0x10000, 0x30000, 8);
+        d.set(stream, 0x12345);
+        d.set([0x45, 0x23, 0xc1], 0x20000);
+      },
+    });
+    const hrom = new Rom(file);
+    assert.equal(hrom.mapping, 'hirom');
+    const big = noisyPixels(1200); // 38,400 bytes: more than a LoROM bank holds
+    const plan = planInjection(hrom, { romOffset: 0x12345, kind: 'hal', bpp: 4 }, indexedPng(big, 16, 16), { relocate: true, resize: true });
+    assert.equal(plan.summary.newRomOffset, 0x30010, 'the start of the free bank, after the guard');
+    assert.ok(plan.summary.newSize > 0x8000);
+    const out = new Rom(applyPlan(file, 0, plan));
+    assert.equal(out.data[0x20002], 0xc3);
+    assert.equal(out.data[0x20000]! | (out.data[0x20001]! << 8), 0x0010);
+    assert.deepEqual(decodeTiles(decode(out.data, 0x30010).data, 4), big);
+    assert.ok(out.checksum!.valid);
+  });
+});
