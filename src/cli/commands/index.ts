@@ -8,5 +8,6 @@ import { paletteCommand } from './palette';
 import { vramCommand } from './vram';
 import { compressCommand } from './compress';
 import { decompressCommand } from './decompress';
+import { injectCommand } from './inject';
 
-export const COMMANDS: Command[] = [infoCommand, extractCommand, paletteCommand, vramCommand, decompressCommand, compressCommand, demoCommand, benchCommand];
+export const COMMANDS: Command[] = [infoCommand, extractCommand, injectCommand, paletteCommand, vramCommand, decompressCommand, compressCommand, demoCommand, benchCommand];

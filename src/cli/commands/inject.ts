@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { hex } from '../../core/errors';
+import { bgr555ToRgb, type Rgb } from '../../core/gfx/color';
+import { applyPlan, planInjection, sameSource, InjectionRefusedError, StaleRomError, type InjectTarget } from '../../core/inject';
+import { writeFileAtomic } from '../../core/io/atomic-file';
+import { Rom } from '../../core/rom';
+import { formatSnes } from '../../core/rom/mapping';
+import { intOpt, printJson, requirePositional, stringOpt, UsageError, type Command } from '../command';
+import { readInputFile } from '../files';
+import { readPaletteSpec } from './gfx-args';
+
+/** Backups kept beside a ROM written in place (the editor's default setting). */
+const KEEP_BACKUPS = 5;
+
+export const injectCommand: Command = {
+  name: 'inject',
+  summary: 'Inject an edited PNG back into a ROM: in place, or relocated with its pointers; checksum fixed, verified',
+  help: `spritepal inject <rom> --offset <addr> --image <png> [-o <out>] [--relocate] [--pointer <addr>]...
+                 [--raw --tiles n | --length n] [--bpp 2|4|8] [--palette <spec>] [--nearest] [--resize]
+                 [--width <tiles>] [--json]
+
+Imports the PNG (indexed, SpritePal grayscale, or RGB with --palette), encodes its tiles in the
+target's depth, compresses them (optimal HAL; --raw targets stay raw) and writes them where the
+old data was when they fit there with the free bytes (0xFF or 0x00) after it. Otherwise, with
+--relocate, moves them to free space inside one bank, rewrites the pointer(s) to the old address,
+and frees the old block. Then fixes the checksum and decodes the result to verify it. An image
+identical to what is there changes nothing. On any refusal the ROM is left byte-identical.
+
+  --offset <addr>    where the data starts: $BB:AAAA, BB:AAAA, 0x... (file offset) or decimal
+  --image <png>      the edited sheet (tiles left to right, 16 a row as extract writes them)
+  -o <out>           write the result here; without it the ROM is rewritten in place, atomically,
+                     after a backup <rom>.bak-<timestamp> (the newest ${KEEP_BACKUPS} are kept)
+  --relocate         move the data to free space when it does not fit in place
+  --pointer <addr>   a 24-bit pointer to update (repeatable); needed when several point at the data
+  --raw              uncompressed tiles; give their count with --tiles n or their size with --length n
+  --bpp 2|4|8        planar tile depth (default 4)
+  --palette <spec>   the target palette for RGB images, as for extract (cgram:<file>[:index],
+                     a .pal.json file, rom:<addr>)
+  --nearest          map RGB colours not in the palette to the nearest one instead of refusing
+  --resize           accept an image with a different number of tiles
+  --width <tiles>    require the sheet layout extract wrote with this width
+  --json             { offset, snes, relocated, oldSize, newSize, pointersUpdated, checksum,
+                     verified, unchanged, output, backup } (offsets on-disk)`,
+  options: {
+    offset: { type: 'string' },
+    image: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    relocate: { type: 'boolean' },
+    pointer: { type: 'string', multiple: true },
+    raw: { type: 'boolean' },
+    tiles: { type: 'string' },
+    length: { type: 'string' },
+    bpp: { type: 'string' },
+    palette: { type: 'string' },
+    nearest: { type: 'boolean' },
+    resize: { type: 'boolean' },
+    width: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  allowPositionals: true,
+  async run(args, io) {
+    const file = readInputFile(io.cwd, requirePositional(args, 0, '<rom>'), 'ROM');
+    if (args.positionals.length > 1) throw new UsageError(`one ROM at a time: unexpected "${args.positionals[1]}"`);
+    const name = basename(file.path);
+    const offsetText = stringOpt(args, 'offset');
+    if (offsetText === undefined) throw new UsageError('missing --offset <addr>');
+    const imageArg = stringOpt(args, 'image');
+    if (imageArg === undefined) throw new UsageError('missing --image <png>');
+    const image = readInputFile(io.cwd, imageArg, 'image');
+    const rom = new Rom(file.bytes, name);
+    const at = rom.resolveAddress(offsetText);
+    const bpp = intOpt(args, 'bpp', 2, 8) ?? 4;
+    if (bpp !== 2 && bpp !== 4 && bpp !== 8) throw new UsageError(`--bpp must be 2, 4 or 8, got ${bpp}`);
+    const target: InjectTarget = { romOffset: at.romOffset, kind: args.values.raw ? 'raw' : 'hal', bpp, widthTiles: intOpt(args, 'width', 1, 1024) };
+    const tiles = intOpt(args, 'tiles', 1, 0x10000);
+    const length = intOpt(args, 'length', 1, 0x10000);
+    if (args.values.raw) {
+      if (tiles !== undefined && length !== undefined) throw new UsageError('give --tiles or --length, not both');
+      if (length !== undefined && length % (bpp * 8) !== 0) throw new UsageError(`--length ${length} is not a whole number of ${bpp * 8}-byte ${bpp}bpp tiles`);
+      target.tiles = tiles ?? (length === undefined ? undefined : length / (bpp * 8));
+      if (target.tiles === undefined) throw new UsageError('--raw needs the size of the data: --tiles n or --length n');
+    } else if (tiles !== undefined || length !== undefined) throw new UsageError('--tiles and --length go with --raw (a HAL stream says how long it is)');
+
+    const pointers = ((args.values.pointer as string[] | undefined) ?? []).map((p) => rom.resolveAddress(p).romOffset);
+    const palette = paletteOption(stringOpt(args, 'palette'), io.cwd, file.bytes, name, bpp);
+    const out = stringOpt(args, 'output');
+    const outPath = out === undefined ? file.path : resolve(io.cwd, out);
+    const inPlace = outPath === file.path;
+
+    let plan;
+    try {
+      plan = planInjection(rom, target, image.bytes, { relocate: Boolean(args.values.relocate), pointers, resize: Boolean(args.values.resize), palette, nearest: Boolean(args.values.nearest) });
+    } catch (e) {
+      if (e instanceof InjectionRefusedError && e.reason === 'ambiguous-pointers') {
+        const list = e.candidates.map((c) => hex(c + rom.copierHeaderSize)).join(', ');
+        throw new InjectionRefusedError(e.reason, `${e.message}. Nothing was written: repeat with --pointer <addr> for each one to update (file offsets ${list})`, e.candidates);
+      }
+      throw e;
+    }
+    const bytes = applyPlan(file.bytes, rom.copierHeaderSize, plan);
+    let backup: string | null = null;
+    if (!inPlace) await writeFileAtomic(outPath, bytes);
+    else if (!plan.unchanged) {
+      // The file must still hold what the plan was made from (another program may have saved it).
+      if (!sameSource(plan.source, new Uint8Array(readFileSync(file.path)))) throw new StaleRomError(`${name} changed on disk while the injection was planned: nothing was written`);
+      backup = (await writeFileAtomic(outPath, bytes, { keepBackups: KEEP_BACKUPS })).backupPath;
+    }
+
+    const s = plan.summary;
+    const header = rom.copierHeaderSize;
+    const result = {
+      offset: s.newRomOffset + header,
+      snes: s.newSnes === null ? null : formatSnes(s.newSnes),
+      relocated: !s.inPlace,
+      oldSize: s.oldSize,
+      newSize: s.newSize,
+      pointersUpdated: s.pointersUpdated.map((p) => p + header),
+      checksum: s.checksum,
+      verified: s.verified,
+      unchanged: plan.unchanged,
+      output: inPlace && plan.unchanged ? null : outPath,
+      backup,
+    };
+    if (args.values.json) {
+      printJson(io, result);
+      return;
+    }
+    const where = `${hex(result.offset)}${result.snes ? ` (${result.snes})` : ''}`;
+    if (plan.unchanged) {
+      io.stdout(`unchanged: the image is what ${hex(at.fileOffset)} already holds (${s.tiles} tiles); ${inPlace ? 'nothing was written' : `copied to ${outPath}`}\n`);
+      return;
+    }
+    const how = s.inPlace ? `in place at ${where}` : `moved from ${hex(at.fileOffset)} to ${where}`;
+    io.stdout(`${s.tiles} tiles, ${s.oldSize} -> ${s.newSize} bytes, ${how}; checksum ${hex(s.checksum, 4)}, verified\n`);
+    for (const p of result.pointersUpdated) io.stdout(`  pointer at ${hex(p)} updated\n`);
+    io.stdout(`  wrote ${outPath}\n`);
+    if (backup) io.stdout(`  backup ${backup}\n`);
+  },
+};
+
+function paletteOption(spec: string | undefined, cwd: string, bytes: Uint8Array, name: string, bpp: number): Rgb[] | undefined {
+  if (spec === undefined || spec === 'grayscale') return undefined;
+  const choice = readPaletteSpec(spec, cwd, { bytes, name });
+  const colors = bpp === 8 && choice.cgram ? choice.cgram : choice.palette?.colors;
+  return colors ? Array.from(colors, (c) => bgr555ToRgb(c)) : undefined;
+}
