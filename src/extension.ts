@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { createServices, type SessionServices } from './core/session/services';
 import { registerCommands } from './providers/commands';
+import { registerMonitoring, type MonitoringApi } from './providers/monitoring';
 import { RomEditorProvider } from './providers/rom-editor-provider';
 import { reopenEarlyRomTabs } from './providers/reopen-early-roms';
 
@@ -13,6 +14,8 @@ export interface SpritePalApi {
   editor: RomEditorProvider;
   /** The metrics registry, cache and worker pool every open ROM shares. */
   services: SessionServices;
+  /** The monitoring views (status bar, Metrics tree) as they render. */
+  monitoring: MonitoringApi;
 }
 
 export function activate(context: vscode.ExtensionContext): SpritePalApi {
@@ -26,9 +29,10 @@ export function activate(context: vscode.ExtensionContext): SpritePalApi {
   context.subscriptions.push({ dispose: () => void services.dispose() });
   const editor = RomEditorProvider.register(context, log, services);
   registerCommands(context, editor, log);
+  const monitoring = registerMonitoring(context, services, log);
   log.info('SpritePal activated');
   void reopenEarlyRomTabs(log).catch((e: Error) => log.warn(`could not reopen ROM tabs: ${e.message}`));
-  return { editor, services };
+  return { editor, services, monitoring };
 }
 
 export function deactivate(): void {
