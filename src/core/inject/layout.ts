@@ -29,10 +29,6 @@ export function bankEnd(mapping: Mapping, offset: number): number {
   return (Math.floor(offset / size) + 1) * size;
 }
 
-export function sameBank(mapping: Mapping, start: number, length: number): boolean {
-  return length <= 0 || bankEnd(mapping, start) >= start + length;
-}
-
 /**
  * Ranges no injection may use: every place an internal header can sit (with the 16-byte extended
  * header before it), whichever one the detector chose, so a blank header area never looks free.

@@ -259,4 +259,27 @@ describe('inject: planInjection on HiROM', () => {
     assert.deepEqual(decodeTiles(decode(out.data, 0x30010).data, 4), big);
     assert.ok(out.checksum!.valid);
   });
+
+  it('refuses free space its pointers cannot address, and blocks larger than any bank', () => {
+    const file = buildRom({
+      mapping: 'hirom',
+      size: 0x40000,
+      content: (d) => {
+        noise(d, 0x10, 0xffb0);
+        noise(d, 0x10000, 0x40000, 8);
+        d.fill(0xff, 0x30000, 0x38000); // free, but only in the low half of bank 3
+        d.set(encode(encodeTiles(spritePixels(16), 4)), 0x18000);
+        d.set([0x00, 0x80, 0x81], 0x20000); // $81:8000: a LoROM-style window, $8000-$FFFF only
+      },
+    });
+    const hrom = new Rom(file);
+    const t = { romOffset: 0x18000, kind: 'hal' as const, bpp: 4 as const };
+    assert.throws(() => planInjection(hrom, t, indexedPng(noisyPixels(16)), { relocate: true }), refused('no-free-space', /that its pointers can address/));
+    assert.throws(() => planInjection(hrom, t, indexedPng(noisyPixels(1100)), { relocate: true, resize: true }), refused('no-free-space', /inside one 64 KiB bank/));
+  });
+
+  it('refuses an image whose data is more than a HAL stream holds', () => {
+    const png = indexedPng(new Uint8Array(2100 * 64), 16, 20);
+    assert.throws(() => planInjection(rom, { romOffset: A, kind: 'hal', bpp: 4 }, png, { resize: true }), refused('image', /65,536/));
+  });
 });
