@@ -92,11 +92,14 @@ identical to what is there changes nothing. On any refusal the ROM is left byte-
     try {
       plan = planInjection(rom, target, image.bytes, { relocate: Boolean(args.values.relocate), pointers, resize: Boolean(args.values.resize), palette, nearest: Boolean(args.values.nearest) });
     } catch (e) {
-      if (e instanceof InjectionRefusedError && e.reason === 'ambiguous-pointers') {
+      if (!(e instanceof InjectionRefusedError)) throw e;
+      // The same refusal, with the option that answers it.
+      if (e.reason === 'ambiguous-pointers') {
         const list = e.candidates.map((c) => hex(c + rom.copierHeaderSize)).join(', ');
         throw new InjectionRefusedError(e.reason, `${e.message}. Nothing was written: repeat with --pointer <addr> for each one to update (file offsets ${list})`, e.candidates);
       }
-      throw e;
+      const hint = e.reason === 'no-room' ? ' (--relocate)' : e.reason === 'no-pointers' && /give the pointer/.test(e.message) ? ' with --pointer <addr>' : '';
+      throw hint ? new InjectionRefusedError(e.reason, e.message + hint) : e;
     }
     const bytes = applyPlan(file.bytes, rom.copierHeaderSize, plan);
     let backup: string | null = null;

@@ -91,7 +91,7 @@ describe('inject: CLI', function () {
     const image = png('big.png', indexedPng(noisyPixels(20)));
     const no = await inject('--offset', hex(A), '--image', image);
     assert.notEqual(no.code, 0);
-    assert.match(no.stderr, /0x010000.*allow relocation/);
+    assert.match(no.stderr, /0x010000.*allow relocation.*\(--relocate\)/);
     assert.equal(hash(rom), before);
     const r = await inject('--offset', hex(A), '--image', image, '--relocate', '-o', 'out.sfc', '--json');
     assert.equal(r.code, 0, r.stderr);
@@ -130,7 +130,7 @@ describe('inject: CLI', function () {
       ['too many colours', ['--offset', hex(A), '--image', png('m.png', encodePng({ width: 128, height: 16, data: new Uint8Array(128 * 16).map((_, i) => many[i % many.length]!), channels: 1, depth: 8, palette: Array.from({ length: 32 }, (_, i) => [i, i, i]) }))], /indices past 15/],
       ['colour not in the palette', ['--offset', hex(C), '--raw', '--tiles', '1', '--image', png('r.png', rgb), '--palette', 'pal.pal.json'], /not in the target palette/],
       ['no room', ['--offset', hex(A), '--image', png('n.png', indexedPng(noisyPixels(20)))], /allow relocation/],
-      ['no pointers', ['--offset', hex(E), '--bpp', '2', '--relocate', '--image', png('p.png', indexedPng(noisyPixels(16, 4), 4))], /no 24-bit pointer/],
+      ['no pointers', ['--offset', hex(E), '--bpp', '2', '--relocate', '--image', png('p.png', indexedPng(noisyPixels(16, 4), 4))], /no 24-bit pointer.*with --pointer <addr>/],
       ['no free space', ['--offset', hex(A), '--relocate', '--resize', '--image', png('f.png', indexedPng(noisyPixels(1100)))], /no free space/],
       ['not a HAL stream', ['--offset', '0x30000', '--image', 'n.png'], /no HAL stream/],
       ['raw without a size', ['--offset', hex(C), '--raw', '--image', 'n.png'], /--tiles n or --length n/],
