@@ -33,6 +33,8 @@ export interface MonitoringApi {
   statusTooltip(): string | undefined;
   /** The Metrics tree as the view gets it (labels and descriptions of the provider's TreeItems). */
   treeModel(): TreeGroupModel[];
+  /** Whether the Metrics view is visible. */
+  viewVisible(): boolean;
   /** Takes a snapshot now, runs the alert rules and renders the status bar and the tree from it at once; returns it. */
   refresh(): MetricsSnapshot;
   /** The settings in force. */
@@ -156,6 +158,7 @@ export function registerMonitoring(context: vscode.ExtensionContext, services: S
     statusText: () => (status.visible ? status.text : undefined),
     statusTooltip: () => (status.visible ? status.tooltip : undefined),
     treeModel: () => tree.rendered(),
+    viewVisible: () => view.visible,
     refresh: () => {
       const s = sample();
       status.flush();
