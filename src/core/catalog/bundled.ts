@@ -1,0 +1,41 @@
+/**
+ * Catalog entries that ship with SpritePal: only ones verified against the ROM they name, which
+ * today means the demo ROM (its own layout, checked by a test that builds the ROM, hashes it and
+ * decodes every entry). Pinning the hash means the entries apply only to exactly these bytes; a
+ * change to the demo art changes the hash, and the test says so.
+ */
+import { buildDemoRom, demoRomLayout, DEMO_ROM_TITLE } from '../demo/demo-rom';
+import { hex } from '../errors';
+import type { CatalogEntry, RomCatalog } from './types';
+
+/** SHA-256 of the headerless demo ROM (`spritepal demo`). */
+export const DEMO_ROM_SHA256 = '469d5e70330b7cd549e6b2187f650cf86d363e03cfbc390fe032df9cf66312c4';
+
+/** The demo ROM's catalog, derived from its layout. */
+export function demoRomCatalog(): RomCatalog {
+  const layout = demoRomLayout();
+  const entries: CatalogEntry[] = layout.sprites.map((s) => ({
+    name: s.name,
+    romOffset: s.romOffset,
+    kind: 'hal',
+    bpp: s.bpp,
+    tiles: s.tiles,
+    widthTiles: s.widthTiles,
+    palette: { source: 'rom', romOffset: s.paletteRomOffset },
+    notes: `Demo ${s.kind}${s.mirroredFrames ? ' with mirrored frames' : ''}; pointer at ${hex(layout.pointerTable.romOffset + 3 * s.index)}.`,
+  }));
+  for (const r of layout.raw) {
+    const font = layout.sprites.find((s) => s.bpp === r.bpp && s.size === r.size);
+    const entry: CatalogEntry = { name: r.name, romOffset: r.romOffset, kind: 'raw', bpp: r.bpp, tiles: r.tiles, widthTiles: r.widthTiles, notes: 'Demo raw (uncompressed) graphics.' };
+    if (font) entry.palette = { source: 'rom', romOffset: font.paletteRomOffset };
+    entries.push(entry);
+  }
+  const rom = buildDemoRom();
+  const header = 0x7fc0;
+  return { title: DEMO_ROM_TITLE, checksum: rom[header + 0x1e]! | (rom[header + 0x1f]! << 8), entries };
+}
+
+/** Bundled entries for a ROM by its hash: the demo ROM's, or none. */
+export function bundledEntriesFor(sha256: string): CatalogEntry[] {
+  return sha256.toLowerCase() === DEMO_ROM_SHA256 ? demoRomCatalog().entries : [];
+}
