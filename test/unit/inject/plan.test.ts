@@ -283,3 +283,39 @@ describe('inject: planInjection on HiROM', () => {
     assert.throws(() => planInjection(rom, { romOffset: A, kind: 'hal', bpp: 4 }, png, { resize: true }), refused('image', /65,536/));
   });
 });
+
+describe('inject: room after a block', () => {
+  // A block followed by a run of 0x00 and then data: the run minus a 16-byte guard is usable.
+  const oldPixels = spritePixels(8);
+  const newPixels = noisyPixels(8);
+  const oldStream = encode(encodeTiles(oldPixels, 4));
+  const newStream = encode(encodeTiles(newPixels, 4));
+  const grow = newStream.length - oldStream.length;
+  const romWithZeros = (zeros: number) =>
+    new Rom(
+      buildRom({
+        mapping: 'lorom',
+        size: 0x10000,
+        content: (d) => {
+          noise(d, 0x8000, 0x10000);
+          d.set(oldStream, 0x9000);
+          d.fill(0, 0x9000 + oldStream.length, 0x9000 + oldStream.length + zeros);
+        },
+      }),
+    );
+
+  it('grows into the zeros, keeping the guard, and pads with 0x00', () => {
+    const zrom = romWithZeros(grow + 16);
+    const plan = planInjection(zrom, { romOffset: 0x9000, kind: 'hal', bpp: 4 }, indexedPng(newPixels), {});
+    assert.equal(plan.summary.inPlace, true);
+    assert.equal(plan.summary.padding, 0);
+    const out = new Rom(applyPlan(zrom.file, 0, plan));
+    assert.deepEqual(decodeTiles(decode(out.data, 0x9000).data, 4), newPixels);
+    assert.ok(out.data.subarray(0x9000 + newStream.length, 0x9000 + oldStream.length + grow + 16).every((b) => b === 0), 'the guard is untouched');
+  });
+
+  it('refuses when only the guard would be left short', () => {
+    const zrom = romWithZeros(grow + 15);
+    assert.throws(() => planInjection(zrom, { romOffset: 0x9000, kind: 'hal', bpp: 4 }, indexedPng(newPixels), {}), refused('no-room', new RegExp(`with ${grow - 1} free after it`)));
+  });
+});
