@@ -5,6 +5,7 @@
  * a result are transferred back, not copied.
  */
 import { byteSum } from '../rom/checksum';
+import { scanTask } from '../scan/task';
 import type { TaskContext, TaskRegistry } from './protocol';
 
 export interface ChecksumPayload {
@@ -20,4 +21,6 @@ export const tasks = {
     const bytes = new Uint8Array(payload.buffer);
     return { sum: byteSum(bytes, payload.start ?? 0, payload.end ?? bytes.length) };
   },
+  /** Scans offsets [start, end) of a ROM shared by all chunks for HAL blocks (src/core/scan). */
+  scan: scanTask,
 } satisfies TaskRegistry;

@@ -1,0 +1,136 @@
+/**
+ * How much decoded bytes look like SNES planar tiles, 0..1. Signals:
+ * - row coherence: in planar data a row's plane bytes rarely differ much from the row above
+ *   (random or shifted bytes flip about half their bits); measured per 16-byte unit (a 2bpp
+ *   tile, or either plane pair of a 4bpp tile) on the units that are not blank;
+ * - the compression ratio (graphics compress; bytes that look random do not);
+ * - a tile-size multiple and a plausible length (checked by the caller before decoding);
+ * - not blank (an all-zero or all-one block is padding, not graphics).
+ * The bit depth: 4bpp when a tile's two plane pairs share their shape much more than a plane pair
+ * shares it with the next tile's (what 2bpp tiles in a row do), else 2bpp.
+ */
+
+const POPCOUNT = (() => {
+  const t = new Uint8Array(256);
+  for (let v = 1; v < 256; v++) t[v] = (v & 1) + t[v >> 1]!;
+  return t;
+})();
+
+export interface TileScore {
+  score: number;
+  bpp: 2 | 4;
+  tiles: number;
+}
+
+/** Coherence of one 16-byte unit, 0..1 (random bytes flip about half of the 112 bits compared). */
+export function unitCoherence(data: Uint8Array, u: number): number {
+  let flips = 0;
+  for (let r = 0; r < 14; r += 2) flips += POPCOUNT[data[u + r]! ^ data[u + r + 2]!]! + POPCOUNT[data[u + r + 1]! ^ data[u + r + 3]!]!;
+  return Math.max(0, 1 - flips / 40);
+}
+
+/** A 32-bit hash of a 16-byte unit (FNV-1a), to count distinct units. */
+function unitHash(data: Uint8Array, u: number): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < 16; k++) h = Math.imul(h ^ data[u + k]!, 0x01000193);
+  return h >>> 0;
+}
+
+export function isBlank(data: Uint8Array, u: number): boolean {
+  const first = data[u]!;
+  if (first !== 0 && first !== 0xff) return false;
+  for (let k = 1; k < 16; k++) if (data[u + k] !== first) return false;
+  return true;
+}
+
+export interface Coherence {
+  /** Mean coherence of the distinct non-blank units (a unit repeated counts once), -1 when none. */
+  mean: number;
+  /** Distinct non-blank units. */
+  distinct: number;
+  /** Non-blank units, repeats included. */
+  nonBlank: number;
+}
+
+/** Coherence of data[start, start + size) by 16-byte units (2bpp tiles, or 4bpp plane pairs). */
+export function coherence(data: Uint8Array, start: number, size: number, seen = new Set<number>()): Coherence {
+  seen.clear();
+  let sum = 0;
+  let nonBlank = 0;
+  for (let u = start; u + 16 <= start + size; u += 16) {
+    if (isBlank(data, u)) continue;
+    nonBlank++;
+    const h = unitHash(data, u);
+    if (seen.has(h)) continue;
+    seen.add(h);
+    sum += unitCoherence(data, u);
+  }
+  return { mean: seen.size === 0 ? -1 : sum / seen.size, distinct: seen.size, nonBlank };
+}
+
+/** 4bpp when each tile's plane pairs share their shape more than neighbouring tiles do. */
+export function guessBpp(data: Uint8Array, size: number): 2 | 4 {
+  if (size % 32 !== 0) return 2;
+  let within = 0;
+  let across = 0;
+  for (let t = 0; t + 32 <= size; t += 32) {
+    const next = t + 32 + 32 <= size;
+    for (let r = 0; r < 16; r += 2) {
+      const a = data[t + r]! | data[t + r + 1]!;
+      const b = data[t + 16 + r]! | data[t + 17 + r]!;
+      within += POPCOUNT[a ^ b]!;
+      if (next) across += POPCOUNT[b ^ (data[t + 32 + r]! | data[t + 33 + r]!)]!;
+    }
+  }
+  const tiles = size / 32;
+  // Normalise `across` to the same number of tiles (the last tile has no next one).
+  const acrossPerTile = tiles > 1 ? across / (tiles - 1) : across;
+  return within / tiles < 0.62 * acrossPerTile ? 4 : 2;
+}
+
+/** Fewest distinct non-blank 16-byte units a block must hold: fills alone make no graphics. */
+export const MIN_DISTINCT_UNITS = 4;
+
+const scratch = new Set<number>();
+
+/**
+ * 1 for compression ratios graphics usually reach (1.3..8); less towards 1 (incompressible, like
+ * random bytes) and towards 16+ (a few long fills: what garbage streams decode to).
+ */
+function ratioScore(ratio: number): number {
+  if (ratio < 1.3) return Math.max(0, (ratio - 1) / 0.3);
+  if (ratio <= 8) return 1;
+  return Math.max(0, 1 - (ratio - 8) / 8);
+}
+
+/** Score of `size` decoded bytes that took `consumed` bytes compressed (consumed = size for raw data). */
+export function scoreTiles(data: Uint8Array, size: number, consumed: number): TileScore {
+  const bpp = guessBpp(data, size);
+  const tiles = Math.floor(size / (bpp * 8));
+  const coh = coherence(data, 0, size, scratch);
+  // Too few distinct units, or a stream of raw literals that does not compress (uncompressed
+  // tiles read as one): not a HAL graphics block.
+  if (coh.distinct < MIN_DISTINCT_UNITS || size < consumed * 1.1) return { score: 0, bpp, tiles };
+  // Distinct share of the non-blank units: real sheets repeat little, garbage fills repeat a lot.
+  const diversity = coh.distinct / coh.nonBlank;
+  let score = 0.7 * coh.mean + 0.15 * ratioScore(size / consumed) + 0.15 * Math.min(1, diversity / 0.5);
+  if (diversity < 0.25) score *= diversity / 0.25;
+  return { score: Math.round(score * 1000) / 1000, bpp, tiles };
+}
+
+/**
+ * How much the first bytes of decoded data look like the start of a tile block, 0..1: the first
+ * four 16-byte units are blank or coherent, and the data does not open with a long run of one
+ * non-blank byte or word (what a stray fill command before a block produces). Used to tell a
+ * block's true start from a start a few bytes off (dedupe.ts).
+ */
+export function startQuality(data: Uint8Array, size: number): number {
+  let run = 2;
+  while (run < size && data[run] === data[run - 2]) run++;
+  const blankPair = (data[0] === 0 && data[1] === 0) || (data[0] === 0xff && data[1] === 0xff);
+  if (!blankPair && run >= 48) return 0;
+  let sum = 0;
+  let units = 0;
+  for (let u = 0; u + 16 <= size && units < 4; u += 16, units++) sum += isBlank(data, u) ? 1 : unitCoherence(data, u);
+  return units === 0 ? 0 : sum / units;
+}

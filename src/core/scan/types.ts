@@ -1,0 +1,57 @@
+/** The scanner's public shapes (re-exported by index.ts). Offsets are headerless ROM offsets. */
+
+export interface ScanHit {
+  /** Headerless ROM offset of the block's first byte (the CLI adds the copier header). */
+  romOffset: number;
+  /** Bytes the block occupies in the ROM (a HAL stream: up to and including its 0xFF terminator). */
+  consumed: number;
+  /** Decompressed size in bytes (for 'raw', equal to `consumed`). */
+  size: number;
+  /** Whole tiles at `bpp`. */
+  tiles: number;
+  /** How much the data looks like graphics, 0..1 (raw regions are capped lower: less confidence). */
+  score: number;
+  kind: 'hal' | 'raw';
+  /** The likelier bit depth of the tiles. */
+  bpp: 2 | 4;
+}
+
+export interface ScanOptions {
+  /** Smallest block to report, in tiles (default 16). */
+  minTiles?: number;
+  /** Also report uncompressed tile regions (kind 'raw', lower confidence). */
+  includeRaw?: boolean;
+  /** First offset to try (default 0). */
+  start?: number;
+  /** Offset to stop trying at (exclusive, default the data length). Streams may run past it. */
+  end?: number;
+}
+
+/** What a scan has found so far; JSON-serialisable, so it can be cached and resumed. */
+export interface ScanState {
+  /** Sorted by romOffset, each block once. */
+  hits: ScanHit[];
+  /** Every candidate offset below this one has been tried; a resumed scan starts here. */
+  nextOffset: number;
+  complete: boolean;
+}
+
+export const DEFAULT_MIN_TILES = 16;
+
+/** Normalised options with defaults applied and the range clipped to the data. */
+export interface ScanRange {
+  minTiles: number;
+  includeRaw: boolean;
+  start: number;
+  end: number;
+}
+
+export function resolveRange(length: number, opts: ScanOptions): ScanRange {
+  const minTiles = opts.minTiles ?? DEFAULT_MIN_TILES;
+  if (!Number.isInteger(minTiles) || minTiles < 1) throw new RangeError(`minTiles must be a whole number >= 1, got ${minTiles}`);
+  const start = opts.start ?? 0;
+  const end = Math.min(opts.end ?? length, length);
+  if (!Number.isInteger(start) || start < 0) throw new RangeError(`start must be a non-negative integer, got ${start}`);
+  if (!Number.isInteger(end) || end < 0) throw new RangeError(`end must be a non-negative integer, got ${end}`);
+  return { minTiles, includeRaw: opts.includeRaw === true, start, end: Math.max(start, end) };
+}
