@@ -9,7 +9,7 @@ import { hex } from '../errors';
 import type { CatalogEntry, RomCatalog } from './types';
 
 /** SHA-256 of the headerless demo ROM (`spritepal demo`). */
-export const DEMO_ROM_SHA256 = '469d5e70330b7cd549e6b2187f650cf86d363e03cfbc390fe032df9cf66312c4';
+export const DEMO_ROM_SHA256 = 'd1ee3b15c16c614c40db95058326ffcaf4a82c5d8a1b3e187513d7b3ee62339f';
 
 /** The demo ROM's catalog, derived from its layout. */
 export function demoRomCatalog(): RomCatalog {

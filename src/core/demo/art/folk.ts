@@ -104,7 +104,7 @@ export function robotWalk(): SpriteArt {
 }
 
 export function catWalk(): SpriteArt {
-  const P = palette({ o: ['#2a160c'], fur: ['#b45309', '#f59e0b', '#fcd34d'], cream: ['#fff4d6'], stripe: ['#92400e'], eye: ['#14532d'], nose: ['#f472b6'] });
+  const P = palette({ o: ['#2a160c'], fur: ['#b45309', '#f59e0b', '#fcd34d'], cream: ['#fff4d6'], stripe: ['#92400e'], eye: ['#1b1424'], nose: ['#f472b6'] });
   const { c } = P;
   const image = frames(
     16,
@@ -113,21 +113,29 @@ export function catWalk(): SpriteArt {
     (k, i) => {
       const step = [1, 0, -1, 0][i]!;
       const b = i % 2 === 1 ? -1 : 0;
-      for (const lx of [3 + step, 5 - step, 9 + step, 11 - step]) k.rect(lx, 12, 2, 3 + (b === 0 ? 1 : 0), c.fur[0]!);
-      k.poly([[2, 9 + b], [0, 3 + b], [1, 2 + b], [3, 8 + b]], c.fur[1]!);
-      k.shaded(7.5, 10 + b, 6, 3, c.fur);
-      k.rect(5, 9 + b, 1, 2, c.stripe[0]!);
+      // Legs (far pair darker), tail curling up, body, head with ears.
+      for (const [lx, col] of [
+        [4 - step, c.fur[0]!],
+        [10 + step, c.fur[0]!],
+        [3 + step, c.fur[1]!],
+        [9 - step, c.fur[1]!],
+      ] as const) k.rect(lx, 12 + b, 1, 4 - b, col);
+      k.line(2, 10 + b, 1, 7 + b, c.fur[1]!);
+      k.line(1, 7 + b, 2, 4 + b, c.fur[1]!);
+      k.set(3, 4 + b, c.stripe[0]!);
+      k.shaded(6.5, 10.5 + b, 4.8, 2.6, c.fur);
+      k.rect(4, 9 + b, 1, 2, c.stripe[0]!);
+      k.rect(6, 8 + b, 1, 2, c.stripe[0]!);
       k.rect(8, 8 + b, 1, 2, c.stripe[0]!);
-      k.ellipse(8.5, 12 + b, 3, 1, c.cream[0]!);
-      k.shaded(12, 6.5 + b, 3.5, 3, c.fur);
-      k.poly([[9, 5 + b], [9.5, 1 + b], [12, 4 + b]], c.fur[1]!);
-      k.poly([[12.5, 4 + b], [14.5, 1 + b], [15, 5 + b]], c.fur[1]!);
-      k.set(10, 3 + b, c.nose[0]!);
-      k.set(14, 3 + b, c.nose[0]!);
-      k.ellipse(13, 8 + b, 2, 1.2, c.cream[0]!);
-      k.rect(12, 6 + b, 1, 1, c.eye[0]!);
-      k.rect(14, 6 + b, 1, 1, c.eye[0]!);
-      k.set(15, 7 + b, c.nose[0]!);
+      k.shaded(12, 7.5 + b, 3.3, 3, c.fur);
+      k.poly([[9.2, 6 + b], [9.6, 2.5 + b], [12, 5 + b]], c.fur[1]!);
+      k.poly([[12.8, 5 + b], [14.6, 2.5 + b], [15, 6.5 + b]], c.fur[1]!);
+      k.set(10, 4 + b, c.nose[0]!);
+      k.set(14, 4 + b, c.nose[0]!);
+      k.ellipse(13.5, 9 + b, 1.8, 1, c.cream[0]!);
+      k.set(12, 7 + b, c.eye[0]!);
+      k.set(14, 7 + b, c.eye[0]!);
+      k.set(15, 8 + b, c.nose[0]!);
     },
     { mirror: true, outline: c.o[0] },
   );

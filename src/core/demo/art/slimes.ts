@@ -13,7 +13,7 @@ const SQUASH: ReadonlyArray<readonly [number, number]> = [
 function face(k: Canvas, cx: number, cy: number, s: number, eye: number, white: number, cheek: number): void {
   for (const ex of [cx - 2.5 * s, cx + 1.5 * s]) {
     k.rect(ex, cy - s, s, 2 * s, eye);
-    k.rect(ex, cy - s, Math.max(1, s / 2), Math.max(1, s / 2), white);
+    if (s > 1) k.rect(ex, cy - s, s / 2, s / 2, white);
     k.rect(ex - s, cy + s, s, Math.max(1, s / 2), cheek);
   }
 }
