@@ -4,5 +4,6 @@ import { monitoringBench } from './monitoring';
 import { romBench } from './rom';
 import { gfxBench } from './gfx';
 import { halBench } from './hal';
+import { scanBench } from './scan';
 
-export const BENCH_GROUPS: BenchGroup[] = [romBench, monitoringBench, gfxBench, halBench];
+export const BENCH_GROUPS: BenchGroup[] = [romBench, monitoringBench, gfxBench, halBench, scanBench];

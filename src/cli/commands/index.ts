@@ -9,5 +9,6 @@ import { vramCommand } from './vram';
 import { compressCommand } from './compress';
 import { decompressCommand } from './decompress';
 import { injectCommand } from './inject';
+import { scanCommand } from './scan';
 
-export const COMMANDS: Command[] = [infoCommand, extractCommand, injectCommand, paletteCommand, vramCommand, decompressCommand, compressCommand, demoCommand, benchCommand];
+export const COMMANDS: Command[] = [infoCommand, extractCommand, injectCommand, paletteCommand, vramCommand, decompressCommand, compressCommand, scanCommand, demoCommand, benchCommand];

@@ -1,0 +1,86 @@
+import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { hex } from '../../core/errors';
+import { Rom } from '../../core/rom';
+import { formatSnes, offsetToSnes } from '../../core/rom/mapping';
+import { DEFAULT_MIN_TILES, scanRom, type ScanHit } from '../../core/scan';
+import { WorkerPool } from '../../core/workers';
+import { intOpt, printJson, requirePositional, type Command } from '../command';
+import { readInputFile } from '../files';
+
+export const scanCommand: Command = {
+  name: 'scan',
+  summary: 'Find HAL-compressed graphics anywhere in a ROM (every core, exact block sizes)',
+  help: `spritepal scan <rom> [--json] [--jobs n] [--min-tiles n] [--include-raw]
+
+Tries every offset of the ROM, rejects what cannot be a HAL stream, decodes the rest and scores
+the result as SNES tiles. Each block is reported once, at its true start, with the bytes it
+occupies (terminator included), its decompressed size, tile count and score (0..1).
+
+  --json         an array sorted by offset: { offset, snes, consumed, size, tiles, score, kind }
+                 (offset is the on-disk file offset, copier header included; snes "$BB:AAAA" or null)
+  --jobs <n>     worker threads (default: every core)
+  --min-tiles <n>  smallest block to report, in tiles (default ${DEFAULT_MIN_TILES})
+  --include-raw  also report uncompressed tile regions (kind "raw", lower confidence)`,
+  options: { json: { type: 'boolean' }, jobs: { type: 'string' }, 'min-tiles': { type: 'string' }, 'include-raw': { type: 'boolean' } },
+  allowPositionals: true,
+  async run(args, io) {
+    const file = readInputFile(io.cwd, requirePositional(args, 0, '<rom>'), 'ROM');
+    const jobs = intOpt(args, 'jobs', 1, 256) ?? availableParallelism();
+    const minTiles = intOpt(args, 'min-tiles', 1, 4096) ?? DEFAULT_MIN_TILES;
+    const json = Boolean(args.values.json);
+    const rom = new Rom(file.bytes, basename(file.path));
+    const pool = new WorkerPool({ script: workerScript(), size: jobs });
+    const showProgress = !json && io.stderrIsTTY;
+    let state;
+    try {
+      state = await scanRom(rom.data, {
+        pool,
+        jobs,
+        minTiles,
+        includeRaw: Boolean(args.values['include-raw']),
+        onProgress: showProgress ? (done, total) => io.stderr(`\rScanning: ${Math.floor((100 * done) / total)} %`) : undefined,
+      });
+    } finally {
+      await pool.dispose();
+      if (showProgress) io.stderr('\r\x1b[K');
+    }
+    const rows = state.hits.map((h) => toRow(rom, h));
+    if (json) {
+      printJson(io, rows);
+      return;
+    }
+    io.stdout(formatRows(file.path, rows));
+  },
+};
+
+/** dist/worker.js beside the CLI bundle; in an unbundled test build, the compiled worker entry. */
+function workerScript(): string {
+  const candidates = [join(__dirname, 'worker.js'), join(__dirname, '..', '..', 'core', 'workers', 'worker-main.js')];
+  return candidates.find((p) => existsSync(p)) ?? candidates[0]!;
+}
+
+interface Row {
+  offset: number;
+  snes: string | null;
+  consumed: number;
+  size: number;
+  tiles: number;
+  score: number;
+  kind: 'hal' | 'raw';
+}
+
+function toRow(rom: Rom, h: ScanHit): Row {
+  const snes = offsetToSnes(rom.mapping, h.romOffset);
+  return { offset: h.romOffset + rom.copierHeaderSize, snes: snes === null ? null : formatSnes(snes), consumed: h.consumed, size: h.size, tiles: h.tiles, score: h.score, kind: h.kind };
+}
+
+function formatRows(path: string, rows: Row[]): string {
+  const lines = [`${rows.length} block${rows.length === 1 ? '' : 's'} in ${path}`];
+  if (rows.length) lines.push(`  ${'offset'.padEnd(10)} ${'snes'.padEnd(9)} ${'kind'.padEnd(4)} ${'consumed'.padStart(8)} ${'size'.padStart(6)} ${'tiles'.padStart(5)}  score`);
+  for (const r of rows) {
+    lines.push(`  ${hex(r.offset).padEnd(10)} ${(r.snes ?? '-').padEnd(9)} ${r.kind.padEnd(4)} ${String(r.consumed).padStart(8)} ${String(r.size).padStart(6)} ${String(r.tiles).padStart(5)}  ${r.score.toFixed(3)}`);
+  }
+  return lines.join('\n') + '\n';
+}
