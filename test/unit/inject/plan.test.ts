@@ -166,6 +166,15 @@ describe('inject: planInjection', () => {
     assert.ok(readChecksumState(out.data, 0x7fc0).valid);
   });
 
+  it('handles 8bpp tiles (raw, in place)', () => {
+    const pixels = noisyPixels(2, 256);
+    const plan = planInjection(rom, { romOffset: C, kind: 'raw', bpp: 8, tiles: 2 }, indexedPng(pixels, 256, 2), {});
+    assert.equal(plan.summary.newSize, 128);
+    const out = applied(plan);
+    assert.deepEqual(decodeTiles(out.data.subarray(C, C + 128), 8), pixels);
+    for (const i of diffIndices(fx.file, out.file)) assert.ok((i >= C && i < C + 128) || CHECKSUM_PAIR.includes(i));
+  });
+
   it('refuses images of the wrong size, depth or colours, naming the target', () => {
     const t = { romOffset: A, kind: 'hal' as const, bpp: 4 as const };
     assert.throws(() => planInjection(rom, t, sheetPng(spritePixels(48)), {}), refused('image', /128x24 \(48 tiles\).*holds 20 tiles/));
