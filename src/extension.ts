@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { createServices, type SessionServices } from './core/session/services';
 import { registerCommands } from './providers/commands';
+import { createCatalogAccess } from './providers/catalog-access';
 import { registerMonitoring, type MonitoringApi } from './providers/monitoring';
 import { RomEditorProvider } from './providers/rom-editor-provider';
 import { reopenEarlyRomTabs } from './providers/reopen-early-roms';
@@ -27,7 +28,7 @@ export function activate(context: vscode.ExtensionContext): SpritePalApi {
     metricsEnabled: vscode.workspace.getConfiguration('spritepal').get<boolean>('monitoring.enabled', true),
   });
   context.subscriptions.push({ dispose: () => void services.dispose() });
-  const editor = RomEditorProvider.register(context, log, services);
+  const editor = RomEditorProvider.register(context, log, services, createCatalogAccess(log));
   registerCommands(context, editor, log);
   const monitoring = registerMonitoring(context, services, log);
   log.info('SpritePal activated');

@@ -40,6 +40,9 @@ export class RomDocument implements vscode.CustomDocument {
   private readonly editEmitter = new vscode.EventEmitter<vscode.CustomDocumentEditEvent<RomDocument>>();
   /** Fires for each new undoable edit (the provider forwards it to VS Code). */
   readonly onDidEdit = this.editEmitter.event;
+  private readonly disposeEmitter = new vscode.EventEmitter<void>();
+  /** Fires once when VS Code disposes the document (every editor on it closed). */
+  readonly onDidDispose = this.disposeEmitter.event;
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter, this.editEmitter];
   /** Applied edits, in order; `savedDepth` of them were applied when the file was last written or read. */
   private applied: RomEdit[] = [];
@@ -189,6 +192,8 @@ export class RomDocument implements vscode.CustomDocument {
   }
 
   dispose(): void {
+    this.disposeEmitter.fire();
+    this.disposeEmitter.dispose();
     for (const d of this.disposables) d.dispose();
     void this.session.dispose();
   }

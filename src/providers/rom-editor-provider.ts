@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import { parseWebviewRequest, type HostMessage, type Method, type RequestMap, type WebviewRequest } from '../webviews/protocol';
 import type { SessionServices } from '../core/session/services';
 import { RomDocument } from './rom-document';
+import { GalleryController } from './gallery-controller';
+import type { CatalogAccess } from './catalog-access';
 import { makePatch } from './rom-edit';
 import { romView } from './rom-view';
 import { romEditorHtml, webviewOptions } from './webview-html';
@@ -27,10 +29,11 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<RomDocumen
     private readonly context: vscode.ExtensionContext,
     private readonly log: vscode.LogOutputChannel,
     readonly services: SessionServices,
+    private readonly catalog: CatalogAccess,
   ) {}
 
-  static register(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, services: SessionServices): RomEditorProvider {
-    const provider = new RomEditorProvider(context, log, services);
+  static register(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, services: SessionServices, catalog: CatalogAccess): RomEditorProvider {
+    const provider = new RomEditorProvider(context, log, services, catalog);
     context.subscriptions.push(
       vscode.window.registerCustomEditorProvider(ROM_EDITOR_VIEW_TYPE, provider, {
         webviewOptions: { retainContextWhenHidden: false },
@@ -59,6 +62,10 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<RomDocumen
     });
     this.log.info(`opened ${uri.fsPath}: ${doc.session.rom.mapping}, "${doc.session.rom.detection.fields?.title ?? '(no header)'}"`);
     doc.onDidEdit((e) => this.editEmitter.fire(e));
+    doc.onDidDispose(() => {
+      this.galleries.get(doc)?.dispose();
+      this.galleries.delete(doc);
+    });
     return doc;
   }
 
@@ -96,7 +103,48 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<RomDocumen
   private readonly handlers: { [M in Method]: Handler<M> } = {
     ready: (doc) => this.view(doc),
     fixChecksum: (doc) => this.fixChecksum(doc),
+    gallery: (doc) => this.gallery(doc).gallery(),
+    thumbnails: (doc, p) => this.gallery(doc).thumbnails(p.offsets, p.maxTiles),
+    block: (doc, p) => this.gallery(doc).block(p),
+    tiles: (doc, p) => this.gallery(doc).tiles(p),
+    decompressAt: (doc, p) => this.gallery(doc).decompressAt(p.romOffset),
+    loadPalette: (doc, p) => this.gallery(doc).loadPalette(p),
+    exportPng: (doc, p) => this.gallery(doc).exportPng(p),
+    rename: (doc, p) => this.gallery(doc).rename(p.romOffset, p.name),
+    inject: async (doc, p) => {
+      await vscode.commands.executeCommand('spritepal.injectSprite', { uri: doc.uri, romOffset: p.romOffset });
+      return { started: true };
+    },
+    scan: async (doc, p) => {
+      const g = this.gallery(doc);
+      if (p.action === 'cancel') return g.cancelScan();
+      void g.startScan();
+      return g.scanStatus;
+    },
+    painted: (doc, p) => {
+      this.gallery(doc).painted(p.count, p.ms);
+      return { ok: true } as const;
+    },
   };
+
+  private readonly galleries = new Map<RomDocument, GalleryController>();
+
+  /** The gallery of a document (made on first use, disposed with the document). */
+  gallery(doc: RomDocument): GalleryController {
+    let g = this.galleries.get(doc);
+    if (!g) {
+      g = new GalleryController(doc, {
+        log: this.log,
+        broadcast: (e) => {
+          for (const panel of this.panels.get(doc) ?? []) void panel.webview.postMessage(e);
+        },
+        knownSprites: (d) => this.catalog.knownSprites(d),
+        saveName: (d, entry, name) => this.catalog.saveName(d, entry, name),
+      });
+      this.galleries.set(doc, g);
+    }
+    return g;
+  }
 
   /** Handles one raw message from a webview of `doc` (public so the integration tests can feed it garbage). */
   async handleWebviewMessage(doc: RomDocument, raw: unknown, post: (m: HostMessage) => void): Promise<void> {

@@ -32,12 +32,94 @@ export interface RomView {
   readOnly: boolean;
 }
 
+export type Bpp = 2 | 4 | 8;
+export type BlockKind = 'hal' | 'raw';
+
+/** One sprite block in the gallery: a catalog entry, a scan hit, or both. */
+export interface GalleryEntry {
+  /** Headerless ROM offset: the entry's identity. */
+  romOffset: number;
+  /** On-disk offset (what a hex editor shows). */
+  fileOffset: number;
+  /** `$BB:AAAA`, null when the mapping is unknown. */
+  snes: string | null;
+  name: string | null;
+  source: 'catalog' | 'scan' | 'manual';
+  kind: BlockKind;
+  bpp: Bpp;
+  tiles: number;
+  /** Compressed bytes (raw: the block's length). */
+  consumed: number;
+  /** Decompressed bytes. */
+  size: number;
+  /** Scanner confidence 0-1, null for catalog entries that were not scanned. */
+  score: number | null;
+  widthTiles: number;
+  /** A palette the catalog pairs with this sprite (an id from `palettes`). */
+  paletteId: string | null;
+  notes: string | null;
+}
+
+/** 16 colours as 0xRRGGBB numbers. */
+export interface PaletteOption {
+  id: string;
+  label: string;
+  colors: number[];
+}
+
+export interface ScanStatus {
+  state: 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+  done: number;
+  total: number;
+  found: number;
+  /** Served from the cache (no scanning happened). */
+  cached: boolean;
+  message?: string;
+}
+
+/** Indexed pixels (one palette index a byte). */
+export interface PixelImage {
+  romOffset: number;
+  width: number;
+  height: number;
+  pixels: Uint8Array;
+  tiles: number;
+  consumed: number;
+  size: number;
+}
+
+export type ThumbItem = PixelImage | { romOffset: number; error: string };
+
+export type PaletteSource = { source: 'rom'; address: string } | { source: 'cgram'; index: number } | { source: 'palJson' } | { source: 'grayscale' };
+
 /** Requests the webview may send, by method: params and result types. */
 export interface RequestMap {
   /** The webview has loaded; the host answers with the current view. */
   ready: { params: Record<string, never>; result: RomView };
   /** Apply the checksum fix as an undoable edit. */
   fixChecksum: { params: Record<string, never>; result: { applied: boolean; checksum: number | null } };
+  /** Gallery entries (catalog + scan so far), palettes and the scan's state. */
+  gallery: { params: Record<string, never>; result: { entries: GalleryEntry[]; palettes: PaletteOption[]; scan: ScanStatus } };
+  /** Thumbnails for visible entries: at most `maxTiles` tiles of each block. */
+  thumbnails: { params: { offsets: number[]; maxTiles: number }; result: ThumbItem[] };
+  /** A whole block at a chosen depth and width (the detail view). */
+  block: { params: { romOffset: number; kind: BlockKind; bpp: Bpp; widthTiles: number; rawTiles: number }; result: ThumbItem };
+  /** Raw tiles from any offset (the tile browser). */
+  tiles: { params: { romOffset: number; bpp: Bpp; widthTiles: number; rows: number }; result: PixelImage };
+  /** Try HAL decompression at an offset; on success the block joins the gallery. */
+  decompressAt: { params: { romOffset: number }; result: GalleryEntry };
+  /** Load a palette (the host asks for files where one is needed). Null: the user cancelled. */
+  loadPalette: { params: PaletteSource; result: PaletteOption | null };
+  /** Export PNG + .pal.json + .metadata.json (the host asks where). */
+  exportPng: { params: { romOffset: number; bpp: Bpp; widthTiles: number; paletteId: string }; result: { files: string[] } | null };
+  /** Name the block in the workspace catalog (adds it when it is a scan hit). */
+  rename: { params: { romOffset: number; name: string }; result: GalleryEntry };
+  /** Start the injection flow for this block. */
+  inject: { params: { romOffset: number }; result: { started: boolean } };
+  /** Start or cancel the background scan. */
+  scan: { params: { action: 'start' | 'cancel' }; result: ScanStatus };
+  /** The webview painted its first thumbnails (for the monitoring metrics). */
+  painted: { params: { count: number; ms: number }; result: { ok: true } };
 }
 
 export type Method = keyof RequestMap;
@@ -54,17 +136,78 @@ export type HostResponse<M extends Method = Method> =
   | { kind: 'response'; id: number; ok: false; error: string };
 
 /** Events the host pushes without being asked. */
-export type HostEvent = { kind: 'event'; event: 'romChanged'; data: RomView };
+export type HostEvent =
+  | { kind: 'event'; event: 'romChanged'; data: RomView }
+  | { kind: 'event'; event: 'scanStatus'; data: ScanStatus }
+  | { kind: 'event'; event: 'entries'; data: { entries: GalleryEntry[]; palettes: PaletteOption[] } }
+  | { kind: 'event'; event: 'showTab'; data: { tab: 'sprites' | 'tiles' | 'header'; romOffset?: number } };
 
 export type HostMessage = HostResponse | HostEvent;
 
-type Validator = (params: Record<string, unknown>) => string | null;
+// ---- validation of untrusted input -------------------------------------------------------
 
-const noParams: Validator = (p) => (Object.keys(p).length === 0 ? null : `unexpected params ${Object.keys(p).join(', ')}`);
+type Params = Record<string, unknown>;
+type Validator = (params: Params) => string | null;
+
+const MAX_OFFSET = 64 * 1024 * 1024;
+
+function exactKeys(p: Params, keys: string[]): string | null {
+  const extra = Object.keys(p).filter((k) => !keys.includes(k));
+  if (extra.length) return `unexpected params ${extra.join(', ')}`;
+  const missing = keys.filter((k) => !(k in p));
+  return missing.length ? `missing params ${missing.join(', ')}` : null;
+}
+
+const int = (v: unknown, min: number, max: number) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+const isBpp = (v: unknown) => v === 2 || v === 4 || v === 8;
+const isKind = (v: unknown) => v === 'hal' || v === 'raw';
+
+function check(p: Params, keys: string[], rules: Record<string, (v: unknown) => boolean>): string | null {
+  const shape = exactKeys(p, keys);
+  if (shape) return shape;
+  for (const [k, ok] of Object.entries(rules)) if (!ok(p[k])) return `invalid ${k}: ${JSON.stringify(p[k])?.slice(0, 40)}`;
+  return null;
+}
+
+const offset = (v: unknown) => int(v, 0, MAX_OFFSET);
 
 const VALIDATORS: { [M in Method]: Validator } = {
-  ready: noParams,
-  fixChecksum: noParams,
+  ready: (p) => exactKeys(p, []),
+  fixChecksum: (p) => exactKeys(p, []),
+  gallery: (p) => exactKeys(p, []),
+  thumbnails: (p) =>
+    check(p, ['offsets', 'maxTiles'], {
+      offsets: (v) => Array.isArray(v) && v.length <= 256 && v.every(offset),
+      maxTiles: (v) => int(v, 1, 4096),
+    }),
+  block: (p) =>
+    check(p, ['romOffset', 'kind', 'bpp', 'widthTiles', 'rawTiles'], {
+      romOffset: offset,
+      kind: isKind,
+      bpp: isBpp,
+      widthTiles: (v) => int(v, 1, 256),
+      rawTiles: (v) => int(v, 0, 65536),
+    }),
+  tiles: (p) =>
+    check(p, ['romOffset', 'bpp', 'widthTiles', 'rows'], { romOffset: offset, bpp: isBpp, widthTiles: (v) => int(v, 1, 64), rows: (v) => int(v, 1, 256) }),
+  decompressAt: (p) => check(p, ['romOffset'], { romOffset: offset }),
+  loadPalette: (p) => {
+    if (p.source === 'rom') return check(p, ['source', 'address'], { address: (v) => typeof v === 'string' && v.length <= 32 });
+    if (p.source === 'cgram') return check(p, ['source', 'index'], { index: (v) => int(v, 0, 15) });
+    if (p.source === 'palJson' || p.source === 'grayscale') return exactKeys(p, ['source']);
+    return `unknown palette source ${JSON.stringify(p.source)}`;
+  },
+  exportPng: (p) =>
+    check(p, ['romOffset', 'bpp', 'widthTiles', 'paletteId'], {
+      romOffset: offset,
+      bpp: isBpp,
+      widthTiles: (v) => int(v, 1, 256),
+      paletteId: (v) => typeof v === 'string' && v.length <= 200,
+    }),
+  rename: (p) => check(p, ['romOffset', 'name'], { romOffset: offset, name: (v) => typeof v === 'string' && v.trim().length > 0 && v.length <= 100 }),
+  inject: (p) => check(p, ['romOffset'], { romOffset: offset }),
+  scan: (p) => check(p, ['action'], { action: (v) => v === 'start' || v === 'cancel' }),
+  painted: (p) => check(p, ['count', 'ms'], { count: (v) => int(v, 0, 10000), ms: (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v < 3_600_000 }),
 };
 
 export type ParseResult = { ok: true; request: WebviewRequest } | { ok: false; reason: string };
@@ -80,7 +223,7 @@ export function parseWebviewRequest(raw: unknown): ParseResult {
   }
   const params = m.params ?? {};
   if (typeof params !== 'object' || params === null || Array.isArray(params)) return { ok: false, reason: 'params must be an object' };
-  const problem = VALIDATORS[m.method as Method](params as Record<string, unknown>);
+  const problem = VALIDATORS[m.method as Method](params as Params);
   if (problem) return { ok: false, reason: `${m.method}: ${problem}` };
   return { ok: true, request: { kind: 'request', id: m.id, method: m.method as Method, params: params as never } };
 }

@@ -7,6 +7,19 @@
 import { cacheKey, romContentHash } from '../cache';
 import { decode, HAL_CODEC_VERSION } from '../hal';
 import { Rom, type RomInfo } from '../rom';
+import { makeThumbnail, type ThumbRequest, type ThumbResult } from '../thumbs/thumbnail';
+import { scanRom, type ScanState } from '../scan';
+
+/** Bump when the scanner's results change for the same bytes: cached scans key on it. */
+export const SCANNER_VERSION = 'scan-1';
+
+export interface SessionScanOptions {
+  minTiles?: number;
+  includeRaw?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+  priority?: number;
+}
 import { createServices, type SessionServices } from './services';
 
 export interface DecodedBlock {
@@ -15,9 +28,15 @@ export interface DecodedBlock {
   consumed: number;
 }
 
+export type ThumbOutcome = ThumbResult | { romOffset: number; error: string };
+
+/** Thumbnails a worker renders in one task: enough to amortise the message, few enough to stream. */
+const THUMBS_PER_TASK = 8;
+
 export class RomSession {
   private current: Rom;
   private hash: string | null = null;
+  private shared: SharedArrayBuffer | null = null;
 
   private constructor(
     rom: Rom,
@@ -60,6 +79,7 @@ export class RomSession {
     const oldHash = this.hash;
     this.current = new Rom(fileBytes, this.current.name);
     this.hash = null;
+    this.shared = null;
     if (oldHash && editedFileRanges) {
       const h = this.current.copierHeaderSize;
       const ranges = editedFileRanges.map((r) => ({ start: Math.max(0, r.start - h), end: Math.max(0, r.end - h) }));
@@ -87,6 +107,81 @@ export class RomSession {
     }
     await cache.set(key, { data: result.data, consumed: result.consumed }, { covers: { start: romOffset, end: romOffset + result.consumed } });
     return { romOffset, data: result.data, consumed: result.consumed };
+  }
+
+  /**
+   * Finds the graphics blocks of the ROM on the worker pool. A finished scan of the same bytes
+   * comes from the cache at once (`cached: true`); a cancelled one is kept and resumed from where
+   * it stopped by the next call.
+   */
+  async scan(opts: SessionScanOptions = {}): Promise<ScanState & { cached: boolean }> {
+    const { cache, metrics, pool } = this.services;
+    const params = { minTiles: opts.minTiles ?? 16, includeRaw: opts.includeRaw ?? false };
+    const key = cacheKey({ romHash: this.romHash, kind: 'scan', params, codecVersion: `${HAL_CODEC_VERSION}/${SCANNER_VERSION}` });
+    const previous = await metrics.timeAsync('cache.lookup', () => cache.get<ScanState>(key));
+    if (previous?.complete) return { ...previous, cached: true };
+    const data = new Uint8Array(this.sharedRom());
+    const state = await metrics.timeAsync(
+      'scan',
+      () => scanRom(data, { ...params, pool: pool ?? undefined, signal: opts.signal, onProgress: opts.onProgress, resume: previous, priority: opts.priority }),
+      (r) => ({ bytes: r.nextOffset - (previous?.nextOffset ?? 0) }),
+    );
+    await cache.set(key, state);
+    return { ...state, cached: false };
+  }
+
+  /** The headerless ROM in shared memory: worker tasks read it without a copy per task. */
+  private sharedRom(): SharedArrayBuffer {
+    if (!this.shared) {
+      this.shared = new SharedArrayBuffer(this.current.data.length);
+      new Uint8Array(this.shared).set(this.current.data);
+    }
+    return this.shared;
+  }
+
+  /**
+   * Indexed-pixel thumbnails, from the cache or rendered on the worker pool (inline without one).
+   * Results keep the order of the requests; a block that cannot be decoded gets an error entry.
+   */
+  async thumbnails(requests: readonly ThumbRequest[], opts: { priority?: number; signal?: AbortSignal } = {}): Promise<ThumbOutcome[]> {
+    const { cache, metrics, pool } = this.services;
+    const hash = this.romHash;
+    const keyOf = (r: ThumbRequest) =>
+      cacheKey({ romHash: hash, kind: 'thumb', offset: r.romOffset, params: { kind: r.kind, bpp: r.bpp, w: r.widthTiles, max: r.maxTiles ?? 0, raw: r.rawTiles ?? 0 }, codecVersion: HAL_CODEC_VERSION });
+    const out: (ThumbOutcome | undefined)[] = await Promise.all(requests.map((r) => metrics.timeAsync('cache.lookup', () => cache.get<ThumbResult>(keyOf(r)))));
+    const missing = requests.map((r, i) => ({ r, i })).filter(({ i }) => out[i] === undefined);
+    const store = async (i: number, res: ThumbOutcome) => {
+      out[i] = res;
+      if ('error' in res) metrics.error('decode-failed', `thumbnail at ROM offset 0x${res.romOffset.toString(16)}: ${res.error}`);
+      else await cache.set(keyOf(requests[i]!), res, { covers: { start: res.romOffset, end: res.romOffset + res.consumed } });
+    };
+    if (missing.length > 0) {
+      const started = performance.now();
+      if (pool) {
+        const rom = this.sharedRom();
+        const batches: { r: ThumbRequest; i: number }[][] = [];
+        for (let k = 0; k < missing.length; k += THUMBS_PER_TASK) batches.push(missing.slice(k, k + THUMBS_PER_TASK));
+        await Promise.all(
+          batches.map(async (batch) => {
+            const results = await pool.run('thumbnails', { rom, requests: batch.map((b) => b.r) }, { priority: opts.priority, signal: opts.signal });
+            for (let k = 0; k < batch.length; k++) await store(batch[k]!.i, results[k]!);
+          }),
+        );
+      } else {
+        for (const { r, i } of missing) {
+          let res: ThumbOutcome;
+          try {
+            res = makeThumbnail(this.current.data, r);
+          } catch (err) {
+            res = { romOffset: r.romOffset, error: (err as Error).message };
+          }
+          await store(i, res);
+        }
+      }
+      const each = (performance.now() - started) / missing.length;
+      for (let k = 0; k < missing.length; k++) metrics.record('thumbnail', each, { items: 1 });
+    }
+    return out as ThumbOutcome[];
   }
 
   async dispose(): Promise<void> {

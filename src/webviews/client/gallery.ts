@@ -1,0 +1,448 @@
+/**
+ * The sprite gallery: a virtualized grid (only visible cells exist and only visible thumbnails
+ * are requested, so 1,000 blocks scroll smoothly), filters, sort, search, a palette picker and
+ * keyboard navigation. Thumbnails arrive as indexed pixels and are coloured here.
+ */
+import type { GalleryEntry, PaletteOption, PixelImage, ScanStatus } from '../protocol';
+import { ce, el, formatBytes, hex } from './dom';
+import { drawFit, paletteRgba, toBitmap } from './draw';
+import type { Rpc } from './rpc';
+
+export const THUMB_TILES = 256;
+const CELL_W = 152;
+const CELL_H = 184;
+const CANVAS = 128;
+const BATCH = 24;
+/** The palette choice that colours each sprite with its own catalog palette. */
+export const AUTO = 'auto';
+
+export type SortKey = 'offset' | 'size' | 'score' | 'tiles' | 'name';
+export type KindFilter = 'all' | 'named' | 'hal' | 'raw';
+
+export interface GalleryState {
+  sort: SortKey;
+  kind: KindFilter;
+  search: string;
+  paletteId: string;
+  selected: number | null;
+  scrollTop: number;
+}
+
+export interface GalleryCallbacks {
+  open(entry: GalleryEntry): void;
+  saveState(patch: Partial<GalleryState>): void;
+  error(message: string): void;
+  /** The first thumbnails were drawn (count, ms since the webview started). */
+  firstPaint(count: number): void;
+}
+
+export class Gallery {
+  readonly root: HTMLElement;
+  private entries: GalleryEntry[] = [];
+  private visible: GalleryEntry[] = [];
+  palettes: PaletteOption[] = [];
+  private readonly thumbs = new Map<number, PixelImage | { error: string }>();
+  private readonly pending = new Set<number>();
+  private readonly cells = new Map<number, { cell: HTMLElement; canvas: HTMLCanvasElement }>();
+  private readonly scroller: HTMLElement;
+  private readonly spacer: HTMLElement;
+  private readonly status: HTMLElement;
+  private readonly progress: HTMLElement;
+  private readonly count: HTMLElement;
+  private readonly paletteSelect: HTMLSelectElement;
+  private readonly scanButton: HTMLElement;
+  private columns = 1;
+  private frame = 0;
+  private painted = false;
+  private scan: ScanStatus = { state: 'idle', done: 0, total: 0, found: 0, cached: false };
+
+  constructor(
+    private readonly rpc: Rpc,
+    private state: GalleryState,
+    private readonly cb: GalleryCallbacks,
+  ) {
+    const search = ce('vscode-textfield', { id: 'gallery-search', placeholder: 'Search name or address', 'aria-label': 'Search by name or address', value: state.search });
+    search.addEventListener('input', () => this.update({ search: (search as HTMLInputElement).value }));
+    const sort = this.select('gallery-sort', 'Sort by', [['offset', 'Offset'], ['size', 'Size'], ['score', 'Score'], ['tiles', 'Tiles'], ['name', 'Name']], state.sort, (v) => this.update({ sort: v as SortKey }));
+    const kind = this.select('gallery-kind', 'Show', [['all', 'All blocks'], ['named', 'Named only'], ['hal', 'Compressed'], ['raw', 'Uncompressed']], state.kind, (v) => this.update({ kind: v as KindFilter }));
+    this.paletteSelect = this.select('gallery-palette', 'Palette', [], state.paletteId, (v) => this.choosePalette(v));
+    const load = this.select('gallery-load-palette', 'Load palette', [['', 'Load palette…'], ['rom', 'From ROM address…'], ['cgram', 'From CGRAM dump…'], ['palJson', 'From .pal.json…']], '', (v) => void this.loadPalette(v));
+    this.count = el('span', { class: 'count', id: 'gallery-count', 'aria-live': 'polite' });
+    this.status = el('span', { class: 'scan-status', id: 'scan-status' });
+    this.progress = ce('vscode-progress-bar', { class: 'scan-progress', 'aria-label': 'Scan progress' });
+    this.scanButton = ce('vscode-button', { id: 'scan-button', secondary: '' }, 'Cancel scan');
+    this.scanButton.addEventListener('click', () => void this.toggleScan());
+    const toolbar = el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Gallery filters' }, search, sort, kind, this.paletteSelect, load, this.count);
+    const statusRow = el('div', { class: 'status-row' }, this.status, this.scanButton, this.progress);
+    this.spacer = el('div', { class: 'spacer' });
+    this.scroller = el('div', { class: 'grid-scroller', id: 'gallery-grid', tabindex: '0', role: 'listbox', 'aria-label': 'Sprites' }, this.spacer);
+    this.scroller.addEventListener('scroll', () => this.schedule());
+    this.scroller.addEventListener('keydown', (e) => this.onKey(e));
+    new ResizeObserver(() => this.schedule()).observe(this.scroller);
+    this.root = el('section', { class: 'gallery', 'aria-label': 'Sprite gallery' }, toolbar, statusRow, this.scroller);
+  }
+
+  private select(id: string, label: string, options: [string, string][], value: string, onChange: (v: string) => void): HTMLSelectElement {
+    const s = el('select', { id, 'aria-label': label, title: label, class: 'dropdown' });
+    for (const [v, text] of options) s.append(el('option', { value: v }, text));
+    s.value = value;
+    s.addEventListener('change', () => onChange(s.value));
+    return s;
+  }
+
+  setData(entries: GalleryEntry[], palettes: PaletteOption[]): void {
+    this.entries = entries;
+    this.setPalettes(palettes);
+    // Content may have changed (an edit): drop thumbnails whose block no longer matches.
+    for (const [off, t] of this.thumbs) {
+      const e = entries.find((x) => x.romOffset === off);
+      if (!e || ('consumed' in t && e.consumed !== 0 && t.consumed !== e.consumed)) this.thumbs.delete(off);
+    }
+    this.refilter();
+  }
+
+  /** Every thumbnail is stale (the ROM bytes changed). */
+  invalidateThumbnails(): void {
+    this.thumbs.clear();
+    this.redrawAll(true);
+  }
+
+  setPalettes(palettes: PaletteOption[]): void {
+    this.palettes = palettes;
+    const current = this.state.paletteId || AUTO;
+    this.paletteSelect.replaceChildren(el('option', { value: AUTO }, 'Auto (catalog palette)'), ...palettes.map((p) => el('option', { value: p.id }, p.label)));
+    this.paletteSelect.value = current === AUTO || palettes.some((p) => p.id === current) ? current : AUTO;
+    this.state.paletteId = this.paletteSelect.value;
+  }
+
+  setScan(s: ScanStatus): void {
+    this.scan = s;
+    const pct = s.total ? Math.round((s.done / s.total) * 100) : 0;
+    const text: Record<ScanStatus['state'], string> = {
+      idle: 'Scan not started',
+      running: `Scanning… ${pct} %`,
+      done: s.cached ? `Scan complete (from cache): ${s.found} blocks` : `Scan complete: ${s.found} blocks`,
+      cancelled: `Scan cancelled at ${pct} % (${s.found} blocks so far)`,
+      failed: `Scan failed: ${s.message ?? ''}`,
+    };
+    this.status.textContent = text[s.state];
+    this.root.dataset.scan = s.state;
+    this.progress.toggleAttribute('hidden', s.state !== 'running');
+    this.progress.setAttribute('value', String(pct / 100));
+    this.scanButton.textContent = s.state === 'running' ? 'Cancel scan' : s.state === 'done' ? 'Rescan' : 'Resume scan';
+    this.scanButton.toggleAttribute('hidden', s.state === 'done' && s.cached);
+  }
+
+  private async toggleScan(): Promise<void> {
+    try {
+      this.setScan(await this.rpc.request('scan', { action: this.scan.state === 'running' ? 'cancel' : 'start' }));
+    } catch (e) {
+      this.cb.error((e as Error).message);
+    }
+  }
+
+  /** The chosen palette; with Auto, the entry's catalog palette (grayscale when it has none). */
+  paletteOf(e: GalleryEntry | undefined): PaletteOption | undefined {
+    const id = this.state.paletteId === AUTO || !this.state.paletteId ? (e?.paletteId ?? 'grayscale') : this.state.paletteId;
+    return this.palettes.find((p) => p.id === id) ?? this.palettes.find((p) => p.id === 'grayscale');
+  }
+
+  private choosePalette(id: string): void {
+    this.update({ paletteId: id });
+    this.redrawAll(false);
+  }
+
+  private async loadPalette(kind: string): Promise<void> {
+    const reset = () => ((document.getElementById('gallery-load-palette') as HTMLSelectElement).value = '');
+    try {
+      let option: PaletteOption | null = null;
+      if (kind === 'rom') {
+        option = await this.askRomAddress();
+      } else if (kind === 'cgram') {
+        const index = await this.askCgramIndex();
+        if (index !== null) option = await this.rpc.request('loadPalette', { source: 'cgram', index });
+      } else if (kind === 'palJson') option = await this.rpc.request('loadPalette', { source: 'palJson' });
+      if (option) {
+        if (!this.palettes.some((p) => p.id === option!.id)) this.palettes = [...this.palettes, option];
+        this.setPalettes(this.palettes);
+        this.paletteSelect.value = option.id;
+        this.choosePalette(option.id);
+      }
+    } catch (e) {
+      this.cb.error((e as Error).message);
+    } finally {
+      reset();
+    }
+  }
+
+  /** A small inline form (webviews have no prompt()): resolves with the palette or null. */
+  private askRomAddress(): Promise<PaletteOption | null> {
+    return this.inlineForm('Palette address ($BB:AAAA, BB:AAAA or 0x file offset)', '$80:8200', async (text) => this.rpc.request('loadPalette', { source: 'rom', address: text }));
+  }
+
+  private askCgramIndex(): Promise<number | null> {
+    return this.inlineForm('CGRAM palette number (0-15; sprites use 8-15)', '8', async (text) => {
+      const n = Number(text);
+      if (!Number.isInteger(n) || n < 0 || n > 15) throw new Error('a CGRAM palette number is 0-15');
+      return n;
+    });
+  }
+
+  private inlineForm<T>(label: string, placeholder: string, accept: (text: string) => Promise<T>): Promise<T | null> {
+    return new Promise((resolve) => {
+      const input = el('input', { type: 'text', class: 'inline-input', placeholder, 'aria-label': label });
+      const message = el('span', { class: 'inline-error', role: 'alert' });
+      const ok = ce('vscode-button', {}, 'OK');
+      const cancel = ce('vscode-button', { secondary: '' }, 'Cancel');
+      const form = el('div', { class: 'inline-form', role: 'group', 'aria-label': label }, el('label', {}, label), input, ok, cancel, message);
+      const close = (v: T | null) => {
+        form.remove();
+        resolve(v);
+      };
+      const submit = async () => {
+        try {
+          close(await accept(input.value.trim() || placeholder));
+        } catch (e) {
+          message.textContent = (e as Error).message;
+        }
+      };
+      ok.addEventListener('click', () => void submit());
+      cancel.addEventListener('click', () => close(null));
+      input.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter') void submit();
+        if (e.key === 'Escape') close(null);
+      });
+      this.root.insertBefore(form, this.scroller);
+      input.focus();
+    });
+  }
+
+  private update(patch: Partial<GalleryState>): void {
+    this.state = { ...this.state, ...patch };
+    this.cb.saveState(patch);
+    if ('search' in patch || 'sort' in patch || 'kind' in patch) this.refilter();
+  }
+
+  private refilter(): void {
+    const q = this.state.search.trim().toLowerCase();
+    const qNum = /^(0x)?[0-9a-f]+$/i.test(q) ? parseInt(q.replace(/^0x/i, ''), 16) : null;
+    let list = this.entries.filter((e) => {
+      if (this.state.kind === 'named' && !e.name) return false;
+      if ((this.state.kind === 'hal' || this.state.kind === 'raw') && e.kind !== this.state.kind) return false;
+      if (!q) return true;
+      if (e.name?.toLowerCase().includes(q)) return true;
+      if (e.snes && e.snes.toLowerCase().replace(/[$:]/g, '').includes(q.replace(/[$:]/g, ''))) return true;
+      if (hex(e.fileOffset).toLowerCase().includes(q)) return true;
+      return qNum !== null && (e.fileOffset === qNum || e.romOffset === qNum);
+    });
+    const by: Record<SortKey, (a: GalleryEntry, b: GalleryEntry) => number> = {
+      offset: (a, b) => a.romOffset - b.romOffset,
+      size: (a, b) => b.size - a.size || a.romOffset - b.romOffset,
+      score: (a, b) => (b.score ?? 2) - (a.score ?? 2) || a.romOffset - b.romOffset,
+      tiles: (a, b) => b.tiles - a.tiles || a.romOffset - b.romOffset,
+      name: (a, b) => (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff') || a.romOffset - b.romOffset,
+    };
+    list = list.sort(by[this.state.sort]);
+    this.visible = list;
+    this.count.textContent = `${list.length} of ${this.entries.length} blocks`;
+    for (const { cell } of this.cells.values()) cell.remove();
+    this.cells.clear();
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.layout();
+    });
+  }
+
+  /** Creates the cells in view (plus a row above and below), removes the rest, asks for thumbnails. */
+  private layout(): void {
+    const width = this.scroller.clientWidth || CELL_W;
+    this.columns = Math.max(1, Math.floor(width / CELL_W));
+    const rows = Math.ceil(this.visible.length / this.columns);
+    this.spacer.style.height = `${rows * CELL_H}px`;
+    const first = Math.max(0, Math.floor(this.scroller.scrollTop / CELL_H) - 1);
+    const last = Math.min(rows, Math.ceil((this.scroller.scrollTop + this.scroller.clientHeight) / CELL_H) + 1);
+    const want = new Set<number>();
+    const missing: number[] = [];
+    for (let r = first; r < last; r++) {
+      for (let c = 0; c < this.columns; c++) {
+        const i = r * this.columns + c;
+        const e = this.visible[i];
+        if (!e) break;
+        want.add(e.romOffset);
+        let slot = this.cells.get(e.romOffset);
+        if (!slot) {
+          slot = this.makeCell(e, i);
+          this.cells.set(e.romOffset, slot);
+          this.spacer.append(slot.cell);
+          this.drawCell(e, slot.canvas, slot.cell);
+        }
+        slot.cell.style.transform = `translate(${c * CELL_W}px, ${r * CELL_H}px)`;
+        if (!this.thumbs.has(e.romOffset) && !this.pending.has(e.romOffset)) missing.push(e.romOffset);
+      }
+    }
+    for (const [off, slot] of this.cells) {
+      if (!want.has(off)) {
+        slot.cell.remove();
+        this.cells.delete(off);
+      }
+    }
+    this.markSelected();
+    if (missing.length) void this.fetch(missing);
+    this.cb.saveState({ scrollTop: this.scroller.scrollTop });
+  }
+
+  private makeCell(e: GalleryEntry, index: number): { cell: HTMLElement; canvas: HTMLCanvasElement } {
+    const canvas = el('canvas', { width: String(CANVAS), height: String(CANVAS), class: 'thumb', 'aria-hidden': 'true' });
+    const title = e.name ?? (e.kind === 'raw' ? 'Uncompressed tiles' : 'Compressed block');
+    const facts = `${e.snes ?? hex(e.fileOffset)} · ${e.tiles} tiles · ${e.bpp}bpp`;
+    const cell = el(
+      'div',
+      { class: `cell ${e.source}`, role: 'option', id: `cell-${e.romOffset}`, 'data-offset': String(e.romOffset), 'aria-label': `${title}, ${facts}`, 'aria-posinset': String(index + 1), 'aria-setsize': String(this.visible.length) },
+      canvas,
+      el('div', { class: 'name', title }, title),
+      el('div', { class: 'facts' }, facts),
+      el('div', { class: 'facts dim sizes' }, e.kind === 'hal' ? (e.consumed ? `${formatBytes(e.consumed)} → ${formatBytes(e.size)}` : '…') : formatBytes(e.size)),
+    );
+    cell.addEventListener('click', () => {
+      this.selectEntry(e.romOffset);
+      this.scroller.focus();
+    });
+    cell.addEventListener('dblclick', () => this.cb.open(e));
+    return { cell, canvas };
+  }
+
+  private drawCell(e: GalleryEntry, canvas: HTMLCanvasElement, cell: HTMLElement): void {
+    const t = this.thumbs.get(e.romOffset);
+    if (!t) {
+      cell.dataset.state = 'loading';
+      return;
+    }
+    if ('error' in t) {
+      cell.dataset.state = 'error';
+      cell.title = t.error;
+      const ctx = canvas.getContext('2d')!;
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      return;
+    }
+    if (e.kind === 'hal' && !e.consumed) {
+      // A catalog entry the scan did not report: its sizes come with the decoded thumbnail.
+      const sizes = cell.querySelector('.sizes');
+      if (sizes) sizes.textContent = `${formatBytes(t.consumed)} → ${formatBytes(t.size)}`;
+    }
+    const palette = this.paletteOf(e);
+    drawFit(canvas, toBitmap(t.pixels, t.width, t.height, paletteRgba(palette, e.bpp)));
+    cell.dataset.state = 'ready';
+  }
+
+  private redrawAll(refetch: boolean): void {
+    const missing: number[] = [];
+    for (const [off, slot] of this.cells) {
+      const e = this.visible.find((v) => v.romOffset === off);
+      if (!e) continue;
+      this.drawCell(e, slot.canvas, slot.cell);
+      if (refetch && !this.thumbs.has(off)) missing.push(off);
+    }
+    if (missing.length) void this.fetch(missing);
+  }
+
+  private async fetch(offsets: number[]): Promise<void> {
+    for (let i = 0; i < offsets.length; i += BATCH) {
+      const batch = offsets.slice(i, i + BATCH);
+      for (const o of batch) this.pending.add(o);
+      try {
+        const items = await this.rpc.request('thumbnails', { offsets: batch, maxTiles: THUMB_TILES });
+        for (const item of items) {
+          this.thumbs.set(item.romOffset, item);
+          const slot = this.cells.get(item.romOffset);
+          const e = this.visible.find((v) => v.romOffset === item.romOffset);
+          if (slot && e) this.drawCell(e, slot.canvas, slot.cell);
+        }
+        this.checkFirstPaint();
+      } catch (err) {
+        this.cb.error(`thumbnails: ${(err as Error).message}`);
+      } finally {
+        for (const o of batch) this.pending.delete(o);
+      }
+    }
+  }
+
+  private checkFirstPaint(): void {
+    if (this.painted) return;
+    const wanted = Math.min(20, this.visible.length);
+    if (wanted === 0) return;
+    const ready = this.visible.slice(0, wanted).filter((e) => this.thumbs.has(e.romOffset)).length;
+    if (ready >= wanted) {
+      this.painted = true;
+      this.cb.firstPaint(wanted);
+    }
+  }
+
+  // ---- selection and keyboard -----------------------------------------------------------
+
+  private selectEntry(romOffset: number | null): void {
+    this.state.selected = romOffset;
+    this.cb.saveState({ selected: romOffset });
+    this.markSelected();
+  }
+
+  private markSelected(): void {
+    for (const [off, { cell }] of this.cells) {
+      const on = off === this.state.selected;
+      cell.classList.toggle('selected', on);
+      cell.setAttribute('aria-selected', String(on));
+    }
+    if (this.state.selected !== null) this.scroller.setAttribute('aria-activedescendant', `cell-${this.state.selected}`);
+    else this.scroller.removeAttribute('aria-activedescendant');
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    const n = this.visible.length;
+    if (n === 0) return;
+    let i = this.visible.findIndex((v) => v.romOffset === this.state.selected);
+    const pageRows = Math.max(1, Math.floor(this.scroller.clientHeight / CELL_H));
+    const moves: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: this.columns, ArrowUp: -this.columns, PageDown: this.columns * pageRows, PageUp: -this.columns * pageRows };
+    if (e.key in moves) i = i < 0 ? 0 : Math.max(0, Math.min(n - 1, i + moves[e.key]!));
+    else if (e.key === 'Home') i = 0;
+    else if (e.key === 'End') i = n - 1;
+    else if (e.key === 'Enter' && i >= 0) {
+      this.cb.open(this.visible[i]!);
+      e.preventDefault();
+      return;
+    } else return;
+    e.preventDefault();
+    this.selectEntry(this.visible[i]!.romOffset);
+    const row = Math.floor(i / this.columns);
+    const top = row * CELL_H;
+    if (top < this.scroller.scrollTop) this.scroller.scrollTop = top;
+    else if (top + CELL_H > this.scroller.scrollTop + this.scroller.clientHeight) this.scroller.scrollTop = top + CELL_H - this.scroller.clientHeight;
+    this.schedule();
+  }
+
+  restoreScroll(): void {
+    this.scroller.scrollTop = this.state.scrollTop;
+    this.schedule();
+  }
+
+  focus(): void {
+    this.scroller.focus();
+  }
+
+  entry(romOffset: number): GalleryEntry | undefined {
+    return this.entries.find((e) => e.romOffset === romOffset);
+  }
+
+  /** The palette for an entry (the detail view and tile browser use the same choice). */
+  paletteFor(e?: GalleryEntry): PaletteOption | undefined {
+    return this.paletteOf(e);
+  }
+
+  /** Drawn thumbnails (for tests: canvas pixels are read from the DOM). */
+  get drawnCount(): number {
+    return [...this.cells.values()].filter((c) => c.cell.dataset.state === 'ready').length;
+  }
+}

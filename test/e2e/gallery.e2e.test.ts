@@ -1,0 +1,146 @@
+/**
+ * End to end, in Chromium against the packaged VSIX: the demo ROM's gallery shows its sprites in
+ * their real colours, a palette switch recolours them, the detail view opens, export writes files,
+ * the tile browser pages. Screenshots are kept in test-results/.
+ */
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildDemoRom, demoRomLayout } from '../../src/core/demo/demo-rom';
+import { bgr555ToRgb } from '../../src/core/gfx/color';
+import { readBgr555 } from '../../src/core/gfx/color';
+import { RESULTS, openWorkbench, type Workbench } from './workbench';
+
+/** The colours a sprite may show: its 15 opaque palette colours, as "r,g,b". */
+function paletteColours(paletteRomOffset: number, rom: Uint8Array): Set<string> {
+  return new Set(Array.from(readBgr555(rom, paletteRomOffset, 16), (c) => bgr555ToRgb(c).join(',')).slice(1));
+}
+
+describe('sprite gallery in the browser (packaged VSIX)', function () {
+  this.timeout(240_000);
+  let wb: Workbench;
+  const rom = buildDemoRom();
+  const layout = demoRomLayout();
+  const timings: Record<string, number> = {};
+
+  before(async () => {
+    wb = await openWorkbench({ prepareWorkspace: (dir) => writeFileSync(join(dir, 'spritepal-demo.sfc'), rom) });
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await wb?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
+  });
+  after(async () => {
+    writeFileSync(join(RESULTS, 'gallery-timing.json'), JSON.stringify(timings, null, 2) + '\n');
+    await wb?.close();
+  });
+
+  /** Opaque colours of a cell's thumbnail canvas, read in the webview. */
+  async function cellColours(romOffset: number): Promise<{ colours: string[]; opaque: number }> {
+    const frame = wb.webview();
+    return frame.locator(`#cell-${romOffset} canvas`).evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      const set = new Set<string>();
+      let opaque = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        if (d[i + 3] === 255) {
+          opaque++;
+          set.add(`${d[i]},${d[i + 1]},${d[i + 2]}`);
+        }
+      }
+      return { colours: [...set], opaque };
+    });
+  }
+
+  it('opens the demo ROM to a gallery of its sprites, drawn in their real colours', async () => {
+    await wb.quickOpen('spritepal-demo.sfc');
+    const view = wb.webview();
+    await view.locator('.cell[data-state="ready"]').nth(19).waitFor({ timeout: 60_000 });
+    await view.locator('body[data-first-paint-ms]').waitFor();
+    timings.firstPaintColdMs = Number(await view.locator('body').getAttribute('data-first-paint-ms'));
+    const count = (await view.locator('#gallery-count').textContent()) ?? '';
+    const total = Number(/of (\d+) blocks/.exec(count)?.[1]);
+    assert.ok(total >= layout.sprites.length, `${count}: at least the ${layout.sprites.length} catalogued sprites`);
+    // The first catalogued sprite is drawn with its own palette (Auto), and is not blank.
+    const first = layout.sprites[0]!;
+    await view.locator(`#cell-${first.romOffset}[data-state="ready"]`).waitFor();
+    const { colours, opaque } = await cellColours(first.romOffset);
+    const allowed = paletteColours(first.paletteRomOffset, rom);
+    assert.ok(opaque > 200, `the thumbnail has ${opaque} opaque pixels`);
+    assert.ok(colours.length >= 3, `at least 3 colours drawn, got ${colours.join(' ')}`);
+    for (const c of colours) assert.ok(allowed.has(c), `${c} is one of ${first.name}'s palette colours`);
+    await wb.screenshot('e2e-gallery');
+  });
+
+  it('recolours every thumbnail when the palette changes, without decoding again', async () => {
+    const view = wb.webview();
+    const first = layout.sprites[0]!;
+    await view.locator('#gallery-palette').selectOption('grayscale');
+    await view.locator(`#cell-${first.romOffset}[data-state="ready"]`).waitFor();
+    const { colours } = await cellColours(first.romOffset);
+    assert.ok(colours.length >= 3);
+    for (const c of colours) {
+      const [r, g, b] = c.split(',').map(Number);
+      assert.ok(r === g && g === b, `${c} is gray`);
+    }
+    await view.locator('#gallery-palette').selectOption('auto');
+  });
+
+  it('opens a detail view with the block facts and exports PNG + .pal.json + .metadata.json', async () => {
+    const view = wb.webview();
+    const sprite = layout.sprites.find((s) => s.bpp === 4 && s.tiles >= 32) ?? layout.sprites[0]!;
+    await view.locator('#gallery-search').locator('input').fill(sprite.name).catch(async () => {
+      await view.locator('#gallery-search').click();
+      await wb.page.keyboard.type(sprite.name);
+    });
+    await view.locator(`#cell-${sprite.romOffset}`).dblclick();
+    await view.locator('#detail[data-ready="true"]').waitFor();
+    const facts = (await view.locator('#detail-facts').textContent()) ?? '';
+    assert.match(facts, new RegExp(`${sprite.tiles} at 4bpp`));
+    assert.match(facts, new RegExp(`\\(${sprite.consumed.toLocaleString('en-US')} bytes\\)`));
+    assert.match(facts, /\$8[0-9A-F]:[0-9A-F]{4}/);
+    await wb.screenshot('e2e-detail');
+    await view.locator('#detail-export').click();
+    // VS Code's own save dialog (a quick input with the path) proposes <name>.png beside the ROM.
+    const input = wb.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await wb.page.keyboard.press('Enter');
+    await view.locator('.detail-message', { hasText: 'Exported' }).waitFor({ timeout: 30_000 });
+    const png = join(wb.workspace, `${sprite.name.replace(/[^\w.-]+/g, '_')}.png`);
+    assert.ok(existsSync(png), `${png} written`);
+    const meta = JSON.parse(readFileSync(png.replace(/\.png$/, '.metadata.json'), 'utf8'));
+    assert.equal(meta.extraction.tile_count, sprite.tiles);
+    assert.equal(meta.extraction.compressed_size, sprite.consumed);
+    const pal = JSON.parse(readFileSync(png.replace(/\.png$/, '.pal.json'), 'utf8'));
+    assert.equal(pal.palette.colors.length, 16);
+    await view.locator('#detail-close').click();
+    await view.locator('#gallery-search').locator('input').fill('').catch(() => undefined);
+  });
+
+  it('browses raw tiles and pages with the keyboard', async () => {
+    await wb.quickOpen('spritepal-demo.sfc');
+    const view = wb.webview();
+    await view.locator('#tab-tiles').click();
+    await view.locator('.tile-browser[data-ready="true"]').waitFor();
+    const before = await view.locator('#tiles-offset').inputValue();
+    await view.locator('#tiles-canvas').focus();
+    await wb.page.keyboard.press('PageDown');
+    await view.locator('#tiles-offset').evaluate((el, b) => new Promise<void>((res) => {
+      const check = () => ((el as HTMLInputElement).value !== b ? res() : setTimeout(check, 50));
+      check();
+    }), before);
+    assert.notEqual(await view.locator('#tiles-offset').inputValue(), before);
+    await wb.screenshot('e2e-tiles');
+    await view.locator('#tab-sprites').click();
+  });
+
+  it('reopens with a warm cache', async () => {
+    await wb.page.keyboard.press('Control+K');
+    await wb.page.keyboard.press('W');
+    await wb.page.waitForTimeout(500);
+    await wb.quickOpen('spritepal-demo.sfc');
+    const view = wb.webview();
+    await view.locator('body[data-first-paint-ms]').waitFor({ timeout: 60_000 });
+    timings.firstPaintWarmMs = Number(await view.locator('body').getAttribute('data-first-paint-ms'));
+    console.log(`      first 20 thumbnails painted: cold ${timings.firstPaintColdMs} ms, warm ${timings.firstPaintWarmMs} ms`);
+  });
+});
