@@ -9,6 +9,7 @@ import { OperationHistogram } from './histogram';
 import {
   SNAPSHOT_SCHEMA_VERSION,
   type AlertEvent,
+  type CacheLevelOptions,
   type CacheSnapshot,
   type CacheStats,
   type Clock,
@@ -45,6 +46,11 @@ export interface MetricsRegistryOptions {
 
 type GaugeSource = number | (() => number);
 
+interface CacheSource {
+  stats: () => CacheStats;
+  servesMissesOf: string | undefined;
+}
+
 const MAX_MESSAGE = 500;
 const MB = 1024 * 1024;
 
@@ -56,7 +62,7 @@ export class MetricsRegistry {
   private clockCostMs: number;
   private readonly alerts: AlertEngine;
   private readonly gauges = new Map<string, GaugeSource>();
-  private readonly caches = new Map<string, () => CacheStats>();
+  private readonly caches = new Map<string, CacheSource>();
   private operations = new Map<string, OperationHistogram>();
   private counters = new Map<string, number>();
   private errors = new Map<string, ErrorSnapshot>();
@@ -162,10 +168,15 @@ export class MetricsRegistry {
     return { dispose: () => void (this.gauges.get(name) === source && this.gauges.delete(name)) };
   }
 
-  /** A cache level reporting its own stats; asked at snapshot time. Registering a name again replaces it. */
-  registerCache(name: string, source: () => CacheStats): Disposable {
-    this.caches.set(name, source);
-    return { dispose: () => void (this.caches.get(name) === source && this.caches.delete(name)) };
+  /**
+   * A cache level reporting its own stats; asked at snapshot time. Registering a name again
+   * replaces it. A lower level of a tiered cache says whose misses it serves
+   * (`{ servesMissesOf: 'memory' }`), so the overall hit rate counts each lookup once.
+   */
+  registerCache(name: string, source: () => CacheStats, options: CacheLevelOptions = {}): Disposable {
+    const entry: CacheSource = { stats: source, servesMissesOf: options.servesMissesOf };
+    this.caches.set(name, entry);
+    return { dispose: () => void (this.caches.get(name) === entry && this.caches.delete(name)) };
   }
 
   /** Counts an error of `kind` and keeps its message as the last one. */
@@ -199,22 +210,17 @@ export class MetricsRegistry {
       gauges[name] = value;
     }
     const caches: Record<string, CacheSnapshot> = {};
-    const totals = { hits: 0, misses: 0, bytes: 0, entries: 0, evictions: 0 };
     for (const [name, source] of this.caches) {
       let stats: CacheStats;
       try {
-        stats = source();
+        stats = source.stats();
       } catch (e) {
         if (this.on) this.noteError('metrics-source', `cache ${name}: ${messageOf(e)}`);
         continue;
       }
       const c = cacheSnapshot(stats);
+      if (source.servesMissesOf !== undefined) c.servesMissesOf = source.servesMissesOf;
       caches[name] = c;
-      totals.hits += c.hits;
-      totals.misses += c.misses;
-      totals.bytes += c.bytes;
-      totals.entries += c.entries ?? 0;
-      totals.evictions += c.evictions ?? 0;
     }
     if (this.on) {
       for (const name of this.alerts.watchedGauges()) {
@@ -240,7 +246,7 @@ export class MetricsRegistry {
       counters: Object.fromEntries(this.counters),
       gauges,
       caches,
-      cacheTotals: cacheSnapshot(totals),
+      cacheTotals: cacheTotals(caches),
       errors: Object.fromEntries([...this.errors].map(([k, v]) => [k, { ...v }])),
       alerts: this.alerts.recent(),
       alertsFired: this.alerts.firedCount,
@@ -315,6 +321,42 @@ function cacheSnapshot(s: CacheStats): CacheSnapshot {
   if (s.entries !== undefined) c.entries = s.entries;
   if (s.evictions !== undefined) c.evictions = s.evictions;
   return c;
+}
+
+/**
+ * All levels together: every level's hits against the lookups of the first levels. A level counts
+ * as a first level unless the level whose misses it serves is in this snapshot (a missing or
+ * failing front level, or a cycle, leaves it counting its own lookups).
+ */
+function cacheTotals(caches: Record<string, CacheSnapshot>): CacheSnapshot {
+  let hits = 0;
+  let lookups = 0;
+  let bytes = 0;
+  let entries = 0;
+  let evictions = 0;
+  for (const [name, c] of Object.entries(caches)) {
+    hits += c.hits;
+    if (isFirstLevel(caches, name)) lookups += c.hits + c.misses;
+    bytes += c.bytes;
+    entries += c.entries ?? 0;
+    evictions += c.evictions ?? 0;
+  }
+  // Stats read at slightly different moments can make a lower level's hits run ahead of the front
+  // level's misses; never report more hits than lookups.
+  const misses = Math.max(0, lookups - hits);
+  return cacheSnapshot({ hits, misses, bytes, entries, evictions });
+}
+
+/** Whether `name` is a lower level: its front level is in the snapshot and the chain of fronts ends (no cycle). */
+function isFirstLevel(caches: Record<string, CacheSnapshot>, name: string): boolean {
+  const front = caches[name]!.servesMissesOf;
+  if (front === undefined || caches[front] === undefined) return true;
+  const seen = new Set<string>([name]);
+  for (let level: string | undefined = front; level !== undefined && caches[level] !== undefined; level = caches[level]!.servesMissesOf) {
+    if (seen.has(level)) return true;
+    seen.add(level);
+  }
+  return false;
 }
 
 /**

@@ -63,8 +63,13 @@ function operations(s: MetricsSnapshot): TreeGroupModel {
   return { id: 'operations', label: 'Operations', description: items.length ? formatCount(items.length) : '', items };
 }
 
-function cacheItem(label: string, c: CacheSnapshot): TreeItemModel {
-  const extra = [c.entries !== undefined ? `${formatCount(c.entries)} entries` : '', c.evictions !== undefined ? `${formatCount(c.evictions)} evictions` : ''].filter(Boolean);
+function cacheItem(label: string, c: CacheSnapshot, note = ''): TreeItemModel {
+  const extra = [
+    c.entries !== undefined ? `${formatCount(c.entries)} entries` : '',
+    c.evictions !== undefined ? `${formatCount(c.evictions)} evictions` : '',
+    c.servesMissesOf !== undefined ? `asked on the misses of ${c.servesMissesOf}` : '',
+    note,
+  ].filter(Boolean);
   return {
     label,
     description: `${formatRate(c.hitRate)} · ${formatBytes(c.bytes)}`,
@@ -75,7 +80,8 @@ function cacheItem(label: string, c: CacheSnapshot): TreeItemModel {
 function cache(s: MetricsSnapshot): TreeGroupModel {
   const levels = Object.entries(s.caches);
   const items = levels.map(([name, c]) => cacheItem(name, c));
-  if (levels.length > 1) items.push(cacheItem('All levels', s.cacheTotals));
+  const tiered = levels.some(([, c]) => c.servesMissesOf !== undefined);
+  if (levels.length > 1) items.push(cacheItem('All levels', s.cacheTotals, tiered ? 'hits of every level per lookup of the first level' : ''));
   return { id: 'cache', label: 'Cache', description: levels.length ? formatRate(s.cacheTotals.hitRate) : '', items };
 }
 

@@ -67,9 +67,21 @@ export interface OperationSnapshot {
   itemsPerSec: number | null;
 }
 
+/** How a cache source relates to the others (`MetricsRegistry.registerCache`). */
+export interface CacheLevelOptions {
+  /**
+   * The name of the level in front of this one: this level is asked only on that level's misses
+   * (an L2 behind an L1). Its lookups are then already counted as the front level's lookups, so the
+   * overall hit rate divides by the first level's lookups only.
+   */
+  servesMissesOf?: string;
+}
+
 export interface CacheSnapshot extends CacheStats {
   /** hits / (hits + misses); null before the first lookup. */
   hitRate: number | null;
+  /** Per level: the level whose misses this one serves (as registered), when it is one. */
+  servesMissesOf?: string;
 }
 
 export interface ErrorSnapshot {
@@ -123,7 +135,11 @@ export interface MetricsSnapshot {
   /** Gauge values sampled at snapshot time; null when the callback threw or returned a non-finite number. */
   gauges: Record<string, number | null>;
   caches: Record<string, CacheSnapshot>;
-  /** All cache levels together. */
+  /**
+   * All cache levels together: hits of every level against the lookups of the first levels (those
+   * serving no other registered level's misses), so a front-level miss that a lower level serves is
+   * one lookup and one hit; misses = lookups - hits. Bytes, entries and evictions are summed.
+   */
   cacheTotals: CacheSnapshot;
   errors: Record<string, ErrorSnapshot>;
   /** The most recent alerts, oldest first (bounded). */

@@ -147,6 +147,42 @@ describe('metrics: MetricsRegistry', () => {
       assert.deepEqual(s.cacheTotals, { hits: 90, misses: 10, bytes: 1500, entries: 5, evictions: 2, hitRate: 0.9 });
     });
 
+    it('a tiered cache: a lower level serves the front level\'s misses, so a reopen fully served by disk is 100 %', () => {
+      const { registry } = setup();
+      // Reopen: a fresh memory level misses all 44 lookups, disk serves every one of them.
+      registry.registerCache('memory', () => ({ hits: 0, misses: 44, bytes: 4096, entries: 44 }));
+      registry.registerCache('disk', () => ({ hits: 44, misses: 0, bytes: 8192, entries: 44 }), { servesMissesOf: 'memory' });
+      const s = registry.snapshot();
+      assert.deepEqual(s.caches.memory, { hits: 0, misses: 44, bytes: 4096, entries: 44, hitRate: 0 }, 'per-level stats as reported');
+      assert.deepEqual(s.caches.disk, { hits: 44, misses: 0, bytes: 8192, entries: 44, hitRate: 1, servesMissesOf: 'memory' });
+      assert.deepEqual(s.cacheTotals, { hits: 44, misses: 0, bytes: 12288, entries: 88, evictions: 0, hitRate: 1 });
+    });
+
+    it('a tiered cache: hits of every level over the first level\'s lookups; misses are what no level served', () => {
+      const { registry } = setup();
+      // 100 lookups: memory hits 70; of its 30 misses disk serves 20 and misses 10.
+      registry.registerCache('disk', () => ({ hits: 20, misses: 10, bytes: 0 }), { servesMissesOf: 'memory' });
+      registry.registerCache('memory', () => ({ hits: 70, misses: 30, bytes: 0 }));
+      assert.deepEqual(registry.snapshot().cacheTotals, { hits: 90, misses: 10, bytes: 0, entries: 0, evictions: 0, hitRate: 0.9 });
+      // A memory-only lookup (disk skipped) is a miss of memory that disk never saw: still a miss overall.
+      registry.registerCache('memory', () => ({ hits: 70, misses: 31, bytes: 0 }));
+      assert.deepEqual(registry.snapshot().cacheTotals, { hits: 90, misses: 11, bytes: 0, entries: 0, evictions: 0, hitRate: 90 / 101 });
+    });
+
+    it('a tiered cache: a lower level without its front level counts its own lookups; hits never exceed lookups', () => {
+      const { registry } = setup();
+      const memory = registry.registerCache('memory', () => ({ hits: 5, misses: 5, bytes: 0 }));
+      registry.registerCache('disk', () => ({ hits: 3, misses: 1, bytes: 0 }), { servesMissesOf: 'memory' });
+      memory.dispose();
+      assert.deepEqual(registry.snapshot().cacheTotals, { hits: 3, misses: 1, bytes: 0, entries: 0, evictions: 0, hitRate: 0.75 });
+      // Stats sampled a moment apart: disk already counts a hit memory's miss count does not show yet.
+      registry.registerCache('memory', () => ({ hits: 5, misses: 2, bytes: 0 }));
+      assert.deepEqual(registry.snapshot().cacheTotals, { hits: 8, misses: 0, bytes: 0, entries: 0, evictions: 0, hitRate: 1 });
+      // A cycle has no first level to divide by: each level counts its own lookups.
+      registry.registerCache('memory', () => ({ hits: 5, misses: 5, bytes: 0 }), { servesMissesOf: 'disk' });
+      assert.equal(registry.snapshot().cacheTotals.misses, 6);
+    });
+
     it('a throwing or non-finite source yields null or is left out, and is counted as a metrics-source error', () => {
       const { registry } = setup();
       registry.gauge('workers.busy', () => {

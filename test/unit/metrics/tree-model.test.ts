@@ -59,6 +59,18 @@ describe('metrics: tree model', () => {
     assert.equal(g.description, '92%');
   });
 
+  it('cache: a lower level says whose misses it serves; all levels say how they are counted', () => {
+    const s = busySnapshot();
+    s.caches.disk!.servesMissesOf = 'memory';
+    const g = group(buildTreeModel(s), 'cache');
+    assert.deepEqual(
+      g.items.map((i) => i.label),
+      ['memory', 'disk', 'All levels'],
+    );
+    assert.equal(g.items[1]!.tooltip, '20 hits, 20 misses\n4 evictions\nasked on the misses of memory');
+    assert.equal(g.items[2]!.tooltip, '920 hits, 80 misses\n300 entries\n4 evictions\nhits of every level per lookup of the first level');
+  });
+
   it('workers and memory: their gauges, unavailable ones said so', () => {
     const groups = buildTreeModel(busySnapshot());
     assert.deepEqual(rows(group(groups, 'workers')), [
