@@ -8,6 +8,7 @@ import { registerCommands } from './providers/commands';
 import { createCatalogAccess } from './providers/catalog-access';
 import { registerMonitoring, type MonitoringApi } from './providers/monitoring';
 import { RomEditorProvider } from './providers/rom-editor-provider';
+import { registerDumpViewer, type DumpViewerApi } from './providers/dump-viewer';
 import { reopenEarlyRomTabs } from './providers/reopen-early-roms';
 
 export interface SpritePalApi {
@@ -17,6 +18,8 @@ export interface SpritePalApi {
   services: SessionServices;
   /** The monitoring views (status bar, Metrics tree) as they render. */
   monitoring: MonitoringApi;
+  /** The memory dump viewer (for integration tests: the open viewer's parsed model). */
+  dumps: DumpViewerApi;
 }
 
 export function activate(context: vscode.ExtensionContext): SpritePalApi {
@@ -31,9 +34,10 @@ export function activate(context: vscode.ExtensionContext): SpritePalApi {
   const editor = RomEditorProvider.register(context, log, services, createCatalogAccess(log));
   registerCommands(context, editor, log);
   const monitoring = registerMonitoring(context, services, log);
+  const dumps = registerDumpViewer(context, log);
   log.info('SpritePal activated');
   void reopenEarlyRomTabs(log).catch((e: Error) => log.warn(`could not reopen ROM tabs: ${e.message}`));
-  return { editor, services, monitoring };
+  return { editor, services, monitoring, dumps };
 }
 
 export function deactivate(): void {

@@ -1,0 +1,130 @@
+/**
+ * The read-only custom editor for emulator memory dumps (`spritepal.dumpViewer`): one
+ * DumpDocument per file, any number of webview panels on it. Messages from a webview are
+ * validated against src/webviews/dump-protocol.ts; anything else is ignored and logged.
+ */
+import * as vscode from 'vscode';
+import {
+  parseDumpRequest,
+  type DumpEvent,
+  type DumpHostMessage,
+  type DumpMethod,
+  type DumpRequest,
+  type DumpRequestMap,
+  type SiblingKind,
+} from '../../webviews/dump-protocol';
+import { DumpDocument, type DumpModel } from './dump-document';
+import { dumpViewerHtml, dumpViewerOptions } from './html';
+
+export const DUMP_VIEWER_VIEW_TYPE = 'spritepal.dumpViewer';
+
+type Handler<M extends DumpMethod> = (
+  doc: DumpDocument,
+  params: DumpRequestMap[M]['params'],
+) => Promise<DumpRequestMap[M]['result']> | DumpRequestMap[M]['result'];
+
+export class DumpViewerProvider implements vscode.CustomReadonlyEditorProvider<DumpDocument> {
+  private readonly panels = new Map<DumpDocument, Set<vscode.WebviewPanel>>();
+  private active: DumpDocument | undefined;
+  /** Counted protocol violations (ignored messages). */
+  protocolViolations = 0;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  /** The document of the active dump viewer tab, if any. */
+  get activeDocument(): DumpDocument | undefined {
+    return this.active;
+  }
+
+  /** Documents with at least one open viewer. */
+  get documents(): DumpDocument[] {
+    return [...this.panels.keys()];
+  }
+
+  async openCustomDocument(uri: vscode.Uri, _context: vscode.CustomDocumentOpenContext, _token: vscode.CancellationToken): Promise<DumpDocument> {
+    return DumpDocument.open(uri, this.log);
+  }
+
+  resolveCustomEditor(doc: DumpDocument, panel: vscode.WebviewPanel, _token: vscode.CancellationToken): void {
+    const set = this.panels.get(doc) ?? new Set();
+    set.add(panel);
+    this.panels.set(doc, set);
+    panel.webview.options = dumpViewerOptions(this.extensionUri);
+    panel.webview.html = dumpViewerHtml(panel.webview, this.extensionUri, doc.fileName);
+    if (panel.active) this.active = doc;
+
+    const post = (m: DumpHostMessage) => void panel.webview.postMessage(m);
+    const subs: vscode.Disposable[] = [
+      panel.webview.onDidReceiveMessage((raw) => void this.handleWebviewMessage(doc, raw, post)),
+      doc.onDidChange(() => post({ kind: 'event', event: 'viewChanged', data: doc.view() } satisfies DumpEvent)),
+      panel.onDidChangeViewState((e) => {
+        if (e.webviewPanel.active) this.active = doc;
+        else if (this.active === doc && ![...(this.panels.get(doc) ?? [])].some((p) => p.active)) this.active = undefined;
+      }),
+    ];
+    panel.onDidDispose(() => {
+      for (const s of subs) s.dispose();
+      set.delete(panel);
+      if (set.size === 0) {
+        this.panels.delete(doc);
+        if (this.active === doc) this.active = undefined;
+      }
+    });
+  }
+
+  private readonly handlers: { [M in DumpMethod]: Handler<M> } = {
+    ready: (doc) => doc.view(),
+    tiles: (doc, p) => doc.tiles(p.bpp, p.widthTiles),
+    composite: (doc) => {
+      const c = doc.model.composite;
+      return c ? { width: c.width, height: c.height, pixels: c.pixels, drawn: c.drawn } : null;
+    },
+    pickSibling: (doc, p) => this.pickSibling(doc, p.kind),
+  };
+
+  /** Asks for a CGRAM or OAM dump with an open dialog and uses it. Null: cancelled. */
+  async pickSibling(doc: DumpDocument, kind: SiblingKind) {
+    const label = kind === 'cgram' ? 'CGRAM' : 'OAM';
+    const picked = await vscode.window.showOpenDialog({
+      canSelectMany: false,
+      canSelectFolders: false,
+      defaultUri: vscode.Uri.joinPath(doc.model.vramUri, '..'),
+      openLabel: `Use as ${label}`,
+      title: `Pick the ${label} dump that goes with ${doc.fileName}`,
+      filters: { 'Memory dumps': ['dmp', 'bin'], 'All files': ['*'] },
+    });
+    if (!picked?.[0]) return null;
+    await doc.pick(kind, picked[0]);
+    return doc.view();
+  }
+
+  /** Handles one raw message from a webview of `doc` (public so the integration tests can feed it garbage). */
+  async handleWebviewMessage(doc: DumpDocument, raw: unknown, post: (m: DumpHostMessage) => void): Promise<void> {
+    const parsed = parseDumpRequest(raw);
+    if (!parsed.ok) {
+      this.protocolViolations++;
+      this.log.warn(`dump viewer: ignored a webview message that breaks the protocol (${parsed.reason}): ${JSON.stringify(raw)?.slice(0, 200)}`);
+      return;
+    }
+    const req = parsed.request as DumpRequest;
+    try {
+      const handler = this.handlers[req.method] as Handler<DumpMethod>;
+      const result = await handler(doc, req.params);
+      post({ kind: 'response', id: req.id, ok: true, result } as DumpHostMessage);
+    } catch (err) {
+      const message = (err as Error).message ?? String(err);
+      this.log.error(`dump viewer: ${req.method} failed: ${message}`);
+      post({ kind: 'response', id: req.id, ok: false, error: message });
+    }
+  }
+
+  /** The model of an open viewer: of `uri` when given, else the active one, else the only one. */
+  model(uri?: vscode.Uri): DumpModel | undefined {
+    const docs = this.documents;
+    if (uri) return docs.find((d) => d.uri.toString() === uri.toString())?.model;
+    return (this.active ?? (docs.length === 1 ? docs[0] : undefined))?.model;
+  }
+}

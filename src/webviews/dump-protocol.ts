@@ -1,0 +1,159 @@
+/**
+ * The typed messages between the memory dump viewer's webview and the extension host, shared by
+ * both sides (the ROM editor has its own, src/webviews/protocol.ts). Requests carry an id and get
+ * exactly one response with the same id; events flow from the host to the webview. Everything the
+ * webview sends is untrusted: the host runs it through `parseDumpRequest`, which accepts only
+ * well-formed requests of known methods.
+ */
+
+export type DumpBpp = 2 | 4 | 8;
+export type SiblingKind = 'cgram' | 'oam';
+
+/** One OAM entry as the table shows it. */
+export interface OamRow {
+  index: number;
+  x: number;
+  y: number;
+  tile: number;
+  /** CGRAM palette 8-15. */
+  palette: number;
+  priority: number;
+  hflip: boolean;
+  vflip: boolean;
+  large: boolean;
+  width: number;
+  height: number;
+  visible: boolean;
+}
+
+/** A companion dump: where it is (null when none was found or picked), and what went wrong reading it. */
+export interface SiblingView {
+  name: string | null;
+  path: string | null;
+  /** Found beside the VRAM dump by name, or picked by the user. */
+  how: 'name' | 'picked' | null;
+  /** Why it could not be used (wrong size, unreadable), null when fine or absent. */
+  problem: string | null;
+}
+
+/** What the webview shows of a dump set (plain JSON, no typed arrays). */
+export interface DumpView {
+  fileName: string;
+  vramSize: number;
+  /** A full 64 KiB VRAM dump: sprites can be drawn from it. */
+  vramComplete: boolean;
+  cgram: SiblingView;
+  oam: SiblingView;
+  /** CGRAM's 16 palettes of 16 colours as 0xRRGGBB, null without CGRAM. */
+  palettes: number[][] | null;
+  /** All 128 OAM entries, null without OAM. */
+  entries: OamRow[] | null;
+  /** Byte address of OBJ tile 0 in VRAM. */
+  objBase: number;
+  /** The base was found from the dump (false: the default). */
+  objBaseDetected: boolean;
+  /** Bytes of VRAM the OBJ tiles can use from `objBase` (512 tiles of 32 bytes). */
+  objBytes: number;
+  screen: { width: number; height: number };
+  /** Bumped on every change (a sibling picked, a file changed on disk). */
+  revision: number;
+}
+
+/** Indexed pixels, one palette index a byte. */
+export interface IndexedPixels {
+  width: number;
+  height: number;
+  pixels: Uint8Array;
+}
+
+export interface TilesResult extends IndexedPixels {
+  tiles: number;
+  bpp: DumpBpp;
+  widthTiles: number;
+}
+
+/** The sprite composite: pixels are CGRAM indices (palette x 16 + colour), 0 transparent. */
+export interface CompositeResult extends IndexedPixels {
+  /** OAM indices drawn, in OAM order. */
+  drawn: number[];
+}
+
+/** Requests the webview may send, by method: params and result types. */
+export interface DumpRequestMap {
+  /** The webview has loaded; the host answers with the current view. */
+  ready: { params: Record<string, never>; result: DumpView };
+  /** The whole VRAM dump as tiles at a depth and width. */
+  tiles: { params: { bpp: DumpBpp; widthTiles: number }; result: TilesResult };
+  /** The on-screen sprites (null without OAM or with a partial VRAM dump). */
+  composite: { params: Record<string, never>; result: CompositeResult | null };
+  /** Ask the user for a CGRAM or OAM dump (an open dialog). Null: cancelled. */
+  pickSibling: { params: { kind: SiblingKind }; result: DumpView | null };
+}
+
+export type DumpMethod = keyof DumpRequestMap;
+
+export interface DumpRequest<M extends DumpMethod = DumpMethod> {
+  kind: 'request';
+  id: number;
+  method: M;
+  params: DumpRequestMap[M]['params'];
+}
+
+export type DumpResponse<M extends DumpMethod = DumpMethod> =
+  | { kind: 'response'; id: number; ok: true; result: DumpRequestMap[M]['result'] }
+  | { kind: 'response'; id: number; ok: false; error: string };
+
+/** Events the host pushes without being asked. */
+export type DumpEvent = { kind: 'event'; event: 'viewChanged'; data: DumpView };
+
+export type DumpHostMessage = DumpResponse | DumpEvent;
+
+// ---- validation of untrusted input -------------------------------------------------------
+
+type Params = Record<string, unknown>;
+
+export const WIDTH_CHOICES = [8, 16, 32, 64] as const;
+
+function exactKeys(p: Params, keys: string[]): string | null {
+  const extra = Object.keys(p).filter((k) => !keys.includes(k));
+  if (extra.length) return `unexpected params ${extra.join(', ')}`;
+  const missing = keys.filter((k) => !(k in p));
+  return missing.length ? `missing params ${missing.join(', ')}` : null;
+}
+
+function check(p: Params, keys: string[], rules: Record<string, (v: unknown) => boolean>): string | null {
+  const shape = exactKeys(p, keys);
+  if (shape) return shape;
+  for (const [k, ok] of Object.entries(rules)) if (!ok(p[k])) return `invalid ${k}: ${JSON.stringify(p[k])?.slice(0, 40)}`;
+  return null;
+}
+
+const isBpp = (v: unknown) => v === 2 || v === 4 || v === 8;
+const isWidth = (v: unknown) => typeof v === 'number' && (WIDTH_CHOICES as readonly number[]).includes(v);
+
+const VALIDATORS: { [M in DumpMethod]: (p: Params) => string | null } = {
+  ready: (p) => exactKeys(p, []),
+  tiles: (p) => check(p, ['bpp', 'widthTiles'], { bpp: isBpp, widthTiles: isWidth }),
+  composite: (p) => exactKeys(p, []),
+  pickSibling: (p) => check(p, ['kind'], { kind: (v) => v === 'cgram' || v === 'oam' }),
+};
+
+export type DumpParseResult = { ok: true; request: DumpRequest } | { ok: false; reason: string };
+
+/** Validates an untrusted message from the dump viewer's webview. */
+export function parseDumpRequest(raw: unknown): DumpParseResult {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, reason: 'not an object' };
+  const m = raw as Record<string, unknown>;
+  const extra = Object.keys(m).filter((k) => !['kind', 'id', 'method', 'params'].includes(k));
+  if (extra.length) return { ok: false, reason: `unexpected fields ${extra.join(', ')}` };
+  if (m.kind !== 'request') return { ok: false, reason: `unknown message kind ${JSON.stringify(m.kind)}` };
+  if (typeof m.id !== 'number' || !Number.isSafeInteger(m.id) || m.id < 0) return { ok: false, reason: 'missing or invalid id' };
+  if (typeof m.method !== 'string' || !Object.prototype.hasOwnProperty.call(VALIDATORS, m.method)) {
+    return { ok: false, reason: `unknown method ${JSON.stringify(m.method)?.slice(0, 40)}` };
+  }
+  const params = m.params === undefined ? {} : m.params;
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) return { ok: false, reason: 'params must be an object' };
+  const problem = VALIDATORS[m.method as DumpMethod](params as Params);
+  if (problem) return { ok: false, reason: `${m.method}: ${problem}` };
+  return { ok: true, request: { kind: 'request', id: m.id, method: m.method as DumpMethod, params: params as never } };
+}
