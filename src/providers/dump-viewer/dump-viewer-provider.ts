@@ -56,7 +56,11 @@ export class DumpViewerProvider implements vscode.CustomReadonlyEditorProvider<D
     panel.webview.html = dumpViewerHtml(panel.webview, this.extensionUri, doc.fileName);
     if (panel.active) this.active = doc;
 
-    const post = (m: DumpHostMessage) => void panel.webview.postMessage(m);
+    // A reply can come after the panel closed (a slow pick): then there is no one to tell.
+    let disposed = false;
+    const post = (m: DumpHostMessage) => {
+      if (!disposed) panel.webview.postMessage(m).then(undefined, () => undefined);
+    };
     const subs: vscode.Disposable[] = [
       panel.webview.onDidReceiveMessage((raw) => void this.handleWebviewMessage(doc, raw, post)),
       doc.onDidChange(() => post({ kind: 'event', event: 'viewChanged', data: doc.view() } satisfies DumpEvent)),
@@ -66,6 +70,7 @@ export class DumpViewerProvider implements vscode.CustomReadonlyEditorProvider<D
       }),
     ];
     panel.onDidDispose(() => {
+      disposed = true;
       for (const s of subs) s.dispose();
       set.delete(panel);
       if (set.size === 0) {

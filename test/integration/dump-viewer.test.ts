@@ -1,0 +1,158 @@
+/**
+ * The memory dump viewer in a real VS Code, on the real Kirby Super Star dumps from ../shared
+ * (copied into the test workspace at test time; the suite skips when ../shared is absent).
+ */
+import * as assert from 'node:assert/strict';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import * as vscode from 'vscode';
+import type { SpritePalApi } from '../../src/extension';
+import { parseOam } from '../../src/core/dumps/oam';
+import { renderSpriteScreen } from '../../src/core/dumps/vram-sheet';
+import { readCgram } from '../../src/core/gfx/palette';
+import { bgr555ToRgb } from '../../src/core/gfx/color';
+import type { DumpHostMessage } from '../../src/webviews/dump-protocol';
+
+const EXTENSION_ID = 'spritepal.spritepal';
+const DUMPS = ['Cave.SnesVideoRam.dmp', 'Cave.SnesCgRam.dmp', 'Cave.SnesSpriteRam.dmp'];
+
+async function api(): Promise<SpritePalApi> {
+  const ext = vscode.extensions.getExtension<SpritePalApi>(EXTENSION_ID);
+  assert.ok(ext, 'the extension is installed in the development host');
+  return ext.activate();
+}
+
+async function waitFor<T>(what: string, fn: () => T | undefined | Promise<T | undefined>, ms = 20_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v !== undefined && v !== null && v !== false) return v as T;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** ../shared/fixtures/kss-mesen beside the repository root, or null. */
+function kssDumps(): string | null {
+  const root = vscode.extensions.getExtension(EXTENSION_ID)?.extensionPath;
+  const candidates = [process.env.SPRITEPAL_SHARED, root ? resolve(root, '..', 'shared') : undefined];
+  for (const c of candidates) if (c && existsSync(join(c, 'fixtures', 'kss-mesen', DUMPS[0]!))) return join(c, 'fixtures', 'kss-mesen');
+  return null;
+}
+
+describe('memory dump viewer (extension host)', function () {
+  let src = '';
+  let folder = '';
+
+  before(function () {
+    const dir = kssDumps();
+    if (!dir) {
+      console.log('    (skipped: ../shared/fixtures/kss-mesen is not beside the project, so there are no real dumps to open)');
+      this.skip();
+    }
+    src = dir!;
+    const ws = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? mkdtempSync('/tmp/spritepal-it-');
+    folder = mkdtempSync(join(ws, 'dumps-'));
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('opens Cave.SnesVideoRam.dmp with the viewer by default, finds its CGRAM and OAM by name and parses them', async () => {
+    for (const f of DUMPS) copyFileSync(join(src, f), join(folder, f));
+    const { dumps } = await api();
+    const uri = vscode.Uri.file(join(folder, 'Cave.SnesVideoRam.dmp'));
+    // Plain "open": the filename pattern makes the dump viewer the default editor.
+    await vscode.commands.executeCommand('vscode.open', uri);
+    const model = await waitFor('the dump viewer model', () => dumps.model(uri));
+    assert.equal(dumps.model()?.uri.toString(), uri.toString(), 'the open viewer is the active one');
+
+    assert.equal(model.vram.length, 0x10000);
+    assert.equal(model.cgram?.uri.fsPath, join(folder, 'Cave.SnesCgRam.dmp'));
+    assert.equal(model.cgram?.how, 'name');
+    assert.equal(model.cgram?.problem, null);
+    assert.equal(model.oam?.uri.fsPath, join(folder, 'Cave.SnesSpriteRam.dmp'));
+    assert.equal(model.oam?.how, 'name');
+
+    const oamBytes = new Uint8Array(readFileSync(join(src, 'Cave.SnesSpriteRam.dmp')));
+    const expected = parseOam(oamBytes);
+    assert.equal(model.entries?.length, 128);
+    assert.deepEqual(model.entries, expected);
+
+    // Kirby Super Star keeps its sprite tiles at byte 0xC000, and the dump says so.
+    assert.equal(model.objBase, 0xc000);
+    assert.ok(model.composite, 'a composite was drawn');
+    assert.equal(model.composite.width, 256);
+    assert.equal(model.composite.height, 224);
+    assert.equal(model.composite.pixels.length, 256 * 224);
+    assert.deepEqual(model.composite.drawn, expected.filter((e) => e.visible).map((e) => e.index));
+    assert.ok(model.composite.drawn.length > 0, 'some sprites were on screen');
+
+    // The indexed composite, coloured with the CGRAM, is exactly the core's RGBA sprite screen.
+    const cgramBytes = new Uint8Array(readFileSync(join(src, 'Cave.SnesCgRam.dmp')));
+    const screen = renderSpriteScreen(new Uint8Array(readFileSync(join(src, 'Cave.SnesVideoRam.dmp'))), cgramBytes, expected, { base: model.objBase });
+    const colors = readCgram(cgramBytes);
+    const rgba = new Uint8ClampedArray(256 * 224 * 4);
+    let opaque = 0;
+    model.composite.pixels.forEach((i, p) => {
+      if (i === 0) return;
+      opaque++;
+      rgba.set([...bgr555ToRgb(colors[i]!), 255], p * 4);
+      assert.ok(i >= 128, `pixel ${p} uses a sprite palette (CGRAM index ${i})`);
+    });
+    assert.ok(opaque > 500, `${opaque} sprite pixels drawn`);
+    assert.ok(Buffer.from(rgba).equals(Buffer.from(screen.rgba)), 'same pixels as renderSpriteScreen');
+  });
+
+  it('answers the webview protocol and ignores messages that break it', async () => {
+    const { dumps } = await api();
+    const uri = vscode.Uri.file(join(folder, 'Cave.SnesVideoRam.dmp'));
+    await vscode.commands.executeCommand('vscode.openWith', uri, 'spritepal.dumpViewer');
+    const doc = await waitFor('the dump document', () => dumps.provider.documents.find((d) => d.uri.toString() === uri.toString()));
+    const got: DumpHostMessage[] = [];
+    const post = (m: DumpHostMessage) => void got.push(m);
+
+    await dumps.provider.handleWebviewMessage(doc, { kind: 'request', id: 1, method: 'ready', params: {} }, post);
+    await dumps.provider.handleWebviewMessage(doc, { kind: 'request', id: 2, method: 'tiles', params: { bpp: 4, widthTiles: 16 } }, post);
+    await dumps.provider.handleWebviewMessage(doc, { kind: 'request', id: 3, method: 'composite', params: {} }, post);
+    const [ready, tiles, composite] = got;
+    assert.ok(ready?.kind === 'response' && ready.ok && ready.id === 1);
+    const view = ready.result as import('../../src/webviews/dump-protocol').DumpView;
+    assert.equal(view.cgram.name, 'Cave.SnesCgRam.dmp');
+    assert.equal(view.oam.name, 'Cave.SnesSpriteRam.dmp');
+    assert.equal(view.palettes?.length, 16);
+    assert.equal(view.entries?.length, 128);
+    assert.ok(tiles?.kind === 'response' && tiles.ok && tiles.id === 2);
+    const t = tiles.result as { width: number; height: number; tiles: number; pixels: Uint8Array };
+    assert.deepEqual([t.width, t.height, t.tiles, t.pixels.length], [128, 1024, 2048, 128 * 1024]);
+    assert.ok(composite?.kind === 'response' && composite.ok && composite.id === 3);
+    assert.equal((composite.result as { width: number }).width, 256);
+
+    const before = dumps.provider.protocolViolations;
+    got.length = 0;
+    for (const raw of [null, 'ready', { kind: 'request', id: 4, method: 'eval', params: {} }, { kind: 'request', id: 5, method: 'tiles', params: { bpp: 3, widthTiles: 16 } }]) {
+      await dumps.provider.handleWebviewMessage(doc, raw, post);
+    }
+    assert.equal(got.length, 0, 'nothing is answered');
+    assert.equal(dumps.provider.protocolViolations, before + 4, 'every bad message is counted');
+  });
+
+  it('still shows the tiles when CGRAM and OAM are missing, and says so', async () => {
+    const lonely = join(folder, 'alone');
+    mkdirSync(lonely, { recursive: true });
+    copyFileSync(join(src, 'Cave.SnesVideoRam.dmp'), join(lonely, 'Cave.SnesVideoRam.dmp'));
+    const { dumps } = await api();
+    const uri = vscode.Uri.file(join(lonely, 'Cave.SnesVideoRam.dmp'));
+    await vscode.commands.executeCommand('vscode.open', uri);
+    const model = await waitFor('the dump viewer model', () => dumps.model(uri));
+    assert.equal(model.cgram, null);
+    assert.equal(model.oam, null);
+    assert.equal(model.entries, null);
+    assert.equal(model.composite, null);
+    const doc = dumps.provider.documents.find((d) => d.uri.toString() === uri.toString())!;
+    const view = doc.view();
+    assert.deepEqual([view.cgram.name, view.oam.name, view.palettes, view.entries], [null, null, null, null]);
+    assert.equal(doc.tiles(4, 16).tiles, 2048);
+  });
+});
