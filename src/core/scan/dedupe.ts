@@ -1,69 +1,54 @@
 /**
  * Reporting each block once, at its true start. A HAL block also "decodes" from offsets inside
- * it (its later command boundaries: the same terminator, less output) and sometimes from a few
- * bytes of unrelated data just before it (a command or two that happen to end where the block
- * begins). So candidates are settled in two steps:
+ * it (its later command boundaries, or bytes that happen to parse until they meet one: the same
+ * terminator, other output) and sometimes from a few bytes of unrelated data just before it (a
+ * command or two that happen to end where the block, or one of its commands, begins). So
+ * candidates are settled in two steps:
  *
- * 1. Same end (same terminator): walking from the earliest start, keep the outer candidate unless
- *    the inner one scores higher. When the inner start is a command boundary of the outer parse,
- *    the bytes between them decode to a prefix of the outer output; a prefix that looks like the
- *    start of a tile block (blank, or coherent and varied, not one stray fill) lets the outer win
- *    even when it scores slightly lower.
+ * 1. Same end (same terminator): the candidate whose stream an encoder would have written wins
+ *    (fewest places where a strictly shorter encoding was one local change away: waste.ts; a
+ *    wrong start reads literals as commands and copies from shifted sources, and trips them),
+ *    then the best score less a penalty for an opening no tile sheet has (a ramp, a stripe of
+ *    scattered bits: score.ts), then the opening with more blank bytes, then the earliest.
  * 2. Overlapping ranges with different ends: the higher score wins (then the longer, then the
  *    earlier), since real blocks never overlap.
  *
  * Raw tile regions never overlap a HAL block; touching raw regions merge.
  */
 import { decodeInto } from '../hal';
-import { coherence, startQuality } from './score';
+import { openingBlanks, openingPenalty } from './score';
 import type { ScanHit } from './types';
-
-/** A block-like prefix may score this much below the inner candidate and still win. */
-const REAL_PREFIX_MARGIN = 0.05;
+import { countWaste } from './waste';
 
 const buf = new Uint8Array(0x10000);
-const seen = new Set<number>();
 
-/** Whether `inner` is a command boundary of the stream parsed from `outer`. */
-function isBoundary(data: Uint8Array, outer: number, inner: number): boolean {
-  let ip = outer;
-  while (ip < inner) {
-    const b = data[ip]!;
-    if (b === 0xff) return false;
-    const long = (b & 0xe0) === 0xe0;
-    const cmd = long ? (b >> 2) & 7 : b >> 5;
-    const n = long ? (((b & 3) << 8) | data[ip + 1]!) + 1 : (b & 0x1f) + 1;
-    ip += (long ? 2 : 1) + (cmd === 0 ? n : cmd === 1 || cmd === 3 ? 1 : 2);
-  }
-  return ip === inner;
+interface Ranked {
+  hit: ScanHit;
+  /** Places where an encoder would have written a shorter stream (waste.ts). */
+  waste: number;
+  /** The score, less a penalty for an opening no tile sheet has (score.ts). */
+  adjusted: number;
+  blanks: number;
 }
 
-/**
- * Whether the output `outer` decodes before reaching `inner` (one of its command boundaries)
- * looks like the start of a tile block: mostly blank, or coherent and varied, and not a long run
- * of one stray fill value.
- */
-function prefixLooksReal(data: Uint8Array, outer: ScanHit, inner: ScanHit): boolean {
-  const k = outer.size - inner.size;
-  if (k <= 0) return false;
-  const st = decodeInto(data, outer.romOffset, buf, { strict: true });
-  if (!st.ok || startQuality(buf, st.size) === 0) return false;
-  let blank = 0;
-  for (let i = 0; i < k; i++) if (buf[i] === 0 || buf[i] === 0xff) blank++;
-  if (blank >= k / 2) return true;
-  const c = coherence(buf, 0, k, seen);
-  return c.distinct >= 2 && c.mean >= 0.6;
+function rank(data: Uint8Array, hit: ScanHit): Ranked {
+  const st = decodeInto(data, hit.romOffset, buf, { strict: true });
+  if (!st.ok) return { hit, waste: Infinity, adjusted: -1, blanks: 0 };
+  const adjusted = Math.round((hit.score - openingPenalty(buf, st.size)) * 1000) / 1000;
+  return { hit, waste: countWaste(data, hit.romOffset, buf, st.size), adjusted, blanks: openingBlanks(buf, st.size) };
 }
 
 function settleSameEnd(data: Uint8Array, group: ScanHit[]): ScanHit {
+  if (group.length === 1) return group[0]!;
   group.sort((a, b) => a.romOffset - b.romOffset);
-  let cur = group[0]!;
-  for (let i = 1; i < group.length; i++) {
-    const next = group[i]!;
-    const margin = isBoundary(data, cur.romOffset, next.romOffset) && prefixLooksReal(data, cur, next) ? REAL_PREFIX_MARGIN : 0;
-    if (cur.score < next.score - margin) cur = next;
+  const ranked = group.map((h) => rank(data, h));
+  const least = Math.min(...ranked.map((r) => r.waste));
+  let cur: Ranked | null = null;
+  for (const next of ranked) {
+    if (next.waste > least) continue;
+    if (!cur || cur.adjusted < next.adjusted || (cur.adjusted === next.adjusted && cur.blanks < next.blanks)) cur = next;
   }
-  return cur;
+  return cur!.hit;
 }
 
 function overlaps(a: ScanHit, b: ScanHit): boolean {

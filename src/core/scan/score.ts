@@ -118,19 +118,54 @@ export function scoreTiles(data: Uint8Array, size: number, consumed: number): Ti
   return { score: Math.round(score * 1000) / 1000, bpp, tiles };
 }
 
+/** Increments in the first 32 bytes from which the opening counts as a ramp (an increasing fill). */
+const RAMP_STEPS = 16;
+const RAMP_PENALTY = 0.2;
+const STRIPE_PENALTY = 0.1;
+
+function blankByte(v: number): boolean {
+  return v === 0 || v === 0xff;
+}
+
 /**
- * How much the first bytes of decoded data look like the start of a tile block, 0..1: the first
- * four 16-byte units are blank or coherent, and the data does not open with a long run of one
- * non-blank byte or word (what a stray fill command before a block produces). Used to tell a
- * block's true start from a start a few bytes off (dedupe.ts).
+ * How much less likely decoded data is to be the start of a tile block because of how it opens,
+ * as a score penalty: a ramp (v, v+1, v+2, ...: an increasing fill, which tiles rarely hold, read
+ * from stray bytes), or a first 16-byte unit whose rows nearly all repeat one row that is not
+ * made of blank bytes (a vertical stripe pattern: what a stray byte or word fill in front of, or
+ * inside, a block writes: a row of scattered bits, or 32 bytes of one non-blank value; real
+ * sheets open with blank rows or a shape's edges).
  */
-export function startQuality(data: Uint8Array, size: number): number {
-  let run = 2;
-  while (run < size && data[run] === data[run - 2]) run++;
-  const blankPair = (data[0] === 0 && data[1] === 0) || (data[0] === 0xff && data[1] === 0xff);
-  if (!blankPair && run >= 48) return 0;
-  let sum = 0;
-  let units = 0;
-  for (let u = 0; u + 16 <= size && units < 4; u += 16, units++) sum += isBlank(data, u) ? 1 : unitCoherence(data, u);
-  return units === 0 ? 0 : sum / units;
+export function openingPenalty(data: Uint8Array, size: number): number {
+  const n = Math.min(32, size);
+  let steps = 0;
+  let same = 0;
+  for (let i = 1; i < n; i++) {
+    if (data[i] === ((data[i - 1]! + 1) & 0xff)) steps++;
+    if (data[i] === data[i - 1]) same++;
+  }
+  if (steps >= RAMP_STEPS) return RAMP_PENALTY;
+  if (size >= 16 && stripe(data)) return STRIPE_PENALTY;
+  return n === 32 && same === 31 && !blankByte(data[0]!) ? STRIPE_PENALTY : 0;
+}
+
+/** One contiguous run of set bits, or none (a shape's edge in a planar row). */
+function contiguous(v: number): boolean {
+  const low = v & -v;
+  return ((v + low) & v) === 0;
+}
+
+/** The first unit's rows nearly all repeat one row, and that row is not a shape's row. */
+function stripe(data: Uint8Array): boolean {
+  let repeats = 0;
+  for (let r = 2; r < 16; r += 2) if (data[r] === data[r - 2] && data[r + 1] === data[r - 1]) repeats++;
+  if (repeats < 6) return false;
+  const row = data[2] === data[4] && data[3] === data[5] ? 2 : 14;
+  return !(contiguous(data[row]!) && contiguous(data[row + 1]!));
+}
+
+/** Blank bytes (0x00 / 0xFF) among the first 16: a tie-break between equally scored starts. */
+export function openingBlanks(data: Uint8Array, size: number): number {
+  let n = 0;
+  for (let i = 0; i < Math.min(16, size); i++) if (blankByte(data[i]!)) n++;
+  return n;
 }
