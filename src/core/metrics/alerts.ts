@@ -50,11 +50,12 @@ interface RuleState {
 }
 
 export class AlertEngine {
-  private readonly byOperation = new Map<string, RuleState[]>();
-  private readonly byGauge = new Map<string, RuleState[]>();
-  private readonly states: RuleState[] = [];
+  private byOperation = new Map<string, RuleState[]>();
+  private byGauge = new Map<string, RuleState[]>();
+  private states: RuleState[] = [];
   private readonly clock: Clock;
   private readonly maxHistory: number;
+  private defaultCooldown: number;
   private readonly emitter = new Emitter<AlertEvent>();
   private history: AlertEvent[] = [];
   private fired = 0;
@@ -62,16 +63,59 @@ export class AlertEngine {
   constructor(options: AlertEngineOptions = {}) {
     this.clock = options.clock ?? Date.now;
     this.maxHistory = Math.max(1, options.maxHistory ?? 100);
-    const defaultCooldown = options.cooldownMs ?? DEFAULT_COOLDOWN_MS;
-    for (const rule of options.rules ?? DEFAULT_ALERT_RULES) {
+    this.defaultCooldown = options.cooldownMs ?? DEFAULT_COOLDOWN_MS;
+    this.setRules(options.rules ?? DEFAULT_ALERT_RULES);
+  }
+
+  /**
+   * Replaces the rules (all checked first: a bad rule changes nothing). A rule whose id was already
+   * in force keeps its cooldown state (when it last fired, at which level), so applying the same
+   * settings again, or new thresholds, does not repeat an alert just shown. `cooldownMs`, when
+   * given, becomes the cooldown of rules that do not set their own.
+   */
+  setRules(rules: readonly AlertRule[], cooldownMs?: number): void {
+    for (const rule of rules) {
       if (!(rule.warning <= rule.critical)) throw new RangeError(`alert rule "${rule.id}": warning (${rule.warning}) must not exceed critical (${rule.critical})`);
-      const state: RuleState = { rule, cooldownMs: rule.cooldownMs ?? defaultCooldown, unit: rule.unit ?? ('operation' in rule.subject ? 'ms' : ''), lastAt: 0, lastLevel: null };
-      this.states.push(state);
-      const [map, key] = 'operation' in rule.subject ? [this.byOperation, rule.subject.operation] : [this.byGauge, rule.subject.gauge];
+    }
+    if (cooldownMs !== undefined) {
+      if (!(cooldownMs >= 0)) throw new RangeError(`alert cooldown must be at least 0 ms (got ${cooldownMs})`);
+      this.defaultCooldown = cooldownMs;
+    }
+    const previous = new Map<string, RuleState>();
+    for (const s of this.states) if (!previous.has(s.rule.id)) previous.set(s.rule.id, s);
+    const states: RuleState[] = [];
+    const byOperation = new Map<string, RuleState[]>();
+    const byGauge = new Map<string, RuleState[]>();
+    for (const rule of rules) {
+      const kept = previous.get(rule.id);
+      previous.delete(rule.id);
+      const state: RuleState = {
+        rule,
+        cooldownMs: rule.cooldownMs ?? this.defaultCooldown,
+        unit: rule.unit ?? ('operation' in rule.subject ? 'ms' : ''),
+        lastAt: kept?.lastAt ?? 0,
+        lastLevel: kept?.lastLevel ?? null,
+      };
+      states.push(state);
+      const [map, key] = 'operation' in rule.subject ? [byOperation, rule.subject.operation] : [byGauge, rule.subject.gauge];
       const list = map.get(key);
       if (list) list.push(state);
       else map.set(key, [state]);
     }
+    this.states = states;
+    this.byOperation = byOperation;
+    this.byGauge = byGauge;
+  }
+
+  /**
+   * The lowest duration any rule on `operation` reacts to (its smallest warning threshold);
+   * Infinity when no rule watches it. Below it a check cannot fire, so the hot path skips it.
+   */
+  operationFloor(operation: string): number {
+    const states = this.byOperation.get(operation);
+    let floor = Infinity;
+    if (states) for (const s of states) floor = Math.min(floor, s.rule.warning);
+    return floor;
   }
 
   get rules(): AlertRule[] {

@@ -35,6 +35,22 @@ export class OperationHistogram {
     }
   }
 
+  /** Calls recorded. */
+  get count(): number {
+    return this.h.count;
+  }
+
+  /** Forgets every recording, keeping the histogram (no new allocation). */
+  reset(): void {
+    this.h.reset();
+    this.totalMs = 0;
+    this.failures = 0;
+    this.bytes = 0;
+    this.bytesMs = 0;
+    this.items = 0;
+    this.itemsMs = 0;
+  }
+
   snapshot(): OperationSnapshot {
     const count = this.h.count;
     const us = (v: number): number => (count === 0 ? 0 : v / 1000);

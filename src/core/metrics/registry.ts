@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { AlertEngine, type AlertRule } from './alerts';
 import { OperationHistogram } from './histogram';
 import {
+  OPERATION_NAMES,
   SNAPSHOT_SCHEMA_VERSION,
   type AlertEvent,
   type CacheLevelOptions,
@@ -46,6 +47,12 @@ export interface MetricsRegistryOptions {
 
 type GaugeSource = number | (() => number);
 
+/** One operation: its timings and the lowest duration an alert rule on it reacts to. */
+class OperationSlot {
+  readonly histogram = new OperationHistogram();
+  constructor(public alertFloor: number) {}
+}
+
 interface CacheSource {
   stats: () => CacheStats;
   servesMissesOf: string | undefined;
@@ -63,12 +70,13 @@ export class MetricsRegistry {
   private readonly alerts: AlertEngine;
   private readonly gauges = new Map<string, GaugeSource>();
   private readonly caches = new Map<string, CacheSource>();
-  private operations = new Map<string, OperationHistogram>();
+  private readonly operations = new Map<string, OperationSlot>();
   private counters = new Map<string, number>();
   private errors = new Map<string, ErrorSnapshot>();
   private instrumentationMs = 0;
   private workMs = 0;
   private snapshotMs = 0;
+  private setupMs = 0;
   private startedAt: number;
 
   constructor(options: MetricsRegistryOptions = {}) {
@@ -76,8 +84,8 @@ export class MetricsRegistry {
     this.clock = options.clock ?? Date.now;
     this.hr = options.hrtime ?? (() => performance.now());
     this.clockCostMs = options.clockCostMs ?? (options.hrtime ? 0 : NaN);
-    if (this.on) this.calibrate();
     this.alerts = new AlertEngine({ rules: options.rules, clock: this.clock, cooldownMs: options.cooldownMs, maxHistory: options.maxAlerts ?? 50 });
+    if (this.on) this.prepare();
     this.startedAt = this.clock();
     if (options.processGauges ?? true) {
       this.gauge('memory.rssMB', () => process.memoryUsage.rss() / MB);
@@ -93,12 +101,23 @@ export class MetricsRegistry {
   /** Turning monitoring off keeps what was recorded; nothing new is recorded until it is on again. */
   setEnabled(enabled: boolean): void {
     this.on = enabled;
-    if (enabled) this.calibrate();
+    if (enabled) this.prepare();
   }
 
   /** The alert rules in force. */
   get rules(): AlertRule[] {
     return this.alerts.rules;
+  }
+
+  /**
+   * Replaces the alert rules (e.g. thresholds from the settings), at once for every later call and
+   * snapshot. A rule whose id stays keeps its cooldown state; `cooldownMs`, when given, is the
+   * cooldown of rules without their own. Throws (changing nothing) on a rule whose warning
+   * threshold exceeds its critical one. The alerts fired so far are kept.
+   */
+  setAlertRules(rules: readonly AlertRule[], cooldownMs?: number): void {
+    this.alerts.setRules(rules, cooldownMs);
+    for (const [name, slot] of this.operations) slot.alertFloor = this.alerts.operationFloor(name);
   }
 
   /**
@@ -229,7 +248,10 @@ export class MetricsRegistry {
       }
     }
     const operations: Record<string, OperationSnapshot> = {};
-    for (const [name, h] of this.operations) operations[name] = h.snapshot();
+    for (const [name, slot] of this.operations) {
+      // Prepared but never called: not an operation of this session yet.
+      if (slot.histogram.count > 0) operations[name] = slot.histogram.snapshot();
+    }
     const snap: MetricsSnapshot = {
       schemaVersion: SNAPSHOT_SCHEMA_VERSION,
       timestamp: new Date(at).toISOString(),
@@ -241,6 +263,7 @@ export class MetricsRegistry {
         workMs: this.workMs,
         percent: this.workMs > 0 ? (this.instrumentationMs / this.workMs) * 100 : null,
         snapshotMs: this.snapshotMs,
+        setupMs: this.setupMs,
       },
       operations,
       counters: Object.fromEntries(this.counters),
@@ -255,20 +278,47 @@ export class MetricsRegistry {
     return snap;
   }
 
-  /** Forgets every recording (timings, counters, errors, alerts, overhead); keeps sources, rules and listeners. */
+  /**
+   * Forgets every recording (timings, counters, errors, alerts, overhead); keeps sources, rules and
+   * listeners, and the operations' histograms (emptied in place, so nothing is set up again).
+   */
   reset(): void {
-    this.operations = new Map();
+    for (const slot of this.operations.values()) slot.histogram.reset();
     this.counters = new Map();
     this.errors = new Map();
     this.instrumentationMs = 0;
     this.workMs = 0;
     this.snapshotMs = 0;
+    this.setupMs = 0;
     this.alerts.reset();
     this.startedAt = this.clock();
   }
 
-  private calibrate(): void {
+  /**
+   * On being created or enabled, before any call is timed: the clock-cost estimate (once) and the
+   * histograms of the known operations, so no timed call pays for them. Their cost is `setupMs`.
+   */
+  private prepare(): void {
     if (Number.isNaN(this.clockCostMs)) this.clockCostMs = calibrateClockCost(this.hr);
+    const t0 = this.hr();
+    for (const name of OPERATION_NAMES) {
+      if (!this.operations.has(name)) this.operations.set(name, new OperationSlot(this.alerts.operationFloor(name)));
+    }
+    this.setupMs += this.hr() - t0;
+  }
+
+  /**
+   * First call of an operation outside OPERATION_NAMES: its histogram is made now, and the making
+   * is moved from the call's instrumentation time (which the caller's interval includes) to `setupMs`.
+   */
+  private addOperation(op: string): OperationSlot {
+    const t0 = this.hr();
+    const slot = new OperationSlot(this.alerts.operationFloor(op));
+    this.operations.set(op, slot);
+    const ms = this.hr() - t0;
+    this.setupMs += ms;
+    this.instrumentationMs -= ms;
+    return slot;
   }
 
   private finish(op: string, t0: number, size: WorkSize | undefined, failed: boolean): void {
@@ -280,10 +330,10 @@ export class MetricsRegistry {
   }
 
   private bookkeep(op: string, ms: number, size: WorkSize | undefined, failed: boolean): void {
-    let h = this.operations.get(op);
-    if (!h) this.operations.set(op, (h = new OperationHistogram()));
-    h.record(ms, size, failed);
-    this.alerts.checkOperation(op, ms);
+    const slot = this.operations.get(op) ?? this.addOperation(op);
+    slot.histogram.record(ms, size, failed);
+    // Below every rule's warning threshold nothing can fire: skip the rule lookup.
+    if (ms >= slot.alertFloor) this.alerts.checkOperation(op, ms);
   }
 
   private noteError(kind: string, error: unknown): void {

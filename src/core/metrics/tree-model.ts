@@ -35,7 +35,7 @@ function overview(s: MetricsSnapshot): TreeGroupModel {
     {
       label: 'Overhead',
       description: o.percent === null ? '—' : formatPercent(o.percent),
-      tooltip: `${formatMs(o.instrumentationMs)} in instrumentation against ${formatMs(o.workMs)} of instrumented work; snapshots took ${formatMs(o.snapshotMs)} (not counted)`,
+      tooltip: `${formatMs(o.instrumentationMs)} in instrumentation against ${formatMs(o.workMs)} of instrumented work; snapshots took ${formatMs(o.snapshotMs)} and setup (histograms, once per operation) ${formatMs(o.setupMs)} (neither counted)`,
     },
     { label: 'Cache hit rate', description: formatRate(s.cacheTotals.hitRate) },
     { label: 'Operations timed', description: formatCount(Object.values(s.operations).reduce((n, op) => n + op.count, 0)) },

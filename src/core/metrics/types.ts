@@ -3,16 +3,11 @@
  * plain JSON snapshot every consumer (status bar, tree view, export, tests) reads.
  */
 
+/** The operations the extension times; an enabled registry prepares their histograms up front. */
+export const OPERATION_NAMES = ['rom.open', 'hal.decode', 'hal.encode', 'thumbnail', 'scan', 'inject', 'cache.lookup'] as const;
+
 /** The operations the extension times. Other names are allowed (the `string & {}` keeps completion). */
-export type OperationName =
-  | 'rom.open'
-  | 'hal.decode'
-  | 'hal.encode'
-  | 'thumbnail'
-  | 'scan'
-  | 'inject'
-  | 'cache.lookup'
-  | (string & {});
+export type OperationName = (typeof OPERATION_NAMES)[number] | (string & {});
 
 /** Error kinds counted by `MetricsRegistry.error`. Other names are allowed. */
 export type ErrorKind =
@@ -115,6 +110,11 @@ export interface OverheadSnapshot {
   percent: number | null;
   /** Time spent building snapshots (on demand, off the hot path; not part of `percent`). */
   snapshotMs: number;
+  /**
+   * One-time setup, not part of `percent`: creating an operation's histogram (for the known
+   * operation names when the registry is created or enabled, for any other name on its first call).
+   */
+  setupMs: number;
 }
 
 export const SNAPSHOT_SCHEMA_VERSION = 1;

@@ -262,6 +262,75 @@ describe('metrics: MetricsRegistry', () => {
     });
   });
 
+  describe('alert rules at runtime', () => {
+    const decode = { id: 'extraction', subject: { operation: 'hal.decode' }, warning: 100, critical: 500 } as const;
+
+    it('setAlertRules() replaces the rules for every later call and snapshot; fired alerts are kept', () => {
+      const { registry } = setup({ rules: [decode], cooldownMs: 0 });
+      registry.record('hal.decode', 150);
+      assert.equal(registry.snapshot().alertsFired, 1);
+      registry.setAlertRules([{ ...decode, warning: 10, critical: 20 }]);
+      registry.record('hal.decode', 15);
+      registry.record('hal.decode', 9);
+      const s = registry.snapshot();
+      assert.deepEqual(s.alerts.map((a) => [a.level, a.value, a.threshold]), [['warning', 150, 100], ['warning', 15, 10]]);
+      // Higher thresholds: what fired before no longer fires (the hot path's skip follows the rules).
+      registry.setAlertRules([{ ...decode, warning: 1000, critical: 2000 }]);
+      registry.record('hal.decode', 600);
+      assert.equal(registry.snapshot().alertsFired, 2);
+      assert.equal(registry.rules[0]!.warning, 1000);
+    });
+
+    it('a rule whose id stays keeps its cooldown; a new id starts without one', () => {
+      const { registry, wall } = setup({ rules: [decode], cooldownMs: 60_000 });
+      registry.record('hal.decode', 150);
+      wall.advance(10_000);
+      registry.setAlertRules([{ ...decode, warning: 50 }, { id: 'thumb', subject: { operation: 'thumbnail' }, warning: 5, critical: 50 }]);
+      registry.record('hal.decode', 150);
+      registry.record('thumbnail', 6);
+      assert.deepEqual(registry.snapshot().alerts.map((a) => a.ruleId), ['extraction', 'thumb'], 'extraction is still cooling down');
+      registry.record('hal.decode', 700);
+      assert.deepEqual(registry.snapshot().alerts.map((a) => [a.ruleId, a.level]).at(-1), ['extraction', 'critical'], 'a critical breaks through a warning cooldown');
+      wall.advance(60_000);
+      registry.record('hal.decode', 150);
+      assert.equal(registry.snapshot().alertsFired, 4, 'cooldown over');
+    });
+
+    it('a rule dropped and added again starts fresh; cooldownMs sets the default for rules without their own', () => {
+      const { registry, wall } = setup({ rules: [decode], cooldownMs: 60_000 });
+      registry.record('hal.decode', 150);
+      registry.setAlertRules([]);
+      registry.record('hal.decode', 150);
+      assert.equal(registry.snapshot().alertsFired, 1, 'no rules, no alerts');
+      registry.setAlertRules([decode], 1000);
+      registry.record('hal.decode', 150);
+      assert.equal(registry.snapshot().alertsFired, 2, 'dropped rules forget their cooldown');
+      wall.advance(999);
+      registry.record('hal.decode', 150);
+      assert.equal(registry.snapshot().alertsFired, 2);
+      wall.advance(1);
+      registry.record('hal.decode', 150);
+      assert.equal(registry.snapshot().alertsFired, 3, 'the new default cooldown of 1 s');
+      registry.setAlertRules([{ ...decode, cooldownMs: 0 }]);
+      registry.record('hal.decode', 150);
+      assert.equal(registry.snapshot().alertsFired, 4, "a rule's own cooldown wins");
+    });
+
+    it('gauge rules follow too, and a bad rule list changes nothing', () => {
+      const { registry } = setup({ rules: [], cooldownMs: 0 });
+      let rss = 300;
+      registry.gauge('memory.rssMB', () => rss);
+      assert.equal(registry.snapshot().alertsFired, 0);
+      registry.setAlertRules([{ id: 'memory', subject: { gauge: 'memory.rssMB' }, warning: 200, critical: 400, unit: 'MB' }]);
+      assert.deepEqual(registry.snapshot().alerts.map((a) => [a.ruleId, a.level]), [['memory', 'warning']]);
+      assert.throws(() => registry.setAlertRules([decode, { ...decode, id: 'bad', warning: 9, critical: 1 }]), RangeError);
+      assert.throws(() => registry.setAlertRules([decode], -1), RangeError);
+      assert.deepEqual(registry.rules.map((r) => r.id), ['memory']);
+      rss = 500;
+      assert.equal(registry.snapshot().alerts.at(-1)!.level, 'critical');
+    });
+  });
+
   describe('disabled', () => {
     it('calls the function directly: no clock read, no bookkeeping, value and exception passed through', async () => {
       const { registry, hr } = setup({ enabled: false });
@@ -342,6 +411,55 @@ describe('metrics: MetricsRegistry', () => {
       assert.ok(cost > 0 && Number.isFinite(cost), `clock cost ${cost}`);
       registry.record('scan', 1);
       assert.ok(registry.snapshot().overhead.instrumentationMs >= cost);
+    });
+  });
+
+  describe('setup', () => {
+    it('prepares the known operations when created or enabled; they show only once called', () => {
+      const { registry, hr } = setup({ step: 0.001 });
+      const s = registry.snapshot();
+      assert.deepEqual(s.operations, {});
+      assert.ok(s.overhead.setupMs > 0, 'the preparation is accounted as setup');
+      const reads = hr.reads;
+      registry.record('rom.open', 5);
+      assert.equal(hr.reads - reads, 2, 'a known operation: just the bookkeeping interval');
+      assert.deepEqual(Object.keys(registry.snapshot().operations), ['rom.open']);
+      const off = setup({ enabled: false, step: 0.001 });
+      assert.equal(off.registry.snapshot().overhead.setupMs, 0, 'created off: nothing prepared');
+      off.registry.setEnabled(true);
+      assert.ok(off.registry.snapshot().overhead.setupMs > 0);
+    });
+
+    it("an unknown operation's first call: its histogram setup is counted as setup, not as that call's instrumentation", () => {
+      const { registry, work } = setup({ step: 0.001 });
+      const before = registry.snapshot().overhead;
+      registry.time('custom.op', work(10, 1));
+      const first = registry.snapshot().overhead;
+      registry.time('custom.op', work(10, 1));
+      const second = registry.snapshot().overhead;
+      // Known call: one read after the work (0.001). First unknown call: that read plus the two
+      // reads around the setup (their own cost stays instrumentation), minus the setup between them.
+      assert.ok(Math.abs(first.instrumentationMs - before.instrumentationMs - 0.002) < 1e-9, `${first.instrumentationMs}`);
+      assert.ok(Math.abs(first.setupMs - before.setupMs - 0.001) < 1e-9, `${first.setupMs}`);
+      assert.ok(Math.abs(second.instrumentationMs - first.instrumentationMs - 0.001) < 1e-9);
+      assert.equal(second.setupMs, first.setupMs);
+      assert.equal(registry.snapshot().operations['custom.op']!.count, 2);
+    });
+
+    it('reset() empties the histograms in place (no new setup) and hides them until called again', () => {
+      const { registry } = setup({ step: 0.001 });
+      registry.record('custom.op', 3);
+      registry.record('hal.decode', 4, { bytes: 10 });
+      registry.reset();
+      const s = registry.snapshot();
+      assert.deepEqual(s.operations, {});
+      assert.equal(s.overhead.setupMs, 0);
+      registry.record('custom.op', 7);
+      const after = registry.snapshot();
+      assert.equal(after.overhead.setupMs, 0, 'the histogram was kept');
+      const op = after.operations['custom.op']!;
+      assert.deepEqual([op.count, op.totalMs, op.bytes], [1, 7, 0]);
+      assert.ok(Math.abs(op.maxMs - 7) < 0.01 && Math.abs(op.minMs - 7) < 0.01, `only the new call: min ${op.minMs}, max ${op.maxMs}`);
     });
   });
 

@@ -10,7 +10,7 @@ export function emptySnapshot(over: Partial<MetricsSnapshot> = {}): MetricsSnaps
     at: AT,
     enabled: true,
     uptimeMs: 0,
-    overhead: { instrumentationMs: 0, workMs: 0, percent: null, snapshotMs: 0 },
+    overhead: { instrumentationMs: 0, workMs: 0, percent: null, snapshotMs: 0, setupMs: 0 },
     operations: {},
     counters: {},
     gauges: {},
@@ -31,7 +31,7 @@ export function op(over: Partial<OperationSnapshot> = {}): OperationSnapshot {
 export function busySnapshot(): MetricsSnapshot {
   return emptySnapshot({
     uptimeMs: 125_000,
-    overhead: { instrumentationMs: 1.2, workMs: 400, percent: 0.3, snapshotMs: 2 },
+    overhead: { instrumentationMs: 1.2, workMs: 400, percent: 0.3, snapshotMs: 2, setupMs: 0 },
     operations: {
       'rom.open': op({ count: 2, p50Ms: 180, p95Ms: 240, p99Ms: 240, totalMs: 420, meanMs: 210, minMs: 180, maxMs: 240 }),
       'hal.decode': op({ count: 1500, failures: 3, bytes: 3 * 1024 * 1024, mbPerSec: 85.25 }),

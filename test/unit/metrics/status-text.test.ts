@@ -19,9 +19,9 @@ describe('metrics: status text', () => {
     s.at = s.alerts[1]!.at + CRITICAL_MARK_MS; // five minutes on, the mark goes
     assert.equal(formatStatusText(s), '$(pulse) 0.3% · 92% cache');
     assert.equal(formatStatusText(emptySnapshot({ enabled: false })), '$(pulse) off');
-    const tiny = emptySnapshot({ overhead: { instrumentationMs: 0.01, workMs: 1000, percent: 0.001, snapshotMs: 0 } });
+    const tiny = emptySnapshot({ overhead: { instrumentationMs: 0.01, workMs: 1000, percent: 0.001, snapshotMs: 0, setupMs: 0 } });
     assert.equal(formatStatusText(tiny), '$(pulse) <0.1% · — cache');
-    const big = emptySnapshot({ overhead: { instrumentationMs: 30, workMs: 100, percent: 30, snapshotMs: 0 }, cacheTotals: { hits: 1, misses: 2, bytes: 0, hitRate: 1 / 3 } });
+    const big = emptySnapshot({ overhead: { instrumentationMs: 30, workMs: 100, percent: 30, snapshotMs: 0, setupMs: 0 }, cacheTotals: { hits: 1, misses: 2, bytes: 0, hitRate: 1 / 3 } });
     assert.equal(formatStatusText(big), '$(pulse) 30% · 33% cache');
   });
 
