@@ -1,0 +1,77 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildDemoRom, demoRomLayout } from '../../../src/core/demo/demo-rom';
+import { formatSnes } from '../../../src/core/rom/mapping';
+import { makeScanTestRom } from '../../../src/core/scan';
+import { runCli } from '../../support/cli';
+
+interface Row {
+  offset: number;
+  snes: string | null;
+  consumed: number;
+  size: number;
+  tiles: number;
+  score: number;
+  kind: string;
+}
+
+describe('cli: spritepal scan', function () {
+  this.timeout(60_000);
+  let dir: string;
+  const rom = makeScanTestRom({ size: 512 * 1024, blocks: 10, seed: 5 });
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'spritepal-scan-'));
+    const file = new Uint8Array(512 + rom.data.length); // a 512-byte copier header in front
+    file.set(rom.data, 512);
+    writeFileSync(join(dir, 'game.smc'), file);
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('prints a JSON array sorted by offset, with on-disk offsets and SNES addresses', async () => {
+    const r = await runCli(['scan', 'game.smc', '--json', '--jobs', '1'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const rows = JSON.parse(r.stdout) as Row[];
+    assert.ok(Array.isArray(rows));
+    for (let i = 1; i < rows.length; i++) assert.ok(rows[i - 1]!.offset < rows[i]!.offset);
+    const byOffset = new Map(rows.map((x) => [x.offset, x]));
+    for (const b of rom.blocks) {
+      const row = byOffset.get(b.romOffset + 512);
+      assert.ok(row, `block at ${b.romOffset} (file offset ${b.romOffset + 512})`);
+      assert.equal(row.consumed, b.consumed);
+      assert.equal(row.size, b.size);
+      assert.equal(row.kind, 'hal');
+      assert.ok(row.snes === null || /^\$[0-9A-F]{2}:[0-9A-F]{4}$/.test(row.snes), String(row.snes));
+    }
+  });
+
+  it('gives SNES addresses when the ROM has a header (the demo ROM, LoROM)', async () => {
+    const demo = buildDemoRom();
+    const file = new Uint8Array(512 + demo.length);
+    file.set(demo, 512);
+    writeFileSync(join(dir, 'demo.smc'), file);
+    const r = await runCli(['scan', 'demo.smc', '--json', '--jobs', '1'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const rows = JSON.parse(r.stdout) as Row[];
+    const sprite = demoRomLayout().sprites[1]!;
+    const row = rows.find((x) => x.offset === sprite.romOffset + 512);
+    assert.ok(row);
+    assert.equal(row.snes, formatSnes(sprite.snes));
+  });
+
+  it('prints a table without --json', async () => {
+    const r = await runCli(['scan', 'game.smc', '--jobs', '1', '--min-tiles', '16'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /blocks? in .*game\.smc/);
+    assert.match(r.stdout, /offset +snes/);
+  });
+
+  it('reports errors as one line', async () => {
+    for (const args of [['scan', 'missing.smc'], ['scan', 'game.smc', '--jobs', '0'], ['scan']]) {
+      const r = await runCli(args, dir);
+      assert.notEqual(r.code, 0);
+      assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+    }
+  });
+});
