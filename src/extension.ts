@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { createServices, type SessionServices } from './core/session/services';
 import { registerCommands } from './providers/commands';
+import { registerInjectCommands, type ReinjectWatcher } from './providers/inject-commands';
 import { createCatalogAccess } from './providers/catalog-access';
 import { registerMonitoring, type MonitoringApi } from './providers/monitoring';
 import { RomEditorProvider } from './providers/rom-editor-provider';
@@ -16,6 +17,8 @@ export interface SpritePalApi {
   editor: RomEditorProvider;
   /** The metrics registry, cache and worker pool every open ROM shares. */
   services: SessionServices;
+  /** The "Watch and Re-inject" watcher (which PNGs are being watched). */
+  injection: ReinjectWatcher;
   /** The monitoring views (status bar, Metrics tree) as they render. */
   monitoring: MonitoringApi;
   /** The memory dump viewer (for integration tests: the open viewer's parsed model). */
@@ -33,11 +36,12 @@ export function activate(context: vscode.ExtensionContext): SpritePalApi {
   context.subscriptions.push({ dispose: () => void services.dispose() });
   const editor = RomEditorProvider.register(context, log, services, createCatalogAccess(log));
   registerCommands(context, editor, log);
+  const injection = registerInjectCommands(context, editor, log);
   const monitoring = registerMonitoring(context, services, log);
   const dumps = registerDumpViewer(context, log);
   log.info('SpritePal activated');
   void reopenEarlyRomTabs(log).catch((e: Error) => log.warn(`could not reopen ROM tabs: ${e.message}`));
-  return { editor, services, monitoring, dumps };
+  return { editor, services, injection, monitoring, dumps };
 }
 
 export function deactivate(): void {
