@@ -2,19 +2,19 @@
  * The VS Code side of monitoring: the status-bar item, the Metrics tree view, alerts with the
  * thresholds from the settings, export (on demand and periodic) and the commands behind them.
  * Everything reads one source, `services.metrics` (the registry every ROM session records into):
- * a sample takes one snapshot, runs the alert rules over it and renders the status bar and the
- * tree from it. Samples are taken every second only while something shows them (the status-bar
- * item, i.e. monitoring on, or the Metrics view), and on demand.
+ * a sample takes one snapshot and renders the status bar and the tree from it. The alert rules are
+ * the registry's own, set from the settings (setAlertRules), so every call is judged by its exact
+ * duration as it is recorded. Samples are taken every second only while something shows them (the
+ * status-bar item, i.e. monitoring on, or the Metrics view), and on demand.
  */
 import * as vscode from 'vscode';
-import type { MetricsSnapshot, PeriodicExport, TreeGroupModel } from '../../core/metrics';
+import { throttle, type MetricsSnapshot, type PeriodicExport, type TreeGroupModel } from '../../core/metrics';
 import type { SessionServices } from '../../core/session/services';
-import { AlertWatcher } from './alert-watcher';
 import { reportAlert } from './alerts-notifier';
 import { exportSnapshot, samePeriodic, startPeriodic } from './export-commands';
 import { METRICS_VIEW_ID, MetricsTreeProvider } from './metrics-tree';
-import { alertRulesFromSettings, readMonitoringSettings, sameRules, type MonitoringSettings } from './settings';
-import { MetricsStatusBar } from './status-bar';
+import { applyAlertSettings, readMonitoringSettings, type MonitoringSettings } from './settings';
+import { MetricsStatusBar, STATUS_UPDATES_PER_SECOND } from './status-bar';
 
 export const COMMANDS = {
   show: 'spritepal.showMetrics',
@@ -35,7 +35,7 @@ export interface MonitoringApi {
   treeModel(): TreeGroupModel[];
   /** Whether the Metrics view is visible. */
   viewVisible(): boolean;
-  /** Takes a snapshot now, runs the alert rules and renders the status bar and the tree from it at once; returns it. */
+  /** Takes a snapshot now (gauge alert rules run on it) and renders the status bar and the tree from it at once; returns it. */
   refresh(): MetricsSnapshot;
   /** The settings in force. */
   readonly settings: MonitoringSettings;
@@ -58,20 +58,30 @@ export function registerMonitoring(context: vscode.ExtensionContext, services: S
   let settings = readSettings();
   const exportDir = vscode.Uri.joinPath(context.globalStorageUri, 'metrics');
 
-  const watcher = new AlertWatcher({ rules: alertRulesFromSettings(settings) });
+  applyAlertSettings(metrics, settings);
   const status = new MetricsStatusBar(COMMANDS.show);
   const tree = new MetricsTreeProvider();
   const view = vscode.window.createTreeView(METRICS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
-  context.subscriptions.push(watcher, status, tree, view);
+  context.subscriptions.push(status, tree, view);
 
+  let sampling = false;
   const sample = (): MetricsSnapshot => {
-    const raw = metrics.snapshot();
-    watcher.observe(raw);
-    const s = watcher.apply(raw);
-    if (status.visible) status.update(s);
-    tree.update(s);
-    return s;
+    sampling = true;
+    try {
+      const s = metrics.snapshot();
+      if (status.visible) status.update(s);
+      tree.update(s);
+      return s;
+    } finally {
+      sampling = false;
+    }
   };
+  // A critical operation alert shows at once (not at the next tick), at most twice a second.
+  const criticalRefresh = throttle(() => {
+    sample();
+    status.flush();
+  }, STATUS_UPDATES_PER_SECOND);
+  context.subscriptions.push({ dispose: () => criticalRefresh.dispose() });
 
   let timer: ReturnType<typeof setInterval> | undefined;
   const updateSampling = (): void => {
@@ -100,9 +110,16 @@ export function registerMonitoring(context: vscode.ExtensionContext, services: S
   };
 
   context.subscriptions.push(
-    watcher.onAlert((a) => {
-      reportAlert(a, log, { notifyCritical: settings.notifyCritical, showCommand: COMMANDS.show });
-      if (a.level === 'critical') status.flush();
+    metrics.onAlert((a) => {
+      // Gauge alerts fire inside a sample, whose snapshot already holds them; operation alerts
+      // inside the registry's bookkeeping of a call, which should not pay for the reporting.
+      const inSample = sampling;
+      queueMicrotask(() => {
+        reportAlert(a, log, { notifyCritical: settings.notifyCritical, showCommand: COMMANDS.show });
+        if (a.level !== 'critical') return;
+        if (inSample) status.flush();
+        else criticalRefresh();
+      });
     }),
     view.onDidChangeVisibility((e) => {
       updateSampling();
@@ -116,11 +133,8 @@ export function registerMonitoring(context: vscode.ExtensionContext, services: S
         log.info(`monitoring ${settings.enabled ? 'on' : 'off'}`);
         applyEnabled();
       }
-      const rules = alertRulesFromSettings(settings);
-      if (!sameRules(rules, watcher.rules)) {
-        watcher.setRules(rules);
-        log.info('alert thresholds changed: ' + rules.map((r) => `${r.id} ${r.warning}/${r.critical}${r.unit ? ' ' + r.unit : ''}`).join(', ') + `; cooldown ${settings.cooldownMs / 1000} s`);
-      }
+      const rules = applyAlertSettings(metrics, settings);
+      if (rules) log.info('alert thresholds changed: ' + rules.map((r) => `${r.id} ${r.warning}/${r.critical}${r.unit ? ' ' + r.unit : ''}`).join(', ') + `; cooldown ${settings.cooldownMs / 1000} s`);
       if (old.enabled !== settings.enabled || !samePeriodic(old, settings)) restartPeriodic();
       sample();
     }),
@@ -129,7 +143,6 @@ export function registerMonitoring(context: vscode.ExtensionContext, services: S
     }),
     vscode.commands.registerCommand(COMMANDS.reset, () => {
       metrics.reset();
-      watcher.reset();
       log.info('metrics reset');
       sample();
       status.flush();

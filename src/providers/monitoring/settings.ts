@@ -4,7 +4,7 @@
  * Out-of-range or mistyped values fall back to the default (or are clamped) and are reported as
  * problems for the log, never thrown: a bad setting must not stop the extension.
  */
-import { DEFAULT_ALERT_RULES, DEFAULT_COOLDOWN_MS, DEFAULT_MAX_BYTES, DEFAULT_MAX_FILES, type AlertRule } from '../../core/metrics';
+import { DEFAULT_ALERT_RULES, DEFAULT_COOLDOWN_MS, DEFAULT_MAX_BYTES, DEFAULT_MAX_FILES, type AlertRule, type MetricsRegistry } from '../../core/metrics';
 
 /** Reads one key under `spritepal.monitoring` (e.g. "alerts.romLoad.warningMs"); undefined when unset. */
 export type SettingGetter = (key: string) => unknown;
@@ -100,4 +100,16 @@ export function alertRulesFromSettings(settings: Pick<MonitoringSettings, 'thres
 /** Whether two rule lists would judge the same values the same way. */
 export function sameRules(a: readonly AlertRule[], b: readonly AlertRule[]): boolean {
   return a.length === b.length && a.every((r, i) => JSON.stringify(r) === JSON.stringify(b[i]));
+}
+
+/**
+ * Puts the settings' rules and cooldown into force in the registry when they differ from the
+ * rules it has; returns the new rules, or null when nothing changed. Rules whose id stays keep
+ * their cooldown state (see MetricsRegistry.setAlertRules).
+ */
+export function applyAlertSettings(metrics: Pick<MetricsRegistry, 'rules' | 'setAlertRules'>, settings: Pick<MonitoringSettings, 'thresholds' | 'cooldownMs'>): AlertRule[] | null {
+  const rules = alertRulesFromSettings(settings);
+  if (sameRules(rules, metrics.rules)) return null;
+  metrics.setAlertRules(rules, settings.cooldownMs);
+  return rules;
 }
