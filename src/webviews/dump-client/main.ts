@@ -132,7 +132,13 @@ const paletteHost = el('span', { class: 'palette-host' });
 let paletteSelect: HTMLElement | null = null;
 const swatches = el('canvas', { id: 'palette-swatches', class: 'swatches', width: '128', height: '8', role: 'img', 'aria-label': 'Colours of the chosen palette' });
 const objLegend = el('span', { class: 'obj-legend', id: 'obj-legend' });
-const tileStatus = el('span', { class: 'dim', id: 'vram-cursor', 'aria-live': 'polite' });
+const objButton = ce('vscode-button', { id: 'vram-show-obj', secondary: '', 'aria-label': 'Move the tile cursor to the first OBJ tile' }, 'Go to OBJ tiles');
+objButton.addEventListener('click', () => {
+  if (!view) return;
+  moveCursor(Math.floor(view.objBase / tileBytes()), true);
+  tilesCanvas.focus();
+});
+const tileStatus = el('div', { class: 'dim cursor-line', id: 'vram-cursor', 'aria-live': 'polite' });
 const tilesCanvas = el('canvas', {
   id: 'vram-canvas',
   class: 'vram-canvas',
@@ -148,7 +154,7 @@ function paletteChoice(): string {
 
 function renderPaletteSelect(v: DumpView): void {
   const options: [string, string][] = [['gray', 'Grayscale']];
-  if (v.palettes) for (let i = 0; i < 16; i++) options.push([`cgram-${i}`, `CGRAM palette ${i}${i >= 8 ? ' (sprites)' : ''}`]);
+  if (v.palettes) for (let i = 0; i < 16; i++) options.push([`cgram-${i}`, `Palette ${i}${i >= 8 ? ' (OBJ)' : ''}`]);
   paletteSelect = choiceSelect('vram-palette', 'Palette', options, paletteChoice(), (value) => {
     saveState({ palette: value });
     drawTiles();
@@ -181,6 +187,9 @@ async function loadTiles(): Promise<void> {
   try {
     tiles = await request('tiles', { bpp: state.bpp, widthTiles: state.widthTiles });
     drawTiles();
+    // First time on this dump: start at the OBJ tiles (what the viewer is about).
+    if (saved.cursor === undefined && tilesCanvas.dataset.ready !== 'true' && view) moveCursor(Math.floor(view.objBase / tileBytes()), true);
+    else moveCursor(state.cursor);
     tilesCanvas.dataset.ready = 'true';
   } catch (e) {
     showError((e as Error).message);
@@ -261,7 +270,7 @@ function describeCursor(): void {
   tileStatus.textContent = `${tiles.tiles} tiles · tile ${t} at ${hex(addr, 4)} (word ${hex(addr >> 1, 4)})${objTile}`;
 }
 
-function moveCursor(to: number): void {
+function moveCursor(to: number, top = false): void {
   if (!tiles) return;
   const t = Math.max(0, Math.min(tiles.tiles - 1, to));
   saveState({ cursor: t });
@@ -270,7 +279,7 @@ function moveCursor(to: number): void {
   const x = (t % tiles.widthTiles) * cell;
   const y = Math.floor(t / tiles.widthTiles) * cell;
   const scroller = tilesCanvas.parentElement!;
-  if (y < scroller.scrollTop) scroller.scrollTop = y;
+  if (top || y < scroller.scrollTop) scroller.scrollTop = y;
   else if (y + cell > scroller.scrollTop + scroller.clientHeight) scroller.scrollTop = y + cell - scroller.clientHeight;
   if (x < scroller.scrollLeft) scroller.scrollLeft = x;
   else if (x + cell > scroller.scrollLeft + scroller.clientWidth) scroller.scrollLeft = x + cell - scroller.clientWidth;
@@ -324,7 +333,7 @@ function selectedEntry(): OamRow | null {
 /** The screen scale: the largest whole factor that fits the column (1-4). */
 function screenZoom(): number {
   const avail = screenHost.clientWidth || 512;
-  return Math.max(1, Math.min(4, Math.floor(avail / 256)));
+  return Math.max(1, Math.min(3, Math.floor(avail / 256)));
 }
 
 /** The 256 CGRAM colours as RGBA (grayscale by colour index without CGRAM, like the CLI's sheet). */
@@ -447,7 +456,8 @@ const vramSection = el(
   { class: 'vram-section', 'aria-labelledby': 'vram-title' },
   el('h2', { id: 'vram-title' }, 'VRAM tiles'),
   el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Tile view' }, bppSelect, widthSelect, paletteHost, swatches, zoomSelect),
-  el('div', { class: 'legend' }, el('span', { class: 'obj-key', 'aria-hidden': 'true' }), objLegend, tileStatus),
+  el('div', { class: 'legend' }, el('span', { class: 'obj-key', 'aria-hidden': 'true' }), objLegend, objButton),
+  tileStatus,
   el('div', { class: 'vram-scroll' }, tilesCanvas),
 );
 
@@ -463,6 +473,12 @@ async function applyView(v: DumpView): Promise<void> {
   await Promise.all([loadTiles(), loadComposite()]);
   document.body.dataset.revision = String(v.revision);
 }
+
+// A theme change swaps the CSS variables (and the body's class): redraw what the canvases took from them.
+new MutationObserver(() => {
+  drawTiles();
+  drawOverlay();
+}).observe(document.body, { attributes: true, attributeFilter: ['class', 'data-vscode-theme-id'] });
 
 rpc.onEvent((e: HostEvent) => {
   const m = e as unknown as DumpEvent;

@@ -77,7 +77,13 @@ export class OamTable {
     row.classList.add('selected');
     row.setAttribute('aria-selected', 'true');
     this.table.setAttribute('aria-activedescendant', row.id);
-    if (scroll) row.scrollIntoView({ block: 'nearest' });
+    if (scroll) {
+      // Only the table's own scroller moves (scrollIntoView would scroll the page too).
+      const box = this.root;
+      const head = this.table.tHead?.offsetHeight ?? 0;
+      if (row.offsetTop - head < box.scrollTop) box.scrollTop = row.offsetTop - head;
+      else if (row.offsetTop + row.offsetHeight > box.scrollTop + box.clientHeight) box.scrollTop = row.offsetTop + row.offsetHeight - box.clientHeight;
+    }
   }
 
   private onKey(e: KeyboardEvent): void {
