@@ -134,7 +134,7 @@ export class MetricsRegistry {
       this.finish(op, t0, undefined, true);
       throw e;
     }
-    this.finish(op, t0, sizeOf(size, result), false);
+    this.finish(op, t0, size, false, result);
     return result;
   }
 
@@ -151,7 +151,7 @@ export class MetricsRegistry {
     }
     return promise.then(
       (result) => {
-        this.finish(op, t0, sizeOf(size, result), false);
+        this.finish(op, t0, size, false, result);
         return result;
       },
       (e: unknown) => {
@@ -321,11 +321,12 @@ export class MetricsRegistry {
     return slot;
   }
 
-  private finish(op: string, t0: number, size: WorkSize | undefined, failed: boolean): void {
+  /** After the work: its duration, then the bookkeeping, timed (a size function of the result is bookkeeping too). */
+  private finish<T>(op: string, t0: number, size: WorkSize | ((result: T) => WorkSize) | undefined, failed: boolean, result?: T): void {
     const t1 = this.hr();
     const ms = t1 - t0;
     this.workMs += ms;
-    this.bookkeep(op, ms, size, failed);
+    this.bookkeep(op, ms, failed ? undefined : sizeOf(size, result as T), failed);
     this.instrumentationMs += this.hr() - t1 + this.clockCostMs;
   }
 

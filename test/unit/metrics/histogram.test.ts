@@ -53,6 +53,23 @@ describe('metrics: OperationHistogram', () => {
     assert.equal(s.itemsPerSec, 200);
   });
 
+  it('counts buffered calls at once; reads and a full buffer put them into the histogram; reset() drops them', () => {
+    const h = new OperationHistogram();
+    for (let i = 1; i <= 300; i++) h.record(i === 300 ? 5000 : 1); // over two buffer loads, slowest last
+    assert.equal(h.count, 300);
+    const s = h.snapshot();
+    assert.equal(s.count, 300);
+    near(s.maxMs, 5000, 'max (the buffered tail)');
+    near(s.minMs, 1, 'min');
+    assert.equal(h.snapshot().count, 300, 'reading twice records nothing twice');
+    h.record(7);
+    h.reset();
+    assert.equal(h.count, 0);
+    h.record(3);
+    assert.deepEqual([h.snapshot().count, h.snapshot().totalMs], [1, 3]);
+    near(h.snapshot().maxMs, 3, 'only the call after the reset');
+  });
+
   it('counts failures and clamps durations beyond an hour into the top bucket (total stays exact)', () => {
     const h = new OperationHistogram();
     h.record(7_200_000, undefined, true);
