@@ -5,8 +5,8 @@
 //   node esbuild.mjs --watch       rebuild on change
 //   node esbuild.mjs --tests       src/ and test/ to out/, one file per file, with source maps (c8 maps them back)
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, statSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -58,15 +58,16 @@ const builds = [
   },
 ];
 
-function listTs(dir) {
+function listFiles(dir, wanted) {
   const out = [];
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...listTs(p));
-    else if (p.endsWith('.ts') && !p.endsWith('.d.ts')) out.push(p);
+    if (statSync(p).isDirectory()) out.push(...listFiles(p, wanted));
+    else if (wanted(p)) out.push(p);
   }
   return out;
 }
+const listTs = (dir) => listFiles(dir, (p) => p.endsWith('.ts') && !p.endsWith('.d.ts'));
 
 if (tests) {
   rmSync(testOut, { recursive: true, force: true });
@@ -81,6 +82,11 @@ if (tests) {
     sourcemap: 'linked',
     logLevel: 'warning',
   });
+  // JSON modules are required at run time by the unbundled output: copy them beside it.
+  for (const json of listFiles('src', (p) => p.endsWith('.json'))) {
+    mkdirSync(dirname(join(testOut, json)), { recursive: true });
+    copyFileSync(json, join(testOut, json));
+  }
 } else if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
   console.log('esbuild: watching');

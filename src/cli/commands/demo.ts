@@ -1,15 +1,21 @@
 import { resolve } from 'node:path';
 import { buildDemoRom } from '../../core/demo/demo-rom';
+import { demoRomCatalog } from '../../core/catalog/bundled';
 import { writeFileAtomic } from '../../core/io/atomic-file';
 import { printJson, stringOpt, UsageError, type Command } from '../command';
 
 export const demoCommand: Command = {
   name: 'demo',
   summary: 'Write the demo ROM (original sprites drawn by code, no game data)',
-  help: `spritepal demo -o <out.sfc> [--json]
+  help: `spritepal demo -o <out.sfc> [--catalog <out.json>] [--json]
 
-Generates SpritePal's demo ROM: a valid LoROM with a correct header, made entirely by code.`,
-  options: { out: { type: 'string', short: 'o' }, json: { type: 'boolean' } },
+Generates SpritePal's demo ROM: a valid 512 KiB LoROM with a correct header and 44 original
+sprite sheets (characters, items, effects, backgrounds; 2bpp and 4bpp; some with mirrored frames),
+HAL-compressed by our encoder, with a pointer table and their palettes in ROM. Everything is
+drawn by code; no game data.
+
+  --catalog <f>  also write the demo ROM's catalog entries (what src/core/catalog/demo-catalog.json holds)`,
+  options: { out: { type: 'string', short: 'o' }, catalog: { type: 'string' }, json: { type: 'boolean' } },
   allowPositionals: false,
   async run(args, io) {
     const out = stringOpt(args, 'out');
@@ -17,6 +23,8 @@ Generates SpritePal's demo ROM: a valid LoROM with a correct header, made entire
     const bytes = buildDemoRom();
     const path = resolve(io.cwd, out);
     await writeFileAtomic(path, bytes);
+    const catalog = stringOpt(args, 'catalog');
+    if (catalog) await writeFileAtomic(resolve(io.cwd, catalog), new TextEncoder().encode(JSON.stringify(demoRomCatalog(), null, 2) + '\n'));
     if (args.values.json) printJson(io, { file: path, size: bytes.length });
     else io.stdout(`wrote ${path} (${bytes.length} bytes)\n`);
   },

@@ -7,6 +7,10 @@
 import { buildDemoRom, demoRomLayout, DEMO_ROM_TITLE } from '../demo/demo-rom';
 import { hex } from '../errors';
 import type { CatalogEntry, RomCatalog } from './types';
+// The catalog demoRomCatalog() derives, generated once (`spritepal demo -o <rom> --catalog
+// src/core/catalog/demo-catalog.json`) because deriving it means drawing every sprite (about half
+// a second): opening the demo ROM must not wait for that. A test keeps the two equal.
+import demoCatalogJson from './demo-catalog.json';
 
 /** SHA-256 of the headerless demo ROM (`spritepal demo`). */
 export const DEMO_ROM_SHA256 = 'd1ee3b15c16c614c40db95058326ffcaf4a82c5d8a1b3e187513d7b3ee62339f';
@@ -35,7 +39,12 @@ export function demoRomCatalog(): RomCatalog {
   return { title: DEMO_ROM_TITLE, checksum: rom[header + 0x1e]! | (rom[header + 0x1f]! << 8), entries };
 }
 
+/** The demo ROM's catalog as shipped (generated from demoRomCatalog(); equal to it by test). */
+export function shippedDemoCatalog(): RomCatalog {
+  return structuredClone(demoCatalogJson) as RomCatalog;
+}
+
 /** Bundled entries for a ROM by its hash: the demo ROM's, or none. */
 export function bundledEntriesFor(sha256: string): CatalogEntry[] {
-  return sha256.toLowerCase() === DEMO_ROM_SHA256 ? demoRomCatalog().entries : [];
+  return sha256.toLowerCase() === DEMO_ROM_SHA256 ? shippedDemoCatalog().entries : [];
 }

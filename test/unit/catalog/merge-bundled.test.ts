@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { bundledEntriesFor, demoRomCatalog, DEMO_ROM_SHA256 } from '../../../src/core/catalog/bundled';
+import { bundledEntriesFor, demoRomCatalog, shippedDemoCatalog, DEMO_ROM_SHA256 } from '../../../src/core/catalog/bundled';
 import { addEntry, emptyCatalog } from '../../../src/core/catalog/catalog';
 import { romIdentity } from '../../../src/core/catalog/identity';
 import { entriesForRom, mergeEntries } from '../../../src/core/catalog/merge';
@@ -21,6 +21,7 @@ describe('catalog: bundled entries and merging', () => {
     assert.deepEqual(id, { sha256: DEMO_ROM_SHA256, title: 'SPRITEPAL DEMO', checksum: new Rom(bytes).checksum!.stored });
     const cat = demoRomCatalog();
     assert.equal(cat.checksum, id.checksum);
+    assert.deepEqual(shippedDemoCatalog(), cat, 'src/core/catalog/demo-catalog.json is what the code derives (regenerate it with `spritepal demo -o <rom> --catalog src/core/catalog/demo-catalog.json`)');
     const layout = demoRomLayout();
     const entries = bundledEntriesFor(DEMO_ROM_SHA256.toUpperCase());
     assert.equal(entries.length, layout.sprites.length + layout.raw.length);
