@@ -57,11 +57,26 @@ export class GalleryController implements vscode.Disposable {
     this.subs.push(doc.onDidChangeContent(() => this.onContentChanged()));
   }
 
-  /** Entries, palettes and scan state; starts the background scan the first time. */
+  /**
+   * Entries, palettes and scan state; starts the background scan the first time. With catalog
+   * entries to show, the scan waits until their first thumbnails are painted (or a second has
+   * passed), so it does not compete with them for the workers.
+   */
   async gallery(): Promise<RequestMap['gallery']['result']> {
     await this.loadKnown();
-    if (this.status.state === 'idle') void this.startScan();
+    if (this.status.state === 'idle' && !this.scanTimer) {
+      if (this.known.length === 0) void this.startScan();
+      else this.scanTimer = setTimeout(() => this.startDeferredScan(), 1000);
+    }
     return { entries: this.entries(), palettes: this.paletteOptions(), scan: this.status };
+  }
+
+  private scanTimer: NodeJS.Timeout | undefined;
+
+  private startDeferredScan(): void {
+    clearTimeout(this.scanTimer);
+    this.scanTimer = undefined;
+    if (this.status.state === 'idle') void this.startScan();
   }
 
   private async loadKnown(): Promise<void> {
@@ -292,6 +307,7 @@ export class GalleryController implements vscode.Disposable {
 
   /** The first thumbnails were painted: recorded once per document (and in the metrics). */
   painted(count: number, ms: number): void {
+    if (this.scanTimer) this.startDeferredScan();
     if (this.firstPaint) return;
     this.firstPaint = { count, ms };
     this.doc.session.services.metrics.record('gallery.firstPaint', ms, { items: count });
@@ -307,6 +323,7 @@ export class GalleryController implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.scanTimer);
     this.abort?.abort();
     for (const s of this.subs) s.dispose();
   }

@@ -55,6 +55,7 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<RomDocumen
   }
 
   async openCustomDocument(uri: vscode.Uri, context: vscode.CustomDocumentOpenContext, _token: vscode.CancellationToken): Promise<RomDocument> {
+    this.services.pool?.warm(); // thumbnails and the scan need the workers in a moment
     const doc = await RomDocument.open(uri, context.backupId, {
       log: this.log,
       services: this.services,

@@ -57,6 +57,7 @@ describe('sprite gallery in the browser (packaged VSIX)', function () {
     await view.locator('.cell[data-state="ready"]').nth(19).waitFor({ timeout: 60_000 });
     await view.locator('body[data-first-paint-ms]').waitFor();
     timings.firstPaintColdMs = Number(await view.locator('body').getAttribute('data-first-paint-ms'));
+    console.log('      cold marks', await view.locator('body').getAttribute('data-marks'), 'last thumbnail request', await view.locator('body').getAttribute('data-last-thumb-ms'), 'ms');
     const count = (await view.locator('#gallery-count').textContent()) ?? '';
     const total = Number(/of (\d+) blocks/.exec(count)?.[1]);
     assert.ok(total >= layout.sprites.length, `${count}: at least the ${layout.sprites.length} catalogued sprites`);
@@ -119,7 +120,7 @@ describe('sprite gallery in the browser (packaged VSIX)', function () {
   it('browses raw tiles and pages with the keyboard', async () => {
     await wb.quickOpen('spritepal-demo.sfc');
     const view = wb.webview();
-    await view.locator('#tab-tiles').click();
+    await view.locator('[data-tab="tiles"]').click();
     await view.locator('.tile-browser[data-ready="true"]').waitFor();
     const before = await view.locator('#tiles-offset').inputValue();
     await view.locator('#tiles-canvas').focus();
@@ -130,7 +131,7 @@ describe('sprite gallery in the browser (packaged VSIX)', function () {
     }), before);
     assert.notEqual(await view.locator('#tiles-offset').inputValue(), before);
     await wb.screenshot('e2e-tiles');
-    await view.locator('#tab-sprites').click();
+    await view.locator('[data-tab="sprites"]').click();
   });
 
   it('reopens with a warm cache', async () => {
@@ -141,6 +142,7 @@ describe('sprite gallery in the browser (packaged VSIX)', function () {
     const view = wb.webview();
     await view.locator('body[data-first-paint-ms]').waitFor({ timeout: 60_000 });
     timings.firstPaintWarmMs = Number(await view.locator('body').getAttribute('data-first-paint-ms'));
+    console.log('      warm marks', await view.locator('body').getAttribute('data-marks'), 'last thumbnail request', await view.locator('body').getAttribute('data-last-thumb-ms'), 'ms');
     console.log(`      first 20 thumbnails painted: cold ${timings.firstPaintColdMs} ms, warm ${timings.firstPaintWarmMs} ms`);
   });
 });

@@ -22,7 +22,8 @@ describe('Monitoring in the browser (packaged VSIX)', function () {
 
   it('shows overhead and cache hit rate in the status bar; a click reveals the Metrics view', async () => {
     await wb.quickOpen('spritepal-demo.sfc');
-    await wb.webview().locator('#rom-title').waitFor({ timeout: 60_000 });
+    // The gallery opens first: wait for its first thumbnails (a ROM open, decodes and cache lookups to count).
+    await wb.webview().locator('.cell[data-state="ready"]').first().waitFor({ timeout: 60_000 });
     const item = wb.page.locator('.statusbar-item', { hasText: / cache$/ });
     // Opening the ROM was timed, so the overhead is a figure (not "—") once the item has sampled it.
     await wb.page.locator('.statusbar-item', { hasText: /%.* · .* cache$/ }).first().waitFor({ timeout: 30_000 });

@@ -26,7 +26,7 @@ describe('ROM editor in the browser (packaged VSIX)', function () {
   it('opens the demo ROM through Quick Open and shows its title and mapping', async () => {
     await wb.quickOpen('spritepal-demo.sfc');
     const view = wb.webview();
-    await view.locator('#tab-header').click({ timeout: 60_000 });
+    await view.locator('[data-tab="header"]').click({ timeout: 60_000 });
     await view.locator('#rom-title').waitFor({ timeout: 60_000 });
     assert.equal(await view.locator('#rom-title').textContent(), 'SPRITEPAL DEMO');
     assert.equal((await view.locator('#rom-mapping').textContent())?.trim(), 'lorom');
@@ -38,7 +38,7 @@ describe('ROM editor in the browser (packaged VSIX)', function () {
   it('fixes a broken checksum from the webview button; the tab becomes dirty', async () => {
     await wb.quickOpen('broken-hirom.smc');
     const view = wb.webview();
-    await view.locator('#tab-header').click({ timeout: 60_000 });
+    await view.locator('[data-tab="header"]').click({ timeout: 60_000 });
     await view.locator('#rom-title', { hasText: 'BROKEN HIROM' }).waitFor({ timeout: 60_000 });
     assert.equal((await view.locator('#rom-mapping').textContent())?.trim(), 'hirom');
     assert.match((await view.locator('#rom-checksum').textContent()) ?? '', /Checksum is wrong/);

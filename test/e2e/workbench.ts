@@ -48,7 +48,7 @@ export async function openWorkbench(opts: { prepareWorkspace(dir: string): void;
       page,
       workspace,
       // Hidden editors keep their iframes in the DOM: the active webview is the visible one.
-      webview: () => page.frameLocator('iframe.webview.ready >> visible=true').frameLocator('#active-frame'),
+      webview: () => page.frameLocator('iframe.webview.ready >> visible=true').first().frameLocator('#active-frame'),
       async quickOpen(fileName) {
         await page.keyboard.press('Control+P');
         const input = page.locator('.quick-input-widget input');

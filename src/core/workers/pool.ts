@@ -182,6 +182,21 @@ export class WorkerPool<M extends { [K in keyof M]: TaskTypes } = TaskMap> {
     this.eventListeners.clear();
   }
 
+  /**
+   * Starts every worker now instead of at the first task: a worker thread takes tens of
+   * milliseconds to boot, which a user opening a ROM should not wait for. Idle workers do not
+   * keep the process alive.
+   */
+  warm(): void {
+    while (!this.disposed && this.slots.length < this.size) {
+      try {
+        this.spawn();
+      } catch {
+        return; // the first task will report the failure
+      }
+    }
+  }
+
   private pump(): void {
     while (this.queue.length > 0 && !this.disposed) {
       let slot = this.slots.find((s) => !s.job);

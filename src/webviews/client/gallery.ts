@@ -350,24 +350,28 @@ export class Gallery {
     if (missing.length) void this.fetch(missing);
   }
 
+  /** Requests thumbnails in batches, all in flight at once (the host renders them in parallel). */
   private async fetch(offsets: number[]): Promise<void> {
-    for (let i = 0; i < offsets.length; i += BATCH) {
-      const batch = offsets.slice(i, i + BATCH);
-      for (const o of batch) this.pending.add(o);
-      try {
-        const items = await this.rpc.request('thumbnails', { offsets: batch, maxTiles: THUMB_TILES });
-        for (const item of items) {
-          this.thumbs.set(item.romOffset, item);
-          const slot = this.cells.get(item.romOffset);
-          const e = this.visible.find((v) => v.romOffset === item.romOffset);
-          if (slot && e) this.drawCell(e, slot.canvas, slot.cell);
-        }
-        this.checkFirstPaint();
-      } catch (err) {
-        this.cb.error(`thumbnails: ${(err as Error).message}`);
-      } finally {
-        for (const o of batch) this.pending.delete(o);
+    const batches: number[][] = [];
+    for (let i = 0; i < offsets.length; i += BATCH) batches.push(offsets.slice(i, i + BATCH));
+    await Promise.all(batches.map((batch) => this.fetchBatch(batch)));
+  }
+
+  private async fetchBatch(batch: number[]): Promise<void> {
+    for (const o of batch) this.pending.add(o);
+    try {
+      const items = await this.rpc.request('thumbnails', { offsets: batch, maxTiles: THUMB_TILES });
+      for (const item of items) {
+        this.thumbs.set(item.romOffset, item);
+        const slot = this.cells.get(item.romOffset);
+        const e = this.visible.find((v) => v.romOffset === item.romOffset);
+        if (slot && e) this.drawCell(e, slot.canvas, slot.cell);
       }
+      this.checkFirstPaint();
+    } catch (err) {
+      this.cb.error(`thumbnails: ${(err as Error).message}`);
+    } finally {
+      for (const o of batch) this.pending.delete(o);
     }
   }
 

@@ -61,11 +61,12 @@ const tilesPanel = el('div', { class: 'panel', id: 'panel-tiles' });
 const tabs = ce(
   'vscode-tabs',
   { id: 'tabs', 'selected-index': String(TABS.indexOf(state.tab)) },
-  ce('vscode-tab-header', { slot: 'header', id: 'tab-sprites' }, 'Sprites'),
+  // vscode-tabs assigns its own ids to headers (for ARIA): tests and styles use data-tab.
+  ce('vscode-tab-header', { slot: 'header', 'data-tab': 'sprites' }, 'Sprites'),
   ce('vscode-tab-panel', {}, spritesPanel),
-  ce('vscode-tab-header', { slot: 'header', id: 'tab-tiles' }, 'Tiles'),
+  ce('vscode-tab-header', { slot: 'header', 'data-tab': 'tiles' }, 'Tiles'),
   ce('vscode-tab-panel', {}, tilesPanel),
-  ce('vscode-tab-header', { slot: 'header', id: 'tab-header' }, 'Header'),
+  ce('vscode-tab-header', { slot: 'header', 'data-tab': 'header' }, 'Header'),
   ce('vscode-tab-panel', {}, headerPanel),
 );
 tabs.addEventListener('vsc-tabs-select', (e) => {
@@ -176,10 +177,19 @@ rpc.onEvent((e) => {
 
 app.replaceChildren(errorBox, tabs);
 
+/** Start-up marks (ms since the script started), kept on the body for tests and diagnosis. */
+const marks: Record<string, number> = {};
+export function mark(name: string): void {
+  marks[name] = Math.round(performance.now() - started);
+  document.body.dataset.marks = JSON.stringify(marks);
+}
+
 async function start(): Promise<void> {
   try {
     renderHeaderPanel(await rpc.request('ready', {}));
+    mark('ready');
     const g = await rpc.request('gallery', {});
+    mark('gallery');
     gallery.setData(g.entries, g.palettes);
     gallery.setScan(g.scan);
     gallery.restoreScroll();
