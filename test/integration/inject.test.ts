@@ -116,9 +116,14 @@ describe('sprite injection (extension host)', () => {
     assert.equal(started, true);
     assert.equal(injection.active.length, 1);
     const doc = await waitFor('the document', () => editor.documents.find((d) => d.uri.fsPath === romPath));
+    // Save the first injection, so the tab turning dirty again shows VS Code has the next edit.
+    await vscode.commands.executeCommand('workbench.action.files.save');
+    const tab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputCustom && t.input.uri.fsPath === romPath);
+    await waitFor('the save', () => !doc.isDirty && tab()?.isDirty === false);
     const first = sha(doc.bytes);
     writeFileSync(png, spritePng(original, (px) => px.fill(7, 0, 8)));
     await waitFor('the re-injection', () => sha(doc.bytes) !== first, 20_000);
+    await waitFor('VS Code to record the edit', () => tab()?.isDirty);
     const tiles = decodeTiles(decode(new Rom(doc.bytes.slice()).data, injection.active[0]!.romOffset).data, 4);
     assert.deepEqual([...tiles.subarray(0, 8)], [7, 7, 7, 7, 7, 7, 7, 7]);
     await vscode.commands.executeCommand('undo');
