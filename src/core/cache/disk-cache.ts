@@ -51,6 +51,13 @@ export class DiskCache {
     await this.load();
     const name = diskName(id) + SUFFIX;
     const path = join(this.dir, name);
+    if (!this.index.has(name)) {
+      // Not in the folder when it was listed, nor written since by this process: a miss, without
+      // touching the disk (a cold gallery asks for dozens at once). An entry another process
+      // wrote meanwhile is merely recomputed.
+      this.counts.misses++;
+      return undefined;
+    }
     let file: Buffer;
     try {
       file = await fs.readFile(path);
