@@ -90,11 +90,10 @@ async function cacheRows(ctx: BenchContext, script: string): Promise<BenchRow[]>
         const t0 = performance.now();
         const st = await session.scan();
         const ms = performance.now() - t0;
-        const c = services.cache.stats();
-        const hits = c.memory.hits + (c.disk?.hits ?? 0);
-        const lookups = hits + c.memory.misses + (c.disk?.misses ?? 0);
+        // The registry's all-levels figure: every level's hits over the first level's lookups
+        // (the disk level only sees the memory level's misses).
         const snap = services.metrics.snapshot();
-        return { ms, cached: st.cached, hitRate: lookups ? hits / lookups : 0, diskHitRate: snap.caches.disk?.hitRate ?? null };
+        return { ms, cached: st.cached, hitRate: snap.cacheTotals.hitRate ?? 0, diskHitRate: snap.caches.disk?.hitRate ?? null };
       } finally {
         await session.dispose();
         await services.dispose();
@@ -105,7 +104,7 @@ async function cacheRows(ctx: BenchContext, script: string): Promise<BenchRow[]>
     return [
       { key: 'scanColdMs', label: `scan ${mib} MiB ROM, cold (first open, 2 workers)`, value: round(cold.ms, 0), unit: 'ms', note: `cached: ${cold.cached}` },
       { key: 'scanWarmMs', label: `scan ${mib} MiB ROM, warm (reopen, same cache folder)`, value: round(warm.ms, 1), unit: 'ms', note: `cached: ${warm.cached}` },
-      { key: 'scanWarmHitRate', label: 'reopen cache hit rate (memory + disk lookups)', value: round(100 * warm.hitRate, 1), unit: '%', target: '> 0 %, served from cache', pass: warm.cached && warm.hitRate > 0, note: `disk hit rate ${warm.diskHitRate === null ? '-' : round(100 * warm.diskHitRate, 1) + ' %'}` },
+      { key: 'scanWarmHitRate', label: 'reopen cache hit rate (all levels, as the status bar shows it)', value: round(100 * warm.hitRate, 1), unit: '%', target: '> 0 %, served from cache', pass: warm.cached && warm.hitRate > 0, note: `disk hit rate ${warm.diskHitRate === null ? '-' : round(100 * warm.diskHitRate, 1) + ' %'}` },
     ];
   } finally {
     rmSync(cacheDir, { recursive: true, force: true });
