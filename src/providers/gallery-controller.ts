@@ -251,7 +251,8 @@ export class GalleryController implements vscode.Disposable {
     return choice.option;
   }
 
-  async exportPng(p: RequestMap['exportPng']['params']): Promise<{ files: string[] } | null> {
+  /** Exports the block; asks where with a save dialog unless `to` is given (scripted use). */
+  async exportPng(p: RequestMap['exportPng']['params'], to?: vscode.Uri): Promise<{ files: string[] } | null> {
     const entry = this.entryAt(p.romOffset);
     const rom = this.doc.session.rom;
     const choice = this.palettes.get(p.paletteId) ?? GRAYSCALE;
@@ -268,7 +269,7 @@ export class GalleryController implements vscode.Disposable {
     const image = tilesToImage(decodeTiles(bytes.subarray(0, tiles * bytesPerTile(p.bpp)), p.bpp, tiles), { widthTiles: Math.min(p.widthTiles, Math.max(1, tiles)) });
     const baseName = (entry?.name ?? `sprite_${hex(p.romOffset + rom.copierHeaderSize).slice(2)}`).replace(/[^\w.-]+/g, '_');
     const folder = vscode.Uri.joinPath(this.doc.uri, '..');
-    const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(folder, `${baseName}.png`), filters: { 'PNG image': ['png'] }, title: 'Export sprite as PNG' });
+    const target = to ?? (await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(folder, `${baseName}.png`), filters: { 'PNG image': ['png'] }, title: 'Export sprite as PNG' }));
     if (!target) return null;
     const palette = choice.palette ?? grayscalePalette(16);
     const png = encodeIndexedPng(image, paletteRGBA(choice.palette, 1 << Math.min(p.bpp, 8)).subarray(0, 4 * Math.min(256, 1 << p.bpp)), { transparentZero: true });
