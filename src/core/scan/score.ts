@@ -6,8 +6,7 @@
  * - the compression ratio (graphics compress; bytes that look random do not);
  * - a tile-size multiple and a plausible length (checked by the caller before decoding);
  * - not blank (an all-zero or all-one block is padding, not graphics).
- * The bit depth: 4bpp when a tile's two plane pairs share their shape much more than a plane pair
- * shares it with the next tile's (what 2bpp tiles in a row do), else 2bpp.
+ * The bit depth: guessBpp (how the 16-byte units pair up into 4bpp tiles, if they do).
  */
 
 const POPCOUNT = (() => {
@@ -68,24 +67,86 @@ export function coherence(data: Uint8Array, start: number, size: number, seen = 
   return { mean: seen.size === 0 ? -1 : sum / seen.size, distinct: seen.size, nonBlank };
 }
 
-/** 4bpp when each tile's plane pairs share their shape more than neighbouring tiles do. */
+/** Horizontal edges of row `r` of the 16-byte unit at `u`: bit x set where pixel x differs from pixel x + 1. */
+function rowEdges(data: Uint8Array, u: number, r: number): number {
+  const a = data[u + 2 * r]!;
+  const b = data[u + 2 * r + 1]!;
+  return ((a ^ (a >> 1)) | (b ^ (b >> 1))) & 0x7f;
+}
+
+/** Evidence for 4bpp beyond the shape test (see guessBpp). */
+const DENSITY_Z = 3;
+const DENSITY_T = 3;
+const EDGE_GAIN = 0.17;
+const EDGE_DENSITY_Z = 0.5;
+
+/**
+ * The bit depth of planar tiles, from how the 16-byte units pair up. A 4bpp tile is two units
+ * (planes 0/1, then planes 2/3) of one image; at 2bpp every unit is its own tile, and a unit is
+ * no closer to the one after it than to the one before. 4bpp when any of:
+ * - shape: each tile's plane pairs share their shape (non-zero pixels) much more than a plane
+ *   pair shares it with the next tile's (what 2bpp tiles in a row do);
+ * - density: planes 2/3 hold fewer set bits than planes 0/1 in most tiles (sign test, z score)
+ *   or on average (t statistic): palettes fill from low indices, so high planes are sparser,
+ *   while at 2bpp even and odd tiles are alike;
+ * - edges: the pixels where the colour changes along a row coincide between a tile's plane pairs
+ *   (Jaccard index of the edge bits) clearly more than between a plane pair and the next tile's
+ *   first one, with density leaning the same way. Neighbouring 2bpp tiles continue a shape but
+ *   rarely put its edges at the same columns.
+ */
 export function guessBpp(data: Uint8Array, size: number): 2 | 4 {
   if (size % 32 !== 0) return 2;
   let within = 0;
   let across = 0;
+  let sparser = 0;
+  let denser = 0;
+  let diffs = 0;
+  let diffSum = 0;
+  let diffSq = 0;
+  const shared = [0, 0];
+  const either = [0, 0];
   for (let t = 0; t + 32 <= size; t += 32) {
     const next = t + 32 + 32 <= size;
+    let popA = 0;
+    let popB = 0;
     for (let r = 0; r < 16; r += 2) {
       const a = data[t + r]! | data[t + r + 1]!;
       const b = data[t + 16 + r]! | data[t + 17 + r]!;
       within += POPCOUNT[a ^ b]!;
       if (next) across += POPCOUNT[b ^ (data[t + 32 + r]! | data[t + 33 + r]!)]!;
+      popA += POPCOUNT[data[t + r]!]! + POPCOUNT[data[t + r + 1]!]!;
+      popB += POPCOUNT[data[t + 16 + r]!]! + POPCOUNT[data[t + 17 + r]!]!;
+      const ea = rowEdges(data, t, r >> 1);
+      const eb = rowEdges(data, t + 16, r >> 1);
+      shared[0]! += POPCOUNT[ea & eb]!;
+      either[0]! += POPCOUNT[ea | eb]!;
+      if (next) {
+        const ec = rowEdges(data, t + 32, r >> 1);
+        shared[1]! += POPCOUNT[eb & ec]!;
+        either[1]! += POPCOUNT[eb | ec]!;
+      }
+    }
+    if (popA !== popB) {
+      if (popB < popA) sparser++;
+      else denser++;
+      diffs++;
+      diffSum += popA - popB;
+      diffSq += (popA - popB) * (popA - popB);
     }
   }
   const tiles = size / 32;
   // Normalise `across` to the same number of tiles (the last tile has no next one).
   const acrossPerTile = tiles > 1 ? across / (tiles - 1) : across;
-  return within / tiles < 0.62 * acrossPerTile ? 4 : 2;
+  if (within / tiles < 0.62 * acrossPerTile) return 4;
+  const z = diffs > 0 ? (sparser - denser) / Math.sqrt(diffs) : 0;
+  if (z >= DENSITY_Z) return 4;
+  if (diffs > 1) {
+    const mean = diffSum / diffs;
+    const variance = Math.max(1e-9, (diffSq - diffs * mean * mean) / (diffs - 1));
+    if (mean / Math.sqrt(variance / diffs) >= DENSITY_T) return 4;
+  }
+  const gain = shared[0]! / Math.max(1, either[0]!) - shared[1]! / Math.max(1, either[1]!);
+  return gain >= EDGE_GAIN && z >= EDGE_DENSITY_Z ? 4 : 2;
 }
 
 /** Fewest distinct non-blank 16-byte units a block must hold: fills alone make no graphics. */
