@@ -5,6 +5,7 @@
  * checksum and verifies; this module asks the questions and shows the summary before anything
  * changes.
  */
+import { createHash } from 'node:crypto';
 import { watch } from 'node:fs';
 import * as vscode from 'vscode';
 import { hex } from '../core/errors';
@@ -207,7 +208,13 @@ interface Watch {
   romOffset: number;
   format: InjectArgs['format'];
   options: { relocate?: boolean; pointers?: number[] };
+  /** SHA-256 of the PNG as last injected: file events that bring no new content are ignored. */
+  lastPng: string;
   dispose(): void;
+}
+
+async function pngHash(uri: vscode.Uri): Promise<string> {
+  return createHash('sha256').update(await vscode.workspace.fs.readFile(uri)).digest('hex');
 }
 
 /** Re-injects a PNG every time it is saved, each time as a new undoable edit. */
@@ -256,7 +263,8 @@ export class ReinjectWatcher implements vscode.Disposable {
       direct.on('error', (e) => this.log.warn(`watching ${folder.fsPath}: ${e.message}`));
       subs.push({ dispose: () => direct.close() });
     }
-    this.watches.set(key, { image, doc, romOffset, format: first.format, options: { relocate: true, pointers: args.pointers }, dispose: () => { clearTimeout(timer); subs.forEach((s) => s.dispose()); } });
+    const lastPng = await pngHash(image);
+    this.watches.set(key, { image, doc, romOffset, format: first.format, options: { relocate: true, pointers: args.pointers }, lastPng, dispose: () => { clearTimeout(timer); subs.forEach((s) => s.dispose()); } });
     this.log.info(`watching ${image.fsPath}: every save is injected into ${doc.fileName} at ${hex(romOffset + doc.session.rom.copierHeaderSize)}`);
     this.render();
     return true;
@@ -266,6 +274,11 @@ export class ReinjectWatcher implements vscode.Disposable {
   async reinject(key: string): Promise<InjectResult> {
     const w = this.watches.get(key);
     if (!w) return { applied: false };
+    // Watchers report one save several times (and late): only new content is injected, so an
+    // undo is not overturned by a stale event.
+    const hash = await pngHash(w.image).catch(() => null);
+    if (hash === null || hash === w.lastPng) return { applied: false, unchanged: true };
+    w.lastPng = hash;
     const r = await injectSprite(this.editor, this.log, { uri: w.doc.uri, romOffset: w.romOffset, image: w.image, confirm: true, format: w.format, ...w.options });
     if (r.applied && r.plan) {
       w.romOffset = r.plan.summary.newRomOffset;
