@@ -50,7 +50,7 @@ export interface OperationSnapshot {
   meanMs: number;
   minMs: number;
   maxMs: number;
-  /** Percentiles from the perf_hooks histogram (3 significant figures, microsecond resolution). */
+  /** Percentiles from the operation's histogram (3 significant figures, microsecond resolution; min and max exact). */
   p50Ms: number;
   p95Ms: number;
   p99Ms: number;
