@@ -2,7 +2,9 @@
  * How much decoded bytes look like SNES planar tiles, 0..1. Signals:
  * - row coherence: in planar data a row's plane bytes rarely differ much from the row above
  *   (random or shifted bytes flip about half their bits); measured per 16-byte unit (a 2bpp
- *   tile, or either plane pair of a 4bpp tile) on the units that are not blank;
+ *   tile, or either plane pair of a 4bpp tile) on the units that are not blank; or, when higher,
+ *   pixel coherence (neighbouring pixels equal), which regular textures with full-width edges
+ *   reach where row coherence does not;
  * - the compression ratio (graphics compress; bytes that look random do not);
  * - a tile-size multiple and a plausible length (checked by the caller before decoding);
  * - not blank (an all-zero or all-one block is padding, not graphics).
@@ -28,6 +30,25 @@ export function unitCoherence(data: Uint8Array, u: number): number {
   return Math.max(0, 1 - flips / 40);
 }
 
+/**
+ * Pixel coherence of one 16-byte unit, 0..1: how many horizontally and vertically neighbouring
+ * pixels are equal, 0 at what random bytes give (three neighbours in four differ). Unlike
+ * unitCoherence it forgives full-width edges (a texture's mortar line flips a whole row's bits
+ * but is one edge per column), so regular textures score as the shapes they are.
+ */
+export function unitPixelCoherence(data: Uint8Array, u: number): number {
+  let edges = 0;
+  for (let r = 0; r < 8; r++) {
+    const a = data[u + 2 * r]!;
+    const b = data[u + 2 * r + 1]!;
+    edges += POPCOUNT[((a ^ (a >> 1)) | (b ^ (b >> 1))) & 0x7f]!;
+    if (r < 7) edges += POPCOUNT[(a ^ data[u + 2 * r + 2]!) | (b ^ data[u + 2 * r + 3]!)]!;
+  }
+  return Math.max(0, 1 - edges / PIXEL_EDGES_RANDOM);
+}
+
+const PIXEL_EDGES_RANDOM = 112 * 0.75;
+
 /** A 32-bit hash of a 16-byte unit (FNV-1a), to count distinct units. */
 function unitHash(data: Uint8Array, u: number): number {
   let h = 0x811c9dc5;
@@ -45,6 +66,8 @@ export function isBlank(data: Uint8Array, u: number): boolean {
 export interface Coherence {
   /** Mean coherence of the distinct non-blank units (a unit repeated counts once), -1 when none. */
   mean: number;
+  /** The same for unitPixelCoherence. */
+  pixel: number;
   /** Distinct non-blank units. */
   distinct: number;
   /** Non-blank units, repeats included. */
@@ -55,6 +78,7 @@ export interface Coherence {
 export function coherence(data: Uint8Array, start: number, size: number, seen = new Set<number>()): Coherence {
   seen.clear();
   let sum = 0;
+  let pixel = 0;
   let nonBlank = 0;
   for (let u = start; u + 16 <= start + size; u += 16) {
     if (isBlank(data, u)) continue;
@@ -63,8 +87,10 @@ export function coherence(data: Uint8Array, start: number, size: number, seen = 
     if (seen.has(h)) continue;
     seen.add(h);
     sum += unitCoherence(data, u);
+    pixel += unitPixelCoherence(data, u);
   }
-  return { mean: seen.size === 0 ? -1 : sum / seen.size, distinct: seen.size, nonBlank };
+  const n = seen.size;
+  return { mean: n === 0 ? -1 : sum / n, pixel: n === 0 ? -1 : pixel / n, distinct: n, nonBlank };
 }
 
 /** Horizontal edges of row `r` of the 16-byte unit at `u`: bit x set where pixel x differs from pixel x + 1. */
@@ -164,6 +190,13 @@ function ratioScore(ratio: number): number {
   return Math.max(0, 1 - (ratio - 8) / 8);
 }
 
+/**
+ * Pixel coherence stands in for row coherence (when higher) scaled from PIXEL_FLOOR (what dithers
+ * and noise reach) up: textures with full-width edges (brick, planks) pass, random bytes do not.
+ */
+const PIXEL_WEIGHT = 0.9;
+const PIXEL_FLOOR = 0.3;
+
 /** Score of `size` decoded bytes that took `consumed` bytes compressed (consumed = size for raw data). */
 export function scoreTiles(data: Uint8Array, size: number, consumed: number): TileScore {
   const bpp = guessBpp(data, size);
@@ -174,7 +207,8 @@ export function scoreTiles(data: Uint8Array, size: number, consumed: number): Ti
   if (coh.distinct < MIN_DISTINCT_UNITS || size < consumed * 1.1) return { score: 0, bpp, tiles };
   // Distinct share of the non-blank units: real sheets repeat little, garbage fills repeat a lot.
   const diversity = coh.distinct / coh.nonBlank;
-  let score = 0.7 * coh.mean + 0.15 * ratioScore(size / consumed) + 0.15 * Math.min(1, diversity / 0.5);
+  const shape = Math.max(coh.mean, PIXEL_WEIGHT * (coh.pixel - PIXEL_FLOOR) / (1 - PIXEL_FLOOR));
+  let score = 0.7 * shape + 0.15 * ratioScore(size / consumed) + 0.15 * Math.min(1, diversity / 0.5);
   if (diversity < 0.25) score *= diversity / 0.25;
   return { score: Math.round(score * 1000) / 1000, bpp, tiles };
 }
