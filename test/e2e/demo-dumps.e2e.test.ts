@@ -1,0 +1,56 @@
+/**
+ * The dump viewer on memory dumps made from the demo ROM's sprites (original content, no game
+ * data): always runs, and its screenshot is the one the README shows.
+ */
+import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildDemoDumps } from '../../src/core/demo/demo-dumps';
+import { bgr555ToRgb } from '../../src/core/gfx/color';
+import { readCgram } from '../../src/core/gfx/palette';
+import { openWorkbench, type Workbench } from './workbench';
+
+describe('memory dump viewer on the demo scene (packaged VSIX)', function () {
+  this.timeout(240_000);
+  let wb: Workbench | undefined;
+  const dumps = buildDemoDumps();
+
+  before(async () => {
+    wb = await openWorkbench({
+      prepareWorkspace: (dir) => {
+        writeFileSync(join(dir, 'Demo.SnesVideoRam.dmp'), dumps.vram);
+        writeFileSync(join(dir, 'Demo.SnesCgRam.dmp'), dumps.cgram);
+        writeFileSync(join(dir, 'Demo.SnesSpriteRam.dmp'), dumps.oam);
+      },
+    });
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await wb?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
+  });
+  after(async () => wb?.close());
+
+  it('shows the VRAM tiles, the 12 sprites on screen in their own palettes, and the OAM table', async () => {
+    await wb!.quickOpen('Demo.SnesVideoRam.dmp');
+    const view = wb!.webview();
+    await view.locator('#composite[data-ready="true"]').waitFor({ timeout: 60_000 });
+    await view.locator('#vram-canvas[data-ready="true"]').waitFor();
+    assert.match((await view.locator('#file-cgram').textContent()) ?? '', /Demo\.SnesCgRam\.dmp/);
+    assert.match((await view.locator('#file-oam').textContent()) ?? '', /Demo\.SnesSpriteRam\.dmp/);
+    const spriteColours = new Set(Array.from(readCgram(dumps.cgram).subarray(128), (c) => bgr555ToRgb(c).join(',')));
+    const drawn = await view.locator('#composite').evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      const set = new Set<string>();
+      let opaque = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        if (d[i + 3] === 255) {
+          opaque++;
+          set.add(`${d[i]},${d[i + 1]},${d[i + 2]}`);
+        }
+      }
+      return { opaque, colours: [...set] };
+    });
+    assert.ok(drawn.opaque > 500, `${drawn.opaque} opaque pixels`);
+    for (const c of drawn.colours) assert.ok(spriteColours.has(c), `${c} is a sprite palette colour`);
+    await wb!.screenshot('e2e-dump-viewer-demo');
+  });
+});
