@@ -173,8 +173,8 @@ async function galleryOnce(session: RomSession, sprites: readonly DemoSprite[]):
 async function galleryPass(bytes: Uint8Array, sprites: readonly DemoSprite[], metricsEnabled: boolean): Promise<PassResult> {
   const cacheDir = mkdtempSync(join(tmpdir(), 'spritepal-bench-gallery-'));
   try {
-    // Both sets of services exist before the clock starts: making one (a registry calibrates its
-    // clock once, about a millisecond, and prepares the known operations' histograms) is start-up,
+    // Both sets of services exist before the clock starts: making one (the first registry of the
+    // process calibrates the clock read; each prepares the known operations' histograms) is start-up,
     // not the gallery (registryCreateMsOn reports it); the reopen's second set is what
     // a new window has: its own memory level and registry, the same disk folder.
     const first = createServices({ cacheDir, metricsEnabled });
@@ -216,8 +216,9 @@ async function galleryRows(ctx: BenchContext): Promise<BenchRow[]> {
     return [];
   }
   const bytes = buildDemoRom();
-  // What the gallery passes leave out of their clock: making a registry. On, it calibrates its
-  // clock read and prepares the known operations' histograms (reported as setupMs); off, neither.
+  // What the gallery passes leave out of their clock: making a registry. On, it prepares the known
+  // operations' histograms (reported as setupMs; the clock read is calibrated once per process, by
+  // the first registry, long before this); off, nothing.
   const createOn: number[] = [];
   const createOff: number[] = [];
   const setupMs: number[] = [];
