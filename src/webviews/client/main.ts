@@ -185,14 +185,18 @@ export function mark(name: string): void {
 }
 
 async function start(): Promise<void> {
-  try {
-    renderHeaderPanel(await rpc.request('ready', {}));
+  // Both requests at once: the gallery does not wait for the header's round trip.
+  const header = rpc.request('ready', {}).then((v) => {
+    renderHeaderPanel(v);
     mark('ready');
+  });
+  try {
     const g = await rpc.request('gallery', {});
     mark('gallery');
     gallery.setData(g.entries, g.palettes);
     gallery.setScan(g.scan);
     gallery.restoreScroll();
+    await header;
     document.body.dataset.ready = 'true';
     if (state.tab === 'tiles') ensureTiles();
     if (state.detail.open !== null) {
