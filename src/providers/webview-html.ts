@@ -10,9 +10,18 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
 }
 
 export function romEditorHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string): string {
+  return webviewHtml(webview, extensionUri, title, { script: 'webview.js', style: 'rom-editor.css' });
+}
+
+/**
+ * A webview page for one of our clients: `script` from dist/, `style` from media/, under a strict
+ * CSP with a per-load nonce (VS Code matches localResourceRoots as folders, so dist/ and media/
+ * are as tight as the roots go).
+ */
+export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string, files: { script: string; style: string }): string {
   const nonce = randomBytes(16).toString('base64');
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'rom-editor.css'));
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', files.script));
+  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', files.style));
   const csp = [
     "default-src 'none'",
     `img-src ${webview.cspSource} data: blob:`,

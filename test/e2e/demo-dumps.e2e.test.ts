@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { buildDemoDumps } from '../../src/core/demo/demo-dumps';
 import { bgr555ToRgb } from '../../src/core/gfx/color';
 import { readCgram } from '../../src/core/gfx/palette';
+import { canvasColours } from './canvas';
 import { openWorkbench, type Workbench } from './workbench';
 
 describe('memory dump viewer on the demo scene (packaged VSIX)', function () {
@@ -37,18 +38,7 @@ describe('memory dump viewer on the demo scene (packaged VSIX)', function () {
     assert.match((await view.locator('#file-cgram').textContent()) ?? '', /Demo\.SnesCgRam\.dmp/);
     assert.match((await view.locator('#file-oam').textContent()) ?? '', /Demo\.SnesSpriteRam\.dmp/);
     const spriteColours = new Set(Array.from(readCgram(dumps.cgram).subarray(128), (c) => bgr555ToRgb(c).join(',')));
-    const drawn = await view.locator('#composite').evaluate((c: HTMLCanvasElement) => {
-      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-      const set = new Set<string>();
-      let opaque = 0;
-      for (let i = 0; i < d.length; i += 4) {
-        if (d[i + 3] === 255) {
-          opaque++;
-          set.add(`${d[i]},${d[i + 1]},${d[i + 2]}`);
-        }
-      }
-      return { opaque, colours: [...set] };
-    });
+    const drawn = await canvasColours(view.locator('#composite'));
     assert.ok(drawn.opaque > 500, `${drawn.opaque} opaque pixels`);
     for (const c of drawn.colours) assert.ok(spriteColours.has(c), `${c} is a sprite palette colour`);
     await wb!.screenshot('e2e-dump-viewer-demo');

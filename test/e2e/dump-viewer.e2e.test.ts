@@ -11,6 +11,7 @@ import { parseOam } from '../../src/core/dumps/oam';
 import { bgr555ToRgb } from '../../src/core/gfx/color';
 import { readCgram } from '../../src/core/gfx/palette';
 import { requireShared } from '../support/shared';
+import { canvasColours } from './canvas';
 import { openWorkbench, type Workbench } from './workbench';
 
 const DUMPS = ['Cave.SnesVideoRam.dmp', 'Cave.SnesCgRam.dmp', 'Cave.SnesSpriteRam.dmp'];
@@ -43,18 +44,7 @@ describe('memory dump viewer in the browser (packaged VSIX)', function () {
     // The composite is not blank, and every opaque pixel is a sprite-palette colour (CGRAM 8-15).
     const colors = readCgram(new Uint8Array(readFileSync(join(kss, 'Cave.SnesCgRam.dmp'))));
     const spriteColours = new Set(Array.from(colors.subarray(128), (c) => bgr555ToRgb(c).join(',')));
-    const drawn = await view.locator('#composite').evaluate((c: HTMLCanvasElement) => {
-      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-      const set = new Set<string>();
-      let opaque = 0;
-      for (let i = 0; i < d.length; i += 4) {
-        if (d[i + 3] === 255) {
-          opaque++;
-          set.add(`${d[i]},${d[i + 1]},${d[i + 2]}`);
-        }
-      }
-      return { opaque, colours: [...set], width: c.width, height: c.height, zoom: Number(c.dataset.zoom) };
-    });
+    const drawn = await canvasColours(view.locator('#composite'));
     assert.ok(drawn.zoom >= 1 && Number.isInteger(drawn.zoom), `whole-number zoom, got ${drawn.zoom}`);
     assert.deepEqual([drawn.width, drawn.height], [256 * drawn.zoom, 224 * drawn.zoom], 'the 256x224 screen, scaled pixel-exact');
     assert.ok(drawn.opaque > 500 * drawn.zoom * drawn.zoom, `${drawn.opaque} opaque pixels`);

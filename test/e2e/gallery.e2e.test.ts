@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { buildDemoRom, demoRomLayout } from '../../src/core/demo/demo-rom';
 import { bgr555ToRgb } from '../../src/core/gfx/color';
 import { readBgr555 } from '../../src/core/gfx/color';
+import { canvasColours } from './canvas';
 import { RESULTS, openWorkbench, type Workbench } from './workbench';
 
 /** The colours a sprite may show: its 15 opaque palette colours, as "r,g,b". */
@@ -37,18 +38,7 @@ describe('sprite gallery in the browser (packaged VSIX)', function () {
   /** Opaque colours of a cell's thumbnail canvas, read in the webview. */
   async function cellColours(romOffset: number): Promise<{ colours: string[]; opaque: number }> {
     const frame = wb.webview();
-    return frame.locator(`#cell-${romOffset} canvas`).evaluate((c: HTMLCanvasElement) => {
-      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-      const set = new Set<string>();
-      let opaque = 0;
-      for (let i = 0; i < d.length; i += 4) {
-        if (d[i + 3] === 255) {
-          opaque++;
-          set.add(`${d[i]},${d[i + 1]},${d[i + 2]}`);
-        }
-      }
-      return { colours: [...set], opaque };
-    });
+    return canvasColours(frame.locator(`#cell-${romOffset} canvas`));
   }
 
   it('opens the demo ROM to a gallery of its sprites, drawn in their real colours', async () => {

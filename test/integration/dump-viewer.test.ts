@@ -6,31 +6,16 @@ import * as assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as vscode from 'vscode';
-import type { SpritePalApi } from '../../src/extension';
 import { parseOam } from '../../src/core/dumps/oam';
 import { renderSpriteScreen } from '../../src/core/dumps/vram-sheet';
 import { readCgram } from '../../src/core/gfx/palette';
 import { bgr555ToRgb } from '../../src/core/gfx/color';
 import type { DumpHostMessage } from '../../src/webviews/dump-protocol';
+import { api, EXTENSION_ID, waitFor } from './helpers';
 
-const EXTENSION_ID = 'spritepal.spritepal';
 const DUMPS = ['Cave.SnesVideoRam.dmp', 'Cave.SnesCgRam.dmp', 'Cave.SnesSpriteRam.dmp'];
 
-async function api(): Promise<SpritePalApi> {
-  const ext = vscode.extensions.getExtension<SpritePalApi>(EXTENSION_ID);
-  assert.ok(ext, 'the extension is installed in the development host');
-  return ext.activate();
-}
 
-async function waitFor<T>(what: string, fn: () => T | undefined | Promise<T | undefined>, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined && v !== null && v !== false) return v as T;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** ../shared/fixtures/kss-mesen beside the repository root, or null. */
 function kssDumps(): string | null {

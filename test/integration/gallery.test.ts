@@ -11,16 +11,8 @@ import { decode } from '../../src/core/hal';
 import { tilesToImage } from '../../src/core/gfx/arrange';
 import { bgr555ToRgb, readBgr555 } from '../../src/core/gfx/color';
 import { decodeTiles } from '../../src/core/gfx/tiles';
+import { waitFor } from './helpers';
 
-async function waitFor<T>(what: string, fn: () => T | undefined | false, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('sprite gallery (extension host)', () => {
   const folder = vscode.workspace.workspaceFolders![0]!.uri.fsPath;

@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { SpritePalApi } from '../../src/extension';
 import { buildDemoRom, demoRomLayout } from '../../src/core/demo/demo-rom';
 import { decode } from '../../src/core/hal';
 import { tilesToImage } from '../../src/core/gfx/arrange';
@@ -12,20 +11,9 @@ import { encodeGrayscalePng } from '../../src/core/gfx/png-export';
 import { decodeTiles } from '../../src/core/gfx/tiles';
 import { Rom } from '../../src/core/rom';
 import type { InjectResult } from '../../src/providers/inject-commands';
+import { api, waitFor } from './helpers';
 
-async function api(): Promise<SpritePalApi> {
-  return vscode.extensions.getExtension<SpritePalApi>('spritepal.spritepal')!.activate();
-}
 
-async function waitFor<T>(what: string, fn: () => T | undefined | false, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 

@@ -3,25 +3,11 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { SpritePalApi } from '../../src/extension';
 import type { HostMessage } from '../../src/webviews/protocol';
 import { makeRom, referenceChecksum } from '../fixtures/roms';
+import { api, waitFor } from './helpers';
 
-async function api(): Promise<SpritePalApi> {
-  const ext = vscode.extensions.getExtension<SpritePalApi>('spritepal.spritepal');
-  assert.ok(ext, 'the extension is installed in the development host');
-  return ext.activate();
-}
 
-async function waitFor<T>(what: string, fn: () => T | undefined | Promise<T | undefined>, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined && v !== null && v !== false) return v as T;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 function tabOf(file: string): vscode.Tab | undefined {
   for (const g of vscode.window.tabGroups.all) {
