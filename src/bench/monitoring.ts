@@ -11,7 +11,9 @@
  * palette, RGBA), then reopen it: new services on the same disk folder (a fresh memory level, as a
  * new window has) and do it all again. Monitoring on and off alternate pass by pass in one run;
  * monitoringOverheadRatio is the median of the per-block ratios (on, off, off, on), reopenCacheHitRate the share of the
- * reopen's lookups served by memory or disk.
+ * reopen's lookups served by memory or disk. The session writes the disk level behind the caller
+ * (TieredCache.put), as it does for a user; closing the first window (services.dispose, outside
+ * the clock like the window switch it stands for) waits for those writes before the reopen.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

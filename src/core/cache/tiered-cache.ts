@@ -43,6 +43,8 @@ export class TieredCache {
   private readonly memory: MemoryCache;
   private readonly disk: DiskCache | null;
   private readonly inflight = new Map<string, Promise<unknown>>();
+  /** Disk writes started by `put` and not finished yet. */
+  private readonly writes = new Set<Promise<void>>();
   /** Hashes edited in place (invalidateRange): their L2 entries are stale, so L2 is skipped for them. */
   private readonly memoryOnly = new Set<string>();
 
@@ -74,6 +76,29 @@ export class TieredCache {
     this.memory.set(key.id, { value, parts: key.parts, covers: options.covers });
     const disk = this.diskFor(key);
     if (disk) await disk.set(key.id, value, options.covers ? { covers: options.covers } : {}).catch(() => undefined);
+  }
+
+  /**
+   * Stores in memory now and writes the disk level behind the caller (what the hot paths use: a
+   * thumbnail or a decoded block is returned without waiting for the file). `flush()` waits for
+   * the writes still under way; dispose the owner only after it.
+   */
+  put(key: CacheKey, value: unknown, options: SetOptions = {}): void {
+    this.memory.set(key.id, { value, parts: key.parts, covers: options.covers });
+    const disk = this.diskFor(key);
+    if (!disk) return;
+    const write = disk
+      .set(key.id, value, options.covers ? { covers: options.covers } : {})
+      .catch(() => undefined)
+      .then(() => {
+        this.writes.delete(write);
+      });
+    this.writes.add(write);
+  }
+
+  /** Waits for the disk writes `put` started. */
+  async flush(): Promise<void> {
+    while (this.writes.size > 0) await Promise.all([...this.writes]);
   }
 
   /** The cached value, or `compute()`'s (stored before it is returned). Values are shared: do not mutate them. */

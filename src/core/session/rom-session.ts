@@ -105,7 +105,7 @@ export class RomSession {
       metrics.error('decode-failed', err);
       throw err;
     }
-    await cache.set(key, { data: result.data, consumed: result.consumed }, { covers: { start: romOffset, end: romOffset + result.consumed } });
+    cache.put(key, { data: result.data, consumed: result.consumed }, { covers: { start: romOffset, end: romOffset + result.consumed } });
     return { romOffset, data: result.data, consumed: result.consumed };
   }
 
@@ -126,7 +126,7 @@ export class RomSession {
       () => scanRom(data, { ...params, pool: pool ?? undefined, signal: opts.signal, onProgress: opts.onProgress, resume: previous, priority: opts.priority }),
       (r) => ({ bytes: r.nextOffset - (previous?.nextOffset ?? 0) }),
     );
-    await cache.set(key, state);
+    cache.put(key, state);
     return { ...state, cached: false };
   }
 
@@ -153,7 +153,7 @@ export class RomSession {
     const store = async (i: number, res: ThumbOutcome) => {
       out[i] = res;
       if ('error' in res) metrics.error('decode-failed', `thumbnail at ROM offset 0x${res.romOffset.toString(16)}: ${res.error}`);
-      else await cache.set(keyOf(requests[i]!), res, { covers: { start: res.romOffset, end: res.romOffset + res.consumed } });
+      else cache.put(keyOf(requests[i]!), res, { covers: { start: res.romOffset, end: res.romOffset + res.consumed } });
     };
     if (missing.length > 0) {
       const started = performance.now();

@@ -69,6 +69,7 @@ export function createServices(opts: ServicesOptions = {}): SessionServices {
       if (disposed) return;
       disposed = true;
       for (const s of subs) s.dispose();
+      await cache.flush();
       cache.dispose();
       await pool?.dispose();
     },
