@@ -6,25 +6,14 @@
  * well-formed requests of known methods.
  */
 
+import type { OamEntry } from '../core/dumps/oam';
+import { check, exactKeys, isBpp, parseRequest, type Validator } from './validate';
+
 export type DumpBpp = 2 | 4 | 8;
 export type SiblingKind = 'cgram' | 'oam';
 
-/** One OAM entry as the table shows it. */
-export interface OamRow {
-  index: number;
-  x: number;
-  y: number;
-  tile: number;
-  /** CGRAM palette 8-15. */
-  palette: number;
-  priority: number;
-  hflip: boolean;
-  vflip: boolean;
-  large: boolean;
-  width: number;
-  height: number;
-  visible: boolean;
-}
+/** One OAM entry as the table shows it: the core's parse, as is. */
+export type OamRow = OamEntry;
 
 /** A companion dump: where it is (null when none was found or picked), and what went wrong reading it. */
 export interface SiblingView {
@@ -110,28 +99,11 @@ export type DumpHostMessage = DumpResponse | DumpEvent;
 
 // ---- validation of untrusted input -------------------------------------------------------
 
-type Params = Record<string, unknown>;
-
 export const WIDTH_CHOICES = [8, 16, 32, 64] as const;
 
-function exactKeys(p: Params, keys: string[]): string | null {
-  const extra = Object.keys(p).filter((k) => !keys.includes(k));
-  if (extra.length) return `unexpected params ${extra.join(', ')}`;
-  const missing = keys.filter((k) => !(k in p));
-  return missing.length ? `missing params ${missing.join(', ')}` : null;
-}
-
-function check(p: Params, keys: string[], rules: Record<string, (v: unknown) => boolean>): string | null {
-  const shape = exactKeys(p, keys);
-  if (shape) return shape;
-  for (const [k, ok] of Object.entries(rules)) if (!ok(p[k])) return `invalid ${k}: ${JSON.stringify(p[k])?.slice(0, 40)}`;
-  return null;
-}
-
-const isBpp = (v: unknown) => v === 2 || v === 4 || v === 8;
 const isWidth = (v: unknown) => typeof v === 'number' && (WIDTH_CHOICES as readonly number[]).includes(v);
 
-const VALIDATORS: { [M in DumpMethod]: (p: Params) => string | null } = {
+const VALIDATORS: Record<DumpMethod, Validator> = {
   ready: (p) => exactKeys(p, []),
   tiles: (p) => check(p, ['bpp', 'widthTiles'], { bpp: isBpp, widthTiles: isWidth }),
   composite: (p) => exactKeys(p, []),
@@ -142,18 +114,5 @@ export type DumpParseResult = { ok: true; request: DumpRequest } | { ok: false; 
 
 /** Validates an untrusted message from the dump viewer's webview. */
 export function parseDumpRequest(raw: unknown): DumpParseResult {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, reason: 'not an object' };
-  const m = raw as Record<string, unknown>;
-  const extra = Object.keys(m).filter((k) => !['kind', 'id', 'method', 'params'].includes(k));
-  if (extra.length) return { ok: false, reason: `unexpected fields ${extra.join(', ')}` };
-  if (m.kind !== 'request') return { ok: false, reason: `unknown message kind ${JSON.stringify(m.kind)}` };
-  if (typeof m.id !== 'number' || !Number.isSafeInteger(m.id) || m.id < 0) return { ok: false, reason: 'missing or invalid id' };
-  if (typeof m.method !== 'string' || !Object.prototype.hasOwnProperty.call(VALIDATORS, m.method)) {
-    return { ok: false, reason: `unknown method ${JSON.stringify(m.method)?.slice(0, 40)}` };
-  }
-  const params = m.params === undefined ? {} : m.params;
-  if (typeof params !== 'object' || params === null || Array.isArray(params)) return { ok: false, reason: 'params must be an object' };
-  const problem = VALIDATORS[m.method as DumpMethod](params as Params);
-  if (problem) return { ok: false, reason: `${m.method}: ${problem}` };
-  return { ok: true, request: { kind: 'request', id: m.id, method: m.method as DumpMethod, params: params as never } };
+  return parseRequest<DumpMethod>(raw, VALIDATORS) as DumpParseResult;
 }

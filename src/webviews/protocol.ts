@@ -5,29 +5,14 @@
  * runs it through `parseWebviewRequest`, which accepts only well-formed requests of known methods.
  */
 
-/** What the webview shows of a ROM (plain JSON, no typed arrays). */
-export interface RomView {
+import type { RomInfo } from '../core/rom/rom';
+import { check, exactKeys, isBpp, parseRequest, type Validator } from './validate';
+
+/** What the webview shows of a ROM (plain JSON, no typed arrays): the core's RomInfo and the document's state. */
+export interface RomView extends RomInfo {
   fileName: string;
-  fileSize: number;
-  copierHeader: boolean;
-  romSize: number;
-  mapping: string;
-  headerOffset: number | null;
   /** On-disk offset of the header (copier header included), null when there is none. */
   headerFileOffset: number | null;
-  title: string | null;
-  mapMode: number | null;
-  mapModeName: string | null;
-  chipset: number | null;
-  chipsetName: string | null;
-  romSizeCode: number | null;
-  ramSizeCode: number | null;
-  region: number | null;
-  regionName: string | null;
-  developerId: number | null;
-  version: number | null;
-  checksum: { stored: number; complement: number; computed: number; valid: boolean } | null;
-  evidence: string[];
   dirty: boolean;
   readOnly: boolean;
 }
@@ -146,32 +131,14 @@ export type HostMessage = HostResponse | HostEvent;
 
 // ---- validation of untrusted input -------------------------------------------------------
 
-type Params = Record<string, unknown>;
-type Validator = (params: Params) => string | null;
-
 const MAX_OFFSET = 64 * 1024 * 1024;
 
-function exactKeys(p: Params, keys: string[]): string | null {
-  const extra = Object.keys(p).filter((k) => !keys.includes(k));
-  if (extra.length) return `unexpected params ${extra.join(', ')}`;
-  const missing = keys.filter((k) => !(k in p));
-  return missing.length ? `missing params ${missing.join(', ')}` : null;
-}
-
 const int = (v: unknown, min: number, max: number) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
-const isBpp = (v: unknown) => v === 2 || v === 4 || v === 8;
 const isKind = (v: unknown) => v === 'hal' || v === 'raw';
-
-function check(p: Params, keys: string[], rules: Record<string, (v: unknown) => boolean>): string | null {
-  const shape = exactKeys(p, keys);
-  if (shape) return shape;
-  for (const [k, ok] of Object.entries(rules)) if (!ok(p[k])) return `invalid ${k}: ${JSON.stringify(p[k])?.slice(0, 40)}`;
-  return null;
-}
 
 const offset = (v: unknown) => int(v, 0, MAX_OFFSET);
 
-const VALIDATORS: { [M in Method]: Validator } = {
+const VALIDATORS: Record<Method, Validator> = {
   ready: (p) => exactKeys(p, []),
   fixChecksum: (p) => exactKeys(p, []),
   gallery: (p) => exactKeys(p, []),
@@ -214,16 +181,5 @@ export type ParseResult = { ok: true; request: WebviewRequest } | { ok: false; r
 
 /** Validates an untrusted message from the webview. */
 export function parseWebviewRequest(raw: unknown): ParseResult {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, reason: 'not an object' };
-  const m = raw as Record<string, unknown>;
-  if (m.kind !== 'request') return { ok: false, reason: `unknown message kind ${JSON.stringify(m.kind)}` };
-  if (typeof m.id !== 'number' || !Number.isSafeInteger(m.id) || m.id < 0) return { ok: false, reason: 'missing or invalid id' };
-  if (typeof m.method !== 'string' || !Object.prototype.hasOwnProperty.call(VALIDATORS, m.method)) {
-    return { ok: false, reason: `unknown method ${JSON.stringify(m.method)}` };
-  }
-  const params = m.params ?? {};
-  if (typeof params !== 'object' || params === null || Array.isArray(params)) return { ok: false, reason: 'params must be an object' };
-  const problem = VALIDATORS[m.method as Method](params as Params);
-  if (problem) return { ok: false, reason: `${m.method}: ${problem}` };
-  return { ok: true, request: { kind: 'request', id: m.id, method: m.method as Method, params: params as never } };
+  return parseRequest<Method>(raw, VALIDATORS) as ParseResult;
 }

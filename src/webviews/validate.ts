@@ -1,0 +1,42 @@
+/**
+ * Validation of untrusted messages from a webview, shared by the ROM editor's and the dump
+ * viewer's protocols: a request is exactly `{ kind: 'request', id, method, params }` with a known
+ * method whose params pass that method's validator; anything else is refused with a reason.
+ */
+export type Params = Record<string, unknown>;
+export type Validator = (params: Params) => string | null;
+
+export function exactKeys(p: Params, keys: string[]): string | null {
+  const extra = Object.keys(p).filter((k) => !keys.includes(k));
+  if (extra.length) return `unexpected params ${extra.join(', ')}`;
+  const missing = keys.filter((k) => !(k in p));
+  return missing.length ? `missing params ${missing.join(', ')}` : null;
+}
+
+export function check(p: Params, keys: string[], rules: Record<string, (v: unknown) => boolean>): string | null {
+  const shape = exactKeys(p, keys);
+  if (shape) return shape;
+  for (const [k, ok] of Object.entries(rules)) if (!ok(p[k])) return `invalid ${k}: ${JSON.stringify(p[k])?.slice(0, 40)}`;
+  return null;
+}
+
+export const isBpp = (v: unknown) => v === 2 || v === 4 || v === 8;
+
+export type ParsedRequest<M extends string> = { ok: true; request: { kind: 'request'; id: number; method: M; params: never } } | { ok: false; reason: string };
+
+export function parseRequest<M extends string>(raw: unknown, validators: Record<M, Validator>): ParsedRequest<M> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, reason: 'not an object' };
+  const m = raw as Record<string, unknown>;
+  const extra = Object.keys(m).filter((k) => !['kind', 'id', 'method', 'params'].includes(k));
+  if (extra.length) return { ok: false, reason: `unexpected fields ${extra.join(', ')}` };
+  if (m.kind !== 'request') return { ok: false, reason: `unknown message kind ${JSON.stringify(m.kind)}` };
+  if (typeof m.id !== 'number' || !Number.isSafeInteger(m.id) || m.id < 0) return { ok: false, reason: 'missing or invalid id' };
+  if (typeof m.method !== 'string' || !Object.prototype.hasOwnProperty.call(validators, m.method)) {
+    return { ok: false, reason: `unknown method ${JSON.stringify(m.method)?.slice(0, 40)}` };
+  }
+  const params = m.params === undefined ? {} : m.params;
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) return { ok: false, reason: 'params must be an object' };
+  const problem = validators[m.method as M](params as Params);
+  if (problem) return { ok: false, reason: `${m.method}: ${problem}` };
+  return { ok: true, request: { kind: 'request', id: m.id, method: m.method as M, params: params as never } };
+}
