@@ -77,6 +77,14 @@ describe('ROM editor (extension host)', () => {
     assert.deepEqual(readFileSync(join(folder, backups[0]!)), Buffer.from(original));
   });
 
+  it('"Open Demo ROM" writes the demo ROM into the extension storage and opens it in the ROM editor', async () => {
+    const { editor } = await api();
+    await vscode.commands.executeCommand('spritepal.openDemoRom');
+    const doc = await waitFor('the demo ROM', () => editor.documents.find((d) => d.uri.path.endsWith('/spritepal-demo.sfc')));
+    assert.equal(doc.session.info().title, 'SPRITEPAL DEMO');
+    assert.equal(doc.session.rom.checksum?.valid, true);
+  });
+
   it('reloads a clean document when the file changes on disk', async () => {
     const file = join(folder, 'watched.sfc');
     writeFileSync(file, makeRom({ mapping: 'lorom', size: 256 * 1024, title: 'BEFORE' }));
