@@ -199,8 +199,9 @@ export class GalleryController implements vscode.Disposable {
   }
 
   async thumbnails(offsets: number[], maxTiles: number): Promise<ThumbItem[]> {
+    const byOffset = new Map(this.entries().map((e) => [e.romOffset, e]));
     const requests = offsets.map((romOffset) => {
-      const e = this.entryAt(romOffset);
+      const e = byOffset.get(romOffset);
       return { romOffset, kind: e?.kind ?? 'hal', bpp: e?.bpp ?? 4, widthTiles: e?.widthTiles ?? 16, maxTiles, rawTiles: e?.kind === 'raw' ? e.tiles : undefined } as const;
     });
     const out = await this.doc.session.thumbnails(requests, { priority: 10 });
