@@ -107,8 +107,13 @@ export class GalleryController implements vscode.Disposable {
       const snes = rom.snesOf(romOffset);
       return { romOffset, fileOffset: romOffset + rom.copierHeaderSize, snes: snes === null ? null : formatSnes(snes) };
     };
+    const pointerOf = (h: ScanHit | undefined) => {
+      const snes = h?.pointer === undefined ? null : rom.snesOf(h.pointer);
+      return snes === null ? null : formatSnes(snes);
+    };
+    const scanned = new Map(this.hits.map((h) => [h.romOffset, h]));
     for (const h of this.hits) {
-      byOffset.set(h.romOffset, { ...base(h.romOffset), name: null, source: 'scan', kind: h.kind, bpp: h.bpp, tiles: h.tiles, consumed: h.consumed, size: h.size, score: h.score, widthTiles: 16, paletteId: null, notes: null });
+      byOffset.set(h.romOffset, { ...base(h.romOffset), name: null, source: 'scan', kind: h.kind, bpp: h.bpp, tiles: h.tiles, consumed: h.consumed, size: h.size, score: h.score, pointer: pointerOf(h), widthTiles: 16, paletteId: null, notes: null });
     }
     for (const m of this.manual) if (!byOffset.has(m.romOffset)) byOffset.set(m.romOffset, m);
     for (const k of this.known) {
@@ -124,6 +129,7 @@ export class GalleryController implements vscode.Disposable {
         consumed: hit?.consumed ?? 0,
         size: hit?.size ?? (k.tiles ?? 0) * per,
         score: hit?.score ?? null,
+        pointer: pointerOf(scanned.get(k.romOffset)),
         widthTiles: k.widthTiles ?? 16,
         paletteId: k.paletteRomOffset === undefined ? null : `rom:${k.paletteRomOffset}`,
         notes: k.notes ?? null,
@@ -236,6 +242,7 @@ export class GalleryController implements vscode.Disposable {
       consumed: block.consumed,
       size: block.data.length,
       score: null,
+      pointer: null,
       widthTiles: 16,
       paletteId: null,
       notes: null,

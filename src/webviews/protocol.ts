@@ -39,6 +39,8 @@ export interface GalleryEntry {
   size: number;
   /** Scanner confidence 0-1, null for catalog entries that were not scanned. */
   score: number | null;
+  /** `$BB:AAAA` of a pointer-table slot that holds the block's address (found by the scan), or null. */
+  pointer: string | null;
   widthTiles: number;
   /** A palette the catalog pairs with this sprite (an id from `palettes`). */
   paletteId: string | null;

@@ -83,9 +83,13 @@ describe('sprite gallery in the browser (packaged VSIX)', function () {
       await view.locator('#gallery-search').click();
       await wb.page.keyboard.type(sprite.name);
     });
+    await view.locator('[data-scan="done"]').first().waitFor();
     await view.locator(`#cell-${sprite.romOffset}`).dblclick();
     await view.locator('#detail[data-ready="true"]').waitFor();
     const facts = (await view.locator('#detail-facts').textContent()) ?? '';
+    // The scan found the sheet through the ROM's pointer table: its slot, as a LoROM address.
+    const slot = layout.pointerTable.romOffset + 3 * sprite.index;
+    assert.ok(facts.includes(`in a table at $81:${(0x8000 + (slot & 0x7fff)).toString(16).toUpperCase()}`), facts);
     assert.match(facts, new RegExp(`${sprite.tiles} at 4bpp`));
     assert.match(facts, new RegExp(`\\(${sprite.consumed.toLocaleString('en-US')} bytes\\)`));
     assert.match(facts, /\$8[0-9A-F]:[0-9A-F]{4}/);

@@ -39,6 +39,7 @@ occupies (terminator included), its decompressed size, tile count and score (0..
         pool,
         jobs,
         minTiles,
+        mapping: rom.mapping,
         includeRaw: Boolean(args.values['include-raw']),
         onProgress: showProgress ? (done, total) => io.stderr(`\rScanning: ${Math.floor((100 * done) / total)} %`) : undefined,
       });
@@ -69,18 +70,22 @@ interface Row {
   tiles: number;
   score: number;
   kind: 'hal' | 'raw';
+  /** On-disk offset of the pointer-table slot that names the block (only when one does). */
+  pointer?: number;
 }
 
 function toRow(rom: Rom, h: ScanHit): Row {
   const snes = offsetToSnes(rom.mapping, h.romOffset);
-  return { offset: h.romOffset + rom.copierHeaderSize, snes: snes === null ? null : formatSnes(snes), consumed: h.consumed, size: h.size, tiles: h.tiles, score: h.score, kind: h.kind };
+  const row: Row = { offset: h.romOffset + rom.copierHeaderSize, snes: snes === null ? null : formatSnes(snes), consumed: h.consumed, size: h.size, tiles: h.tiles, score: h.score, kind: h.kind };
+  if (h.pointer !== undefined) row.pointer = h.pointer + rom.copierHeaderSize;
+  return row;
 }
 
 function formatRows(path: string, rows: Row[]): string {
   const lines = [`${rows.length} block${rows.length === 1 ? '' : 's'} in ${path}`];
-  if (rows.length) lines.push(`  ${'offset'.padEnd(10)} ${'snes'.padEnd(9)} ${'kind'.padEnd(4)} ${'consumed'.padStart(8)} ${'size'.padStart(6)} ${'tiles'.padStart(5)}  score`);
+  if (rows.length) lines.push(`  ${'offset'.padEnd(10)} ${'snes'.padEnd(9)} ${'kind'.padEnd(4)} ${'consumed'.padStart(8)} ${'size'.padStart(6)} ${'tiles'.padStart(5)}  score  pointer`);
   for (const r of rows) {
-    lines.push(`  ${hex(r.offset).padEnd(10)} ${(r.snes ?? '-').padEnd(9)} ${r.kind.padEnd(4)} ${String(r.consumed).padStart(8)} ${String(r.size).padStart(6)} ${String(r.tiles).padStart(5)}  ${r.score.toFixed(3)}`);
+    lines.push(`  ${hex(r.offset).padEnd(10)} ${(r.snes ?? '-').padEnd(9)} ${r.kind.padEnd(4)} ${String(r.consumed).padStart(8)} ${String(r.size).padStart(6)} ${String(r.tiles).padStart(5)}  ${r.score.toFixed(3)}  ${r.pointer === undefined ? '' : hex(r.pointer)}`.trimEnd());
   }
   return lines.join('\n') + '\n';
 }

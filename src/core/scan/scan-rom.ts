@@ -15,8 +15,10 @@
  * never scanned again. Chunks that finished out of order beyond the first unfinished one cannot
  * be expressed by one offset and are redone (at most a few, since chunks start in order).
  */
+import type { Mapping } from '../rom/mapping';
 import type { WorkerPool } from '../workers/pool';
 import { mergeHits } from './dedupe';
+import { applyPointerTables } from './pointer-tables';
 import { mergeRaw } from './raw';
 import { scanRange } from './scan-range';
 import type { ScanTaskPayload } from './task';
@@ -37,6 +39,11 @@ export interface ScanRomOptions extends ScanOptions {
   resume?: ScanState;
   /** Pool priority of the chunk tasks (higher runs first; default 0). */
   priority?: number;
+  /**
+   * The ROM's address mapping: with one, a finished scan is corrected and completed from the
+   * ROM's pointer tables (pointer-tables.ts). Without one (or 'unknown') the tile scan stands.
+   */
+  mapping?: Mapping;
 }
 
 interface Chunk {
@@ -141,7 +148,9 @@ export async function scanRom(data: Uint8Array, opts: ScanRomOptions = {}): Prom
     if (failure !== null) throw failure;
   }
   report();
-  return folded === chunks.length ? { hits: state.hits, nextOffset: r.end, complete: true } : state;
+  if (folded !== chunks.length) return state;
+  const hits = opts.mapping && opts.mapping !== 'unknown' ? applyPointerTables(data, opts.mapping, state.hits, r) : state.hits;
+  return { hits, nextOffset: r.end, complete: true };
 }
 
 type SharedRom = Pick<ScanTaskPayload, 'rom' | 'byteOffset' | 'length'>;

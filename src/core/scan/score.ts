@@ -197,14 +197,22 @@ function ratioScore(ratio: number): number {
 const PIXEL_WEIGHT = 0.9;
 const PIXEL_FLOOR = 0.3;
 
+export interface ScoreOptions {
+  /**
+   * Score 0 for a stream that does not compress (default true). Off where other evidence says the
+   * bytes are a block (a pointer table names it): the ratio then only weighs in the score.
+   */
+  ratioGate?: boolean;
+}
+
 /** Score of `size` decoded bytes that took `consumed` bytes compressed (consumed = size for raw data). */
-export function scoreTiles(data: Uint8Array, size: number, consumed: number): TileScore {
+export function scoreTiles(data: Uint8Array, size: number, consumed: number, opts: ScoreOptions = {}): TileScore {
   const bpp = guessBpp(data, size);
   const tiles = Math.floor(size / (bpp * 8));
   const coh = coherence(data, 0, size, scratch);
   // Too few distinct units, or a stream of raw literals that does not compress (uncompressed
   // tiles read as one): not a HAL graphics block.
-  if (coh.distinct < MIN_DISTINCT_UNITS || size < consumed * 1.1) return { score: 0, bpp, tiles };
+  if (coh.distinct < MIN_DISTINCT_UNITS || (opts.ratioGate !== false && size < consumed * 1.1)) return { score: 0, bpp, tiles };
   // Distinct share of the non-blank units: real sheets repeat little, garbage fills repeat a lot.
   const diversity = coh.distinct / coh.nonBlank;
   const shape = Math.max(coh.mean, PIXEL_WEIGHT * (coh.pixel - PIXEL_FLOOR) / (1 - PIXEL_FLOOR));

@@ -14,6 +14,11 @@ export interface ScanHit {
   kind: 'hal' | 'raw';
   /** The likelier bit depth of the tiles. */
   bpp: 2 | 4;
+  /**
+   * Headerless offset of a pointer-table slot holding the block's SNES address, when the block
+   * is in a table (pointer-tables.ts): evidence of its start, and where a game reads it from.
+   */
+  pointer?: number;
 }
 
 export interface ScanOptions {

@@ -11,7 +11,7 @@ import { makeThumbnail, type ThumbRequest, type ThumbResult } from '../thumbs/th
 import { scanRom, type ScanState } from '../scan';
 
 /** Bump when the scanner's results change for the same bytes: cached scans key on it. */
-export const SCANNER_VERSION = 'scan-3';
+export const SCANNER_VERSION = 'scan-4';
 
 export interface SessionScanOptions {
   minTiles?: number;
@@ -123,7 +123,7 @@ export class RomSession {
     const data = new Uint8Array(this.sharedRom());
     const state = await metrics.timeAsync(
       'scan',
-      () => scanRom(data, { ...params, pool: pool ?? undefined, signal: opts.signal, onProgress: opts.onProgress, resume: previous, priority: opts.priority }),
+      () => scanRom(data, { ...params, pool: pool ?? undefined, signal: opts.signal, onProgress: opts.onProgress, resume: previous, priority: opts.priority, mapping: this.current.mapping }),
       (r) => ({ bytes: r.nextOffset - (previous?.nextOffset ?? 0) }),
     );
     cache.put(key, state);

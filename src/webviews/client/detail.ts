@@ -158,6 +158,7 @@ export class DetailView {
       ['Ratio', e.kind === 'hal' && (img?.consumed ?? e.consumed) > 0 ? `${((img?.size ?? e.size) / (img?.consumed ?? e.consumed)).toFixed(2)} : 1` : '—'],
       ['Source', e.source === 'catalog' ? 'catalog' : e.source === 'scan' ? `scan (score ${e.score?.toFixed(2)})` : 'decompressed by hand'],
     ];
+    if (e.pointer) rows.push(['Pointer', `in a table at ${e.pointer}`]);
     if (e.notes) rows.push(['Notes', e.notes]);
     this.facts.replaceChildren(...rows.map(([k, v]) => el('tr', {}, el('th', { scope: 'row' }, k), el('td', {}, v))));
   }

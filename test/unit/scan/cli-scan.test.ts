@@ -15,6 +15,7 @@ interface Row {
   tiles: number;
   score: number;
   kind: string;
+  pointer?: number;
 }
 
 describe('cli: spritepal scan', function () {
@@ -46,7 +47,7 @@ describe('cli: spritepal scan', function () {
     }
   });
 
-  it('gives SNES addresses when the ROM has a header (the demo ROM, LoROM)', async () => {
+  it('gives SNES addresses and pointer-table slots when the ROM has a header (the demo ROM, LoROM)', async () => {
     const demo = buildDemoRom();
     const file = new Uint8Array(512 + demo.length);
     file.set(demo, 512);
@@ -58,6 +59,13 @@ describe('cli: spritepal scan', function () {
     const row = rows.find((x) => x.offset === sprite.romOffset + 512);
     assert.ok(row);
     assert.equal(row.snes, formatSnes(sprite.snes));
+    // Every sheet, each with its slot in the pointer table (on-disk offset, header included).
+    const layout = demoRomLayout();
+    for (const s of layout.sprites) {
+      const hit = rows.find((x) => x.offset === s.romOffset + 512);
+      assert.equal(hit?.consumed, s.consumed, s.name);
+      assert.equal(hit?.pointer, layout.pointerTable.romOffset + 3 * s.index + 512, s.name);
+    }
   });
 
   it('prints a table without --json', async () => {

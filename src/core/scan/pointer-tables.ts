@@ -1,0 +1,173 @@
+/**
+ * Pointer tables: the evidence a game leaves about where its graphics start. Games reach their
+ * compressed sheets through tables of 24-bit little-endian SNES addresses, so once the tile
+ * scan has found a few blocks, a run of table slots pointing at them names the true start of
+ * every block in that table, including the ones the tile score alone gets wrong:
+ *
+ * - a block that barely compresses or does not look like tiles (a dithered texture) is not
+ *   reported by the tile scan at all; its table slot still points at it;
+ * - a block reported from a start inside it (a later command boundary that happens to score
+ *   higher, same terminator) is moved back to the start the table holds.
+ *
+ * A table is a run of slots at a fixed stride (3 or 4 bytes) holding at least MIN_ANCHORS
+ * addresses of blocks the tile scan found ("anchors"), where every slot in between holds the
+ * address of a strict, tile-sized HAL stream. One slot that happens to hold a block's address is
+ * not evidence (in random bytes every address is "pointed at" about once per 8 MiB per mirror);
+ * three at a fixed stride are. Tables of other data (a pointer into code, a zero terminator) end
+ * the run. The pass needs the ROM's mapping to read SNES addresses; without one it does nothing.
+ */
+import { decodeInto } from '../hal';
+import { snesToOffset, type Mapping } from '../rom/mapping';
+import { scoreTiles } from './score';
+import type { ScanHit } from './types';
+
+/** Anchors (slots pointing at blocks the tile scan found) that make a run of slots a table. */
+export const MIN_ANCHORS = 3;
+/** Slot strides tried: packed 24-bit pointers, and 24-bit pointers padded to 4 bytes. */
+const STRIDES = [3, 4] as const;
+
+const buf = new Uint8Array(0x10000);
+
+/**
+ * Headerless offset for each 24-bit value, by table lookup: 512 half-banks, each either unmapped
+ * (-1) or a linear run of 32 KiB (what every SNES mapping is at that grain). Turns the per-byte
+ * address translation of the pass into two array reads.
+ */
+function halfBankBases(mapping: Mapping, romLength: number): Int32Array {
+  const bases = new Int32Array(512).fill(-1);
+  for (let h = 0; h < 512; h++) {
+    const first = h * 0x8000;
+    const base = snesToOffset(mapping, first);
+    if (base === null || base + 0x8000 > romLength) continue;
+    if (snesToOffset(mapping, first + 0x7fff) !== base + 0x7fff) continue;
+    bases[h] = base;
+  }
+  return bases;
+}
+
+function targetAt(data: Uint8Array, at: number, bases: Int32Array): number {
+  const v = data[at]! | (data[at + 1]! << 8) | (data[at + 2]! << 16);
+  const base = bases[v >>> 15]!;
+  return base < 0 ? -1 : base + (v & 0x7fff);
+}
+
+/**
+ * Offsets whose 24-bit value is the address of a found start. The hot loop of the pass (every
+ * byte of the ROM): the value rolls one byte at a time; a 64 KiB table of the addresses' low 16
+ * bits turns away nearly every value before the full translation.
+ */
+function findAnchors(data: Uint8Array, bases: Int32Array, low16: Uint8Array, isStart: Uint8Array): number[] {
+  const anchors: number[] = [];
+  const n = data.length;
+  if (n < 3) return anchors;
+  let v = data[0]! | (data[1]! << 8);
+  for (let i = 0; i + 3 <= n; i++) {
+    v = (v | (data[i + 2]! << 16)) >>> 0;
+    if (low16[v & 0xffff] === 1) {
+      const base = bases[v >>> 15]!;
+      if (base >= 0 && isStart[base + (v & 0x7fff)] === 1) anchors.push(i);
+    }
+    v >>>= 8;
+  }
+  return anchors;
+}
+
+interface Decoded {
+  consumed: number;
+  size: number;
+}
+
+export interface PointerPassOptions {
+  minTiles: number;
+  /** Blocks are added or moved only when they start in [start, end) (the scanned range). */
+  start?: number;
+  end?: number;
+}
+
+/**
+ * The hits corrected and completed from the pointer tables found in `data`: blocks a table
+ * points at are reported at the address it holds (moved back when the tile scan found them from
+ * inside), missing ones added, each with `pointer` set to its slot. Raw hits pass through.
+ */
+export function applyPointerTables(data: Uint8Array, mapping: Mapping, hits: readonly ScanHit[], opts: PointerPassOptions): ScanHit[] {
+  const hal = hits.filter((h) => h.kind === 'hal');
+  if (hal.length < MIN_ANCHORS || data.length < 4) return [...hits];
+  const bases = halfBankBases(mapping, data.length);
+  const starts = new Map(hal.map((h) => [h.romOffset, h]));
+  // The low 16 bits of every SNES address of a found start (64 KiB, stays in cache): the pass
+  // below tests every offset's value against it first, and rarely needs more.
+  const isStart = new Uint8Array(data.length);
+  const low16 = new Uint8Array(0x10000);
+  for (const h of hal) {
+    isStart[h.romOffset] = 1;
+    for (let half = 0; half < 512; half++) {
+      const base = bases[half]!;
+      if (base >= 0 && h.romOffset >= base && h.romOffset < base + 0x8000) low16[((half & 1) << 15) | (h.romOffset - base)] = 1;
+    }
+  }
+  const ends = new Map(hal.map((h) => [h.romOffset + h.consumed, h]));
+  const decoded = new Map<number, Decoded | null>();
+  const decodeAt = (offset: number): Decoded | null => {
+    let d = decoded.get(offset);
+    if (d !== undefined) return d;
+    const st = decodeInto(data, offset, buf, { strict: true });
+    d = st.ok && st.size % 16 === 0 && st.size >= opts.minTiles * 16 ? { consumed: st.consumed, size: st.size } : null;
+    decoded.set(offset, d);
+    return d;
+  };
+  // A slot is part of a table when it points at a found start or at a strict tile-sized stream.
+  const lo = opts.start ?? 0;
+  const hi = opts.end ?? data.length;
+  const slotOk = (at: number): boolean => {
+    if (at < 0 || at + 3 > data.length) return false;
+    const t = targetAt(data, at, bases);
+    return t >= lo && t < hi && (starts.has(t) || decodeAt(t) !== null);
+  };
+
+  const anchors = findAnchors(data, bases, low16, isStart);
+  if (anchors.length < MIN_ANCHORS) return [...hits];
+
+  // Slot offset -> the target it names, for every slot of every table found.
+  const slots = new Map<number, number>();
+  for (const stride of STRIDES) {
+    const seen = new Set<number>();
+    for (const a of anchors) {
+      if (seen.has(a)) continue;
+      let first = a;
+      while (slotOk(first - stride)) first -= stride;
+      let count = 0;
+      const run: number[] = [];
+      for (let at = first; slotOk(at); at += stride) {
+        run.push(at);
+        seen.add(at);
+        if (starts.has(targetAt(data, at, bases))) count++;
+      }
+      if (count < MIN_ANCHORS) continue;
+      for (const at of run) if (!slots.has(at)) slots.set(at, targetAt(data, at, bases));
+    }
+  }
+  if (slots.size === 0) return [...hits];
+
+  const byStart = new Map(hits.map((h) => [h.romOffset, h]));
+  for (const [slot, target] of [...slots].sort((x, y) => x[0] - y[0])) {
+    const found = starts.get(target);
+    if (found) {
+      byStart.set(target, { ...found, pointer: found.pointer ?? slot });
+      continue;
+    }
+    const d = decodeAt(target)!;
+    const end = target + d.consumed;
+    const inner = ends.get(end);
+    // Same terminator, found from inside: the table holds the true start.
+    if (inner && inner.romOffset > target) byStart.delete(inner.romOffset);
+    decodeInto(data, target, buf, { strict: true }); // decodeAt checked it: this refills buf
+    const s = scoreTiles(buf, d.size, d.consumed, { ratioGate: false });
+    const bpp = Math.floor(d.size / (s.bpp * 8)) >= opts.minTiles ? s.bpp : 2;
+    const hit: ScanHit = { romOffset: target, consumed: d.consumed, size: d.size, tiles: d.size / (bpp * 8), score: s.score, kind: 'hal', bpp, pointer: slot };
+    // Hits overlapping a block a table names are what the tile scan misread (real blocks never
+    // overlap, and raw regions never overlap a HAL block).
+    for (const [start, h] of byStart) if (h.pointer === undefined && start < end && target < start + h.consumed) byStart.delete(start);
+    byStart.set(target, hit);
+  }
+  return [...byStart.values()].sort((a, b) => a.romOffset - b.romOffset);
+}
