@@ -64,6 +64,14 @@ export class GalleryController implements vscode.Disposable {
    */
   async gallery(): Promise<RequestMap['gallery']['result']> {
     await this.loadKnown();
+    if (this.status.state === 'idle' && !this.scanning) {
+      // A finished scan of these bytes is shown at once, as if it had just run (nothing to start).
+      const cached = await this.doc.session.cachedScan().catch(() => undefined);
+      if (cached && this.status.state === 'idle') {
+        this.hits = cached.hits;
+        this.status = { state: 'done', done: cached.nextOffset, total: this.doc.session.rom.data.length, found: cached.hits.length, cached: true };
+      }
+    }
     if (this.status.state === 'idle' && !this.scanTimer) {
       if (this.known.length === 0) void this.startScan();
       else this.scanTimer = setTimeout(() => this.startDeferredScan(), 1000);

@@ -4,7 +4,7 @@
  * else is ignored and logged.
  */
 import * as vscode from 'vscode';
-import { parseWebviewRequest, type HostMessage, type Method, type RequestMap, type WebviewRequest } from '../webviews/protocol';
+import { BOOT_THUMBS, parseWebviewRequest, THUMB_MAX_TILES, type HostMessage, type Method, type RequestMap, type WebviewRequest } from '../webviews/protocol';
 import type { SessionServices } from '../core/session/services';
 import { RomDocument } from './rom-document';
 import { GalleryController } from './gallery-controller';
@@ -79,12 +79,17 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<RomDocumen
     if (panel.active) this.active = doc;
 
     const post = (m: HostMessage) => void panel.webview.postMessage(m);
+    void this.pushBoot(doc, post);
+    let visible = panel.visible;
     const subs: vscode.Disposable[] = [
       panel.webview.onDidReceiveMessage((raw) => void this.handleWebviewMessage(doc, raw, post)),
       doc.onDidChangeContent(() => post({ kind: 'event', event: 'romChanged', data: this.view(doc) })),
       panel.onDidChangeViewState((e) => {
         if (e.webviewPanel.active) this.active = doc;
         else if (this.active === doc && ![...(this.panels.get(doc) ?? [])].some((p) => p.active)) this.active = undefined;
+        // A hidden panel's webview is gone (no retainContextWhenHidden): shown again, it starts anew.
+        if (e.webviewPanel.visible && !visible) void this.pushBoot(doc, post);
+        visible = e.webviewPanel.visible;
       }),
     ];
     panel.onDidDispose(() => {
@@ -95,6 +100,24 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<RomDocumen
         if (this.active === doc) this.active = undefined;
       }
     });
+  }
+
+  /**
+   * Pushes what a fresh webview needs first (protocol.ts, `boot`): the view, the gallery and then
+   * the first thumbnails, worked out while the page loads. A failure is only logged: the webview
+   * asks for the same data itself when no boot arrives.
+   */
+  private async pushBoot(doc: RomDocument, post: (m: HostMessage) => void): Promise<void> {
+    try {
+      const g = this.gallery(doc);
+      const gallery = await g.gallery();
+      // The entries come sorted by offset: a fresh gallery's first cells.
+      const thumbOffsets = gallery.entries.slice(0, BOOT_THUMBS).map((e) => e.romOffset);
+      post({ kind: 'event', event: 'boot', data: { view: this.view(doc), gallery, thumbOffsets } });
+      if (thumbOffsets.length > 0) post({ kind: 'event', event: 'thumbs', data: await g.thumbnails(thumbOffsets, THUMB_MAX_TILES) });
+    } catch (err) {
+      this.log.warn(`could not prepare ${doc.fileName} for its editor (the webview will ask): ${(err as Error).message}`);
+    }
   }
 
   private view(doc: RomDocument) {

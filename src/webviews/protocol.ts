@@ -77,6 +77,18 @@ export interface PixelImage {
 
 export type ThumbItem = PixelImage | { romOffset: number; error: string };
 
+/** Most tiles of a block a gallery thumbnail shows (the webview asks for and the host pushes this size). */
+export const THUMB_MAX_TILES = 256;
+/** Thumbnails the host pushes right after the boot event: the first cells of a fresh gallery. */
+export const BOOT_THUMBS = 24;
+
+/** What the gallery request answers: entries (catalog + scan so far), palettes, the scan's state. */
+export interface GalleryData {
+  entries: GalleryEntry[];
+  palettes: PaletteOption[];
+  scan: ScanStatus;
+}
+
 export type PaletteSource = { source: 'rom'; address: string } | { source: 'cgram'; index: number } | { source: 'palJson' } | { source: 'grayscale' };
 
 /** Requests the webview may send, by method: params and result types. */
@@ -86,7 +98,7 @@ export interface RequestMap {
   /** Apply the checksum fix as an undoable edit. */
   fixChecksum: { params: Record<string, never>; result: { applied: boolean; checksum: number | null } };
   /** Gallery entries (catalog + scan so far), palettes and the scan's state. */
-  gallery: { params: Record<string, never>; result: { entries: GalleryEntry[]; palettes: PaletteOption[]; scan: ScanStatus } };
+  gallery: { params: Record<string, never>; result: GalleryData };
   /** Thumbnails for visible entries: at most `maxTiles` tiles of each block. */
   thumbnails: { params: { offsets: number[]; maxTiles: number }; result: ThumbItem[] };
   /** A whole block at a chosen depth and width (the detail view). */
@@ -122,8 +134,15 @@ export type HostResponse<M extends Method = Method> =
   | { kind: 'response'; id: number; ok: true; result: RequestMap[M]['result'] }
   | { kind: 'response'; id: number; ok: false; error: string };
 
-/** Events the host pushes without being asked. */
+/**
+ * Events the host pushes without being asked. `boot` and `thumbs` are pushed as soon as a panel's
+ * HTML is set (and again when a hidden panel is shown: its webview is made anew): VS Code holds
+ * them until the page has loaded, so a fresh webview starts with its data instead of asking for
+ * it and waiting two round trips. The webview still asks when no boot arrives.
+ */
 export type HostEvent =
+  | { kind: 'event'; event: 'boot'; data: { view: RomView; gallery: GalleryData; thumbOffsets: number[] } }
+  | { kind: 'event'; event: 'thumbs'; data: ThumbItem[] }
   | { kind: 'event'; event: 'romChanged'; data: RomView }
   | { kind: 'event'; event: 'scanStatus'; data: ScanStatus }
   | { kind: 'event'; event: 'entries'; data: { entries: GalleryEntry[]; palettes: PaletteOption[] } }

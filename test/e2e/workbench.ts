@@ -18,7 +18,8 @@ export interface Workbench {
   workspace: string;
   /** The active webview's own document (two frames deep). */
   webview(): FrameLocator;
-  quickOpen(fileName: string): Promise<void>;
+  /** Opens a workspace file with Quick Open; resolves with the wall-clock time (ms) Enter was pressed. */
+  quickOpen(fileName: string): Promise<number>;
   runCommand(title: string): Promise<void>;
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
@@ -57,7 +58,9 @@ export async function openWorkbench(opts: { prepareWorkspace(dir: string): void;
         // Wait for the filtered row (the list first shows recently opened files).
         await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor();
         await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: fileName }).waitFor();
+        const at = Date.now();
         await page.keyboard.press('Enter');
+        return at;
       },
       async runCommand(title) {
         await page.keyboard.press('F1');

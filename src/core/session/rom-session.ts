@@ -4,7 +4,7 @@
  * is written here once and behaves the same in the editor and on the command line; front ends
  * never assemble those pieces themselves.
  */
-import { cacheKey, romContentHash } from '../cache';
+import { cacheKey, romContentHash, type CacheKey } from '../cache';
 import { decode, HAL_CODEC_VERSION } from '../hal';
 import { Rom, type RomInfo } from '../rom';
 import { makeThumbnail, type ThumbRequest, type ThumbResult } from '../thumbs/thumbnail';
@@ -21,6 +21,10 @@ export interface SessionScanOptions {
   priority?: number;
 }
 import { createServices, type SessionServices } from './services';
+
+function scanParams(opts: Pick<SessionScanOptions, 'minTiles' | 'includeRaw'>): { minTiles: number; includeRaw: boolean } {
+  return { minTiles: opts.minTiles ?? 16, includeRaw: opts.includeRaw ?? false };
+}
 
 export interface DecodedBlock {
   romOffset: number;
@@ -116,8 +120,8 @@ export class RomSession {
    */
   async scan(opts: SessionScanOptions = {}): Promise<ScanState & { cached: boolean }> {
     const { cache, metrics, pool } = this.services;
-    const params = { minTiles: opts.minTiles ?? 16, includeRaw: opts.includeRaw ?? false };
-    const key = cacheKey({ romHash: this.romHash, kind: 'scan', params, codecVersion: `${HAL_CODEC_VERSION}/${SCANNER_VERSION}` });
+    const params = scanParams(opts);
+    const key = this.scanKey(params);
     const previous = await metrics.timeAsync('cache.lookup', () => cache.get<ScanState>(key));
     if (previous?.complete) return { ...previous, cached: true };
     const data = new Uint8Array(this.sharedRom());
@@ -128,6 +132,20 @@ export class RomSession {
     );
     cache.put(key, state);
     return { ...state, cached: false };
+  }
+
+  /**
+   * A finished scan of these bytes from the cache, without scanning (undefined when there is
+   * none): what an editor shows at once, before deciding whether to scan.
+   */
+  async cachedScan(opts: Pick<SessionScanOptions, 'minTiles' | 'includeRaw'> = {}): Promise<ScanState | undefined> {
+    const { cache, metrics } = this.services;
+    const previous = await metrics.timeAsync('cache.lookup', () => cache.get<ScanState>(this.scanKey(scanParams(opts))));
+    return previous?.complete ? previous : undefined;
+  }
+
+  private scanKey(params: { minTiles: number; includeRaw: boolean }): CacheKey {
+    return cacheKey({ romHash: this.romHash, kind: 'scan', params, codecVersion: `${HAL_CODEC_VERSION}/${SCANNER_VERSION}` });
   }
 
   /** The headerless ROM in shared memory: worker tasks read it without a copy per task. */

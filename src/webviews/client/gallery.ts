@@ -3,16 +3,17 @@
  * are requested, so 1,000 blocks scroll smoothly), filters, sort, search, a palette picker and
  * keyboard navigation. Thumbnails arrive as indexed pixels and are coloured here.
  */
-import type { GalleryEntry, PaletteOption, PixelImage, ScanStatus } from '../protocol';
+import { THUMB_MAX_TILES, type GalleryEntry, type PaletteOption, type PixelImage, type ScanStatus, type ThumbItem } from '../protocol';
 import { ce, el, formatBytes, hex } from './dom';
 import { drawFit, paletteRgba, toBitmap } from './draw';
 import type { Rpc } from './rpc';
 
-export const THUMB_TILES = 256;
 const CELL_W = 152;
 const CELL_H = 184;
 const CANVAS = 128;
 const BATCH = 24;
+/** How long thumbnails the host said it would push are not asked for (then they are). */
+const PUSH_WAIT_MS = 3000;
 /** The palette choice that colours each sprite with its own catalog palette. */
 export const AUTO = 'auto';
 
@@ -34,6 +35,8 @@ export interface GalleryCallbacks {
   error(message: string): void;
   /** The first thumbnails were drawn (count, ms since the webview started). */
   firstPaint(count: number): void;
+  /** A start-up mark (diagnosis: the body's data-marks). */
+  mark?(name: string): void;
 }
 
 export class Gallery {
@@ -43,6 +46,8 @@ export class Gallery {
   palettes: PaletteOption[] = [];
   private readonly thumbs = new Map<number, PixelImage | { error: string }>();
   private readonly pending = new Set<number>();
+  /** Thumbnails the host is pushing (boot): not asked for while they are on their way. */
+  private readonly pushed = new Set<number>();
   private readonly cells = new Map<number, { cell: HTMLElement; canvas: HTMLCanvasElement }>();
   private readonly scroller: HTMLElement;
   private readonly spacer: HTMLElement;
@@ -54,6 +59,8 @@ export class Gallery {
   private columns = 1;
   private frame = 0;
   private painted = false;
+  /** Whether the grid has had its first layout with cells (a start-up mark). */
+  private laidOut = false;
   private scan: ScanStatus = { state: 'idle', done: 0, total: 0, found: 0, cached: false };
 
   constructor(
@@ -282,7 +289,7 @@ export class Gallery {
           this.drawCell(e, slot.canvas, slot.cell);
         }
         slot.cell.style.transform = `translate(${c * CELL_W}px, ${r * CELL_H}px)`;
-        if (!this.thumbs.has(e.romOffset) && !this.pending.has(e.romOffset)) missing.push(e.romOffset);
+        if (!this.thumbs.has(e.romOffset) && !this.pending.has(e.romOffset) && !this.pushed.has(e.romOffset)) missing.push(e.romOffset);
       }
     }
     for (const [off, slot] of this.cells) {
@@ -292,6 +299,11 @@ export class Gallery {
       }
     }
     this.markSelected();
+    if (!this.laidOut && this.cells.size > 0) {
+      this.laidOut = true;
+      this.cb.mark?.('layout');
+    }
+    this.checkFirstPaint();
     if (missing.length) void this.fetch(missing);
     this.cb.saveState({ scrollTop: this.scroller.scrollTop });
   }
@@ -360,14 +372,7 @@ export class Gallery {
   private async fetchBatch(batch: number[]): Promise<void> {
     for (const o of batch) this.pending.add(o);
     try {
-      const items = await this.rpc.request('thumbnails', { offsets: batch, maxTiles: THUMB_TILES });
-      for (const item of items) {
-        this.thumbs.set(item.romOffset, item);
-        const slot = this.cells.get(item.romOffset);
-        const e = this.visible.find((v) => v.romOffset === item.romOffset);
-        if (slot && e) this.drawCell(e, slot.canvas, slot.cell);
-      }
-      this.checkFirstPaint();
+      this.acceptThumbnails(await this.rpc.request('thumbnails', { offsets: batch, maxTiles: THUMB_MAX_TILES }));
     } catch (err) {
       this.cb.error(`thumbnails: ${(err as Error).message}`);
     } finally {
@@ -375,11 +380,35 @@ export class Gallery {
     }
   }
 
+  /** The host will push these thumbnails (boot): do not ask for them unless they fail to come. */
+  expectThumbnails(offsets: number[]): void {
+    const waiting = offsets.filter((o) => !this.thumbs.has(o));
+    for (const o of waiting) this.pushed.add(o);
+    setTimeout(() => {
+      for (const o of waiting) this.pushed.delete(o);
+      this.schedule();
+    }, PUSH_WAIT_MS);
+  }
+
+  /** Thumbnails from the host (asked for or pushed): kept, and drawn where their cell is in view. */
+  acceptThumbnails(items: ThumbItem[]): void {
+    const byOffset = new Map(this.visible.map((e) => [e.romOffset, e]));
+    for (const item of items) {
+      this.thumbs.set(item.romOffset, item);
+      this.pushed.delete(item.romOffset);
+      const slot = this.cells.get(item.romOffset);
+      const e = byOffset.get(item.romOffset);
+      if (slot && e) this.drawCell(e, slot.canvas, slot.cell);
+    }
+    this.checkFirstPaint();
+  }
+
+  /** Reports once when the first 20 cells of the grid (or all, when fewer) are drawn. */
   private checkFirstPaint(): void {
     if (this.painted) return;
     const wanted = Math.min(20, this.visible.length);
     if (wanted === 0) return;
-    const ready = this.visible.slice(0, wanted).filter((e) => this.thumbs.has(e.romOffset)).length;
+    const ready = this.visible.slice(0, wanted).filter((e) => this.cells.get(e.romOffset)?.cell.dataset.state === 'ready').length;
     if (ready >= wanted) {
       this.painted = true;
       this.cb.firstPaint(wanted);
