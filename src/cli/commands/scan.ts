@@ -37,7 +37,6 @@ occupies (terminator included), its decompressed size, tile count and score (0..
     try {
       state = await scanRom(rom.data, {
         pool,
-        jobs,
         minTiles,
         mapping: rom.mapping,
         includeRaw: Boolean(args.values['include-raw']),

@@ -30,7 +30,10 @@ export const CHUNK = 0x10000;
 export interface ScanRomOptions extends ScanOptions {
   /** Run the chunks on this pool; without one the scan runs inline (yielding between chunks). */
   pool?: WorkerPool;
-  /** Most chunks in flight at once (default: the pool's size). */
+  /**
+   * Most chunks in flight at once (default: twice the pool's size, so each worker has the next
+   * chunk queued and never waits for this thread to fold a result and send it more work).
+   */
   jobs?: number;
   signal?: AbortSignal;
   /** Offsets tried so far, out of the whole range (a resumed scan starts at what was done). */
@@ -119,7 +122,7 @@ export async function scanRom(data: Uint8Array, opts: ScanRomOptions = {}): Prom
   } else {
     const pool = opts.pool;
     const shared = toShared(data);
-    const lanes = Math.max(1, Math.min(opts.jobs ?? pool.size, chunks.length));
+    const lanes = Math.max(1, Math.min(opts.jobs ?? 2 * pool.size, chunks.length));
     let next = 0;
     let failure: unknown = null;
     const lane = async () => {
@@ -138,6 +141,7 @@ export async function scanRom(data: Uint8Array, opts: ScanRomOptions = {}): Prom
           chunkDone[i] = chunks[i]!.end - chunks[i]!.start;
           results.set(i, res);
           fold();
+          report();
         } catch (err) {
           if (!isAbort(err, opts.signal)) failure ??= err;
           return;
