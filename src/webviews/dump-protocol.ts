@@ -6,7 +6,8 @@
  * well-formed requests of known methods.
  */
 
-import type { OamEntry } from '../core/dumps/oam';
+import { OBJ_SIZE_MODES, type OamEntry } from '../core/dumps/oam';
+import { OBJ_BASE_CANDIDATES } from '../core/dumps/vram-sheet';
 import { check, exactKeys, isBpp, parseRequest, type Validator } from './validate';
 
 export type DumpBpp = 2 | 4 | 8;
@@ -25,6 +26,21 @@ export interface SiblingView {
   problem: string | null;
 }
 
+/**
+ * The OBSEL register ($2101) as the viewer uses it: it is not in a VRAM, CGRAM or OAM dump, so the
+ * user sets it (the defaults fit most games; the base is found from the dump unless chosen).
+ */
+export interface ObselSettings {
+  /** Size mode 0-7: the small and large sprite sizes (0: 8x8 and 16x16). */
+  sizeMode: number;
+  /** Name select 0-3: tiles 256-511 start (n + 1) x 0x2000 bytes after the base. */
+  nameSelect: number;
+  /** Byte address of OBJ tile 0 (0x0000, 0x4000, 0x8000 or 0xC000), or null: found from the dump. */
+  base: number | null;
+}
+
+export const DEFAULT_OBSEL: ObselSettings = { sizeMode: 0, nameSelect: 0, base: null };
+
 /** What the webview shows of a dump set (plain JSON, no typed arrays). */
 export interface DumpView {
   fileName: string;
@@ -37,12 +53,12 @@ export interface DumpView {
   palettes: number[][] | null;
   /** All 128 OAM entries, null without OAM. */
   entries: OamRow[] | null;
+  /** The OBSEL settings in use (as chosen; `objBase` is the base they resolve to). */
+  obsel: ObselSettings;
   /** Byte address of OBJ tile 0 in VRAM. */
   objBase: number;
-  /** The base was found from the dump (false: the default). */
+  /** The base was found from the dump (false: the default, or chosen by the user). */
   objBaseDetected: boolean;
-  /** Bytes of VRAM the OBJ tiles can use from `objBase` (512 tiles of 32 bytes). */
-  objBytes: number;
   screen: { width: number; height: number };
   /** Bumped on every change (a sibling picked, a file changed on disk). */
   revision: number;
@@ -77,6 +93,8 @@ export interface DumpRequestMap {
   composite: { params: Record<string, never>; result: CompositeResult | null };
   /** Ask the user for a CGRAM or OAM dump (an open dialog). Null: cancelled. */
   pickSibling: { params: { kind: SiblingKind }; result: DumpView | null };
+  /** Use these OBSEL settings (sprite sizes, name select, base) from now on. */
+  setObsel: { params: ObselSettings; result: DumpView };
 }
 
 export type DumpMethod = keyof DumpRequestMap;
@@ -108,6 +126,12 @@ const VALIDATORS: Record<DumpMethod, Validator> = {
   tiles: (p) => check(p, ['bpp', 'widthTiles'], { bpp: isBpp, widthTiles: isWidth }),
   composite: (p) => exactKeys(p, []),
   pickSibling: (p) => check(p, ['kind'], { kind: (v) => v === 'cgram' || v === 'oam' }),
+  setObsel: (p) =>
+    check(p, ['sizeMode', 'nameSelect', 'base'], {
+      sizeMode: (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) < OBJ_SIZE_MODES.length,
+      nameSelect: (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 3,
+      base: (v) => v === null || OBJ_BASE_CANDIDATES.includes(v as number),
+    }),
 };
 
 export type DumpParseResult = { ok: true; request: DumpRequest } | { ok: false; reason: string };

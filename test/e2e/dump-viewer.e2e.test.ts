@@ -76,6 +76,20 @@ describe('memory dump viewer in the browser (packaged VSIX)', function () {
       assert.ok(outlined > 0, 'the selected sprite is outlined');
     }
     await wb!.screenshot('e2e-dump-viewer');
+
+    // OBSEL is in none of the dumps: size mode 3 (16x16 and 32x32), chosen with the keyboard, redraws
+    // the screen with bigger sprites and the table with their new sizes.
+    const revision = await view.locator('body').getAttribute('data-revision');
+    await view.locator('#obsel-size').focus();
+    for (const key of ['Space', 'ArrowDown', 'ArrowDown', 'ArrowDown', 'Enter']) await wb!.page.keyboard.press(key);
+    await view.locator(`body:not([data-revision="${revision}"])`).waitFor();
+    await view.locator('#composite[data-ready="true"]').waitFor();
+    const big = parseOam(new Uint8Array(readFileSync(join(kss, 'Cave.SnesSpriteRam.dmp'))), { sizeMode: 3 });
+    const bigger = await canvasColours(view.locator('#composite'));
+    assert.ok(bigger.opaque > drawn.opaque, `bigger sprites cover more of the screen: ${bigger.opaque} vs ${drawn.opaque} pixels`);
+    const row = big.find((e) => e.visible)!;
+    const sizeCell = view.locator(`#oam-row-${row.index} td`).nth(8); // the Size column
+    assert.equal(await sizeCell.textContent(), `${row.width}×${row.height}${row.large ? ' (large)' : ''}`);
   });
 });
 

@@ -123,6 +123,55 @@ describe('memory dump viewer (extension host)', function () {
     assert.equal(dumps.provider.protocolViolations, before + 4, 'every bad message is counted');
   });
 
+  it('applies OBSEL settings from the webview: sprite sizes, name select, a chosen base, then back to found', async () => {
+    const { dumps } = await api();
+    const uri = vscode.Uri.file(join(folder, 'Cave.SnesVideoRam.dmp'));
+    await vscode.commands.executeCommand('vscode.openWith', uri, 'spritepal.dumpViewer');
+    const doc = await waitFor('the dump document', () => dumps.provider.documents.find((d) => d.uri.toString() === uri.toString()));
+    const got: DumpHostMessage[] = [];
+    const post = (m: DumpHostMessage) => void got.push(m);
+    const vram = new Uint8Array(readFileSync(join(src, 'Cave.SnesVideoRam.dmp')));
+    const cgramBytes = new Uint8Array(readFileSync(join(src, 'Cave.SnesCgRam.dmp')));
+    const oamBytes = new Uint8Array(readFileSync(join(src, 'Cave.SnesSpriteRam.dmp')));
+    const colors = readCgram(cgramBytes);
+    const drawnAs = (settings: { base: number; nameSelect: number }, sizeMode: number) => {
+      const screen = renderSpriteScreen(vram, cgramBytes, parseOam(oamBytes, { sizeMode }), settings);
+      const rgba = new Uint8ClampedArray(256 * 224 * 4);
+      doc.model.composite!.pixels.forEach((i, p) => i && rgba.set([...bgr555ToRgb(colors[i]!), 255], p * 4));
+      return Buffer.from(rgba).equals(Buffer.from(screen.rgba));
+    };
+
+    // Size mode 3 (16x16 / 32x32), tiles 256-511 at base + 0x4000, the base chosen by hand.
+    await dumps.provider.handleWebviewMessage(doc, { kind: 'request', id: 1, method: 'setObsel', params: { sizeMode: 3, nameSelect: 1, base: 0x8000 } }, post);
+    const r = got[0];
+    assert.ok(r?.kind === 'response' && r.ok, JSON.stringify(r));
+    const view = r.result as import('../../src/webviews/dump-protocol').DumpView;
+    assert.deepEqual(view.obsel, { sizeMode: 3, nameSelect: 1, base: 0x8000 });
+    assert.equal(view.objBase, 0x8000);
+    assert.equal(view.objBaseDetected, false);
+    for (const e of view.entries!) assert.deepEqual([e.width, e.height], e.large ? [32, 32] : [16, 16]);
+    assert.ok(drawnAs({ base: 0x8000, nameSelect: 1 }, 3), 'the composite follows the settings');
+
+    // Back to the found base: Kirby Super Star's 0xC000 again.
+    got.length = 0;
+    await dumps.provider.handleWebviewMessage(doc, { kind: 'request', id: 2, method: 'setObsel', params: { sizeMode: 0, nameSelect: 0, base: null } }, post);
+    const back = got[0];
+    assert.ok(back?.kind === 'response' && back.ok);
+    assert.equal((back.result as { objBase: number }).objBase, 0xc000);
+    assert.ok(drawnAs({ base: 0xc000, nameSelect: 0 }, 0));
+
+    // Out-of-range settings are protocol violations: ignored, counted, nothing changes.
+    const before = dumps.provider.protocolViolations;
+    const revision = doc.model.revision;
+    got.length = 0;
+    for (const params of [{ sizeMode: 8, nameSelect: 0, base: null }, { sizeMode: 0, nameSelect: 4, base: null }, { sizeMode: 0, nameSelect: 0, base: 0x2000 }, { sizeMode: 0, nameSelect: 0 }]) {
+      await dumps.provider.handleWebviewMessage(doc, { kind: 'request', id: 3, method: 'setObsel', params }, post);
+    }
+    assert.equal(got.length, 0);
+    assert.equal(dumps.provider.protocolViolations, before + 4);
+    assert.equal(doc.model.revision, revision);
+  });
+
   it('still shows the tiles when CGRAM and OAM are missing, and says so', async () => {
     const lonely = join(folder, 'alone');
     mkdirSync(lonely, { recursive: true });

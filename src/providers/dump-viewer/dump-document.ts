@@ -11,13 +11,11 @@ import { bgr555ToRgb } from '../../core/gfx/color';
 import { CGRAM_SIZE, readCgram } from '../../core/gfx/palette';
 import { tilesToImage } from '../../core/gfx/arrange';
 import { decodeTiles } from '../../core/gfx/tiles';
-import type { DumpBpp, DumpView, OamRow, SiblingKind, SiblingView, TilesResult } from '../../webviews/dump-protocol';
+import { DEFAULT_OBSEL, type DumpBpp, type DumpView, type ObselSettings, type OamRow, type SiblingKind, type SiblingView, type TilesResult } from '../../webviews/dump-protocol';
 import { spriteCompositeIndexed, type IndexedComposite } from './composite';
 
 /** Larger files are not memory dumps (SNES VRAM is 64 KiB; some tools dump more of the bus). */
 export const MAX_DUMP_BYTES = 1024 * 1024;
-/** OBJ tiles span 512 tiles of 32 bytes from the base. */
-const OBJ_BYTES = 512 * 32;
 
 export interface Sibling {
   uri: vscode.Uri;
@@ -39,6 +37,8 @@ export interface DumpModel {
   colors: Uint16Array | null;
   /** All 128 OAM entries, null without a usable OAM dump. */
   entries: OamEntry[] | null;
+  /** The OBSEL settings the entries and the composite were made with. */
+  obsel: ObselSettings;
   objBase: number;
   objBaseDetected: boolean;
   /** The on-screen sprites, null without OAM or with a VRAM dump that is not 64 KiB. */
@@ -63,6 +63,7 @@ export class DumpDocument implements vscode.CustomDocument {
   readonly onDidChange = this.changeEmitter.event;
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
   private picked: Partial<Record<SiblingKind, vscode.Uri>> = {};
+  private obsel: ObselSettings = DEFAULT_OBSEL;
   private reloading: Promise<void> | null = null;
   private reloadAgain = false;
   model!: DumpModel;
@@ -121,28 +122,38 @@ export class DumpDocument implements vscode.CustomDocument {
     const cgram = await sibling('cgram');
     const oam = await sibling('oam');
     const colors = cgram?.bytes ? readCgram(cgram.bytes) : null;
-    const entries = oam?.bytes ? parseOam(oam.bytes) : null;
+    const obsel = this.obsel;
+    const entries = oam?.bytes ? parseOam(oam.bytes, { sizeMode: obsel.sizeMode }) : null;
     const complete = vram.length === VRAM_SIZE;
-    let objBase = DEFAULT_OBJ_BASE;
+    let objBase = obsel.base ?? DEFAULT_OBJ_BASE;
     let objBaseDetected = false;
     let composite: IndexedComposite | null = null;
     if (complete && entries) {
-      const guess = findObjBase(vram, entries);
-      objBase = guess.base;
-      objBaseDetected = guess.confident;
-      composite = spriteCompositeIndexed(vram, entries, { base: objBase });
+      if (obsel.base === null) {
+        const guess = findObjBase(vram, entries, { nameSelect: obsel.nameSelect });
+        objBase = guess.base;
+        objBaseDetected = guess.confident;
+      }
+      composite = spriteCompositeIndexed(vram, entries, { base: objBase, nameSelect: obsel.nameSelect });
     }
     this.log.info(
       `dump viewer: ${baseName(vramUri)} (${vram.length} bytes), CGRAM ${cgram ? baseName(cgram.uri) + (cgram.problem ? ` (${cgram.problem})` : '') : 'none'}, ` +
         `OAM ${oam ? baseName(oam.uri) + (oam.problem ? ` (${oam.problem})` : '') : 'none'}, OBJ base 0x${objBase.toString(16)}${objBaseDetected ? ' (found)' : ' (default)'}` +
         (composite ? `, ${composite.drawn.length} sprites on screen` : ''),
     );
-    return { uri: this.uri, vramUri, vram, cgram, oam, colors, entries, objBase, objBaseDetected, composite, revision };
+    return { uri: this.uri, vramUri, vram, cgram, oam, colors, entries, obsel, objBase, objBaseDetected, composite, revision };
   }
 
   /** Uses `uri` as the CGRAM or OAM dump from now on. */
   async pick(kind: SiblingKind, uri: vscode.Uri): Promise<DumpModel> {
     this.picked[kind] = uri;
+    await this.reload();
+    return this.model;
+  }
+
+  /** Uses these OBSEL settings from now on (the entries, the base guess and the composite follow). */
+  async setObsel(obsel: ObselSettings): Promise<DumpModel> {
+    this.obsel = { ...obsel };
     await this.reload();
     return this.model;
   }
@@ -217,9 +228,9 @@ export class DumpDocument implements vscode.CustomDocument {
       oam: sib(m.oam),
       palettes,
       entries,
+      obsel: { ...m.obsel },
       objBase: m.objBase,
       objBaseDetected: m.objBaseDetected,
-      objBytes: OBJ_BYTES,
       screen: { width: 256, height: 224 },
       revision: m.revision,
     };

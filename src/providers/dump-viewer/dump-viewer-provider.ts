@@ -88,6 +88,10 @@ export class DumpViewerProvider implements vscode.CustomReadonlyEditorProvider<D
       return c ? { width: c.width, height: c.height, pixels: c.pixels, drawn: c.drawn } : null;
     },
     pickSibling: (doc, p) => this.pickSibling(doc, p.kind),
+    setObsel: async (doc, p) => {
+      await doc.setObsel(p);
+      return doc.view();
+    },
   };
 
   /** Asks for a CGRAM or OAM dump with an open dialog and uses it. Null: cancelled. */

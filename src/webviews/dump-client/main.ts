@@ -8,10 +8,11 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
-import { objTileAddress, spriteCellTile } from '../../core/dumps/vram-sheet';
+import { OBJ_SIZE_MODES } from '../../core/dumps/oam';
+import { OBJ_BASE_CANDIDATES, objTileAddress, spriteCellTile } from '../../core/dumps/vram-sheet';
 import { renderIndexed } from '../../core/gfx/render';
 import type { HostEvent } from '../protocol';
-import type { CompositeResult, DumpBpp, DumpEvent, DumpMethod, DumpRequestMap, DumpView, OamRow, SiblingKind, TilesResult } from '../dump-protocol';
+import type { CompositeResult, DumpBpp, DumpEvent, DumpMethod, DumpRequestMap, DumpView, ObselSettings, OamRow, SiblingKind, TilesResult } from '../dump-protocol';
 import { WIDTH_CHOICES } from '../dump-protocol';
 import { ce, el, hex } from '../client/dom';
 import { paletteRgba, toBitmap } from '../client/draw';
@@ -225,10 +226,8 @@ function drawTiles(): void {
   ctx.drawImage(bitmap, 0, 0, tilesCanvas.width, tilesCanvas.height);
   const cell = 8 * z;
   const w = tiles.widthTiles;
-  // The OBJ area: a tint and a border.
-  const objFrom = Math.floor(view.objBase / tileBytes());
-  const objTo = Math.min(tiles.tiles, Math.ceil((view.objBase + view.objBytes) / tileBytes()));
-  const objRects = runRects(objFrom, objTo, w, cell);
+  // The OBJ area (its two 256-tile tables): a tint and a border.
+  const objRects = objTables(view).flatMap((r) => runRects(Math.floor(r.start / tileBytes()), Math.min(tiles!.tiles, Math.ceil(r.end / tileBytes())), w, cell));
   ctx.fillStyle = cssColor('--vscode-editor-findRangeHighlightBackground', 'rgba(128,128,128,0.15)');
   for (const [x, y, rw, rh] of objRects) ctx.fillRect(x, y, rw, rh);
   ctx.strokeStyle = cssColor('--vscode-editorInfo-foreground', '#3794ff');
@@ -241,7 +240,7 @@ function drawTiles(): void {
     ctx.lineWidth = 2;
     for (let row = 0; row < sel.height >> 3; row++) {
       for (let col = 0; col < sel.width >> 3; col++) {
-        const t = objTileAddress(spriteCellTile(sel.tile, col, row), { base: view.objBase }) / 32;
+        const t = objTileAddress(spriteCellTile(sel.tile, col, row), { base: view.objBase, nameSelect: view.obsel.nameSelect }) / 32;
         if (t < tiles.tiles) ctx.strokeRect((t % w) * cell + 1, Math.floor(t / w) * cell + 1, cell - 2, cell - 2);
       }
     }
@@ -256,17 +255,28 @@ function drawTiles(): void {
     ctx.setLineDash([]);
   }
   drawSwatches();
-  const obj = view.objBase;
-  objLegend.textContent = `OBJ tiles ${hex(obj, 4)}–${hex(Math.min(view.vramSize, obj + view.objBytes) - 1, 4)} (${view.objBaseDetected ? 'found from the dump' : 'default'})`;
+  const ranges = objTables(view);
+  const spans = ranges[0]!.end === ranges[1]!.start ? [{ start: ranges[0]!.start, end: ranges[1]!.end }] : ranges;
+  const how = view.obsel.base !== null ? 'chosen' : view.objBaseDetected ? 'found from the dump' : 'default';
+  objLegend.textContent = `OBJ tiles ${spans.map((r) => `${hex(r.start, 4)}–${hex(Math.min(view!.vramSize, r.end) - 1, 4)}`).join(' and ')} (${how})`;
   describeCursor();
+}
+
+/** VRAM byte ranges of OBJ tiles 0-255 and 256-511 (OBSEL name select puts the second one). */
+function objTables(v: DumpView): { start: number; end: number; first: number }[] {
+  const second = (v.objBase + (v.obsel.nameSelect + 1) * 0x2000) & 0xffff;
+  return [
+    { start: v.objBase, end: v.objBase + 0x2000, first: 0 },
+    { start: second, end: second + 0x2000, first: 256 },
+  ];
 }
 
 function describeCursor(): void {
   if (!tiles || !view) return;
   const t = Math.min(state.cursor, tiles.tiles - 1);
   const addr = t * tileBytes();
-  const inObj = addr >= view.objBase && addr < view.objBase + view.objBytes;
-  const objTile = inObj && state.bpp === 4 ? `, OBJ tile ${hex((addr - view.objBase) / 32, 3)}` : '';
+  const table = objTables(view).find((r) => addr >= r.start && addr < r.end);
+  const objTile = table && state.bpp === 4 ? `, OBJ tile ${hex(table.first + (addr - table.start) / 32, 3)}` : '';
   tileStatus.textContent = `${tiles.tiles} tiles · tile ${t} at ${hex(addr, 4)} (word ${hex(addr >> 1, 4)})${objTile}`;
 }
 
@@ -420,10 +430,35 @@ new ResizeObserver(() => {
   if (Number(compositeCanvas.dataset.zoom) !== screenZoom()) drawComposite();
 }).observe(screenHost);
 
+// OBSEL ($2101) is in none of the dumps: sprite sizes, where tiles 256-511 start, and the base.
+const sizeLabel = ([[sw, sh], [lw, lh]]: readonly [[number, number], [number, number]]) => `${sw}×${sh} and ${lw}×${lh}`;
+const obselSelects = {
+  sizeMode: choiceSelect('obsel-size', 'Sprite sizes (OBSEL size mode)', OBJ_SIZE_MODES.map((m, i) => [String(i), `${i}: ${sizeLabel(m)}`]), '0', (v) => void setObsel({ sizeMode: Number(v) })),
+  nameSelect: choiceSelect('obsel-name', 'Tiles 256-511 (OBSEL name select)', [0, 1, 2, 3].map((n) => [String(n), `base + ${hex((n + 1) * 0x2000, 4)}`]), '0', (v) => void setObsel({ nameSelect: Number(v) })),
+  base: choiceSelect('obsel-base', 'OBJ tile base', [['auto', 'Found from the dump'], ...OBJ_BASE_CANDIDATES.map((b): [string, string] => [String(b), hex(b, 4)])], 'auto', (v) => void setObsel({ base: v === 'auto' ? null : Number(v) })),
+};
+
+async function setObsel(patch: Partial<ObselSettings>): Promise<void> {
+  if (!view) return;
+  try {
+    await applyView(await request('setObsel', { ...view.obsel, ...patch }));
+  } catch (e) {
+    showError((e as Error).message);
+  }
+}
+
+function renderObsel(v: DumpView): void {
+  const set = (el: HTMLElement, value: string) => ((el as unknown as { value: string }).value = value);
+  set(obselSelects.sizeMode, String(v.obsel.sizeMode));
+  set(obselSelects.nameSelect, String(v.obsel.nameSelect));
+  set(obselSelects.base, v.obsel.base === null ? 'auto' : String(v.obsel.base));
+}
+
 const screenSection = el(
   'section',
   { class: 'screen-section', 'aria-labelledby': 'screen-title' },
   el('h2', { id: 'screen-title' }, 'Sprites on screen'),
+  el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'OBSEL settings' }, obselSelects.sizeMode, obselSelects.nameSelect, obselSelects.base),
   screenSummary,
   screenHost,
   selectionText,
@@ -441,7 +476,7 @@ async function loadComposite(): Promise<void> {
   }
   const visible = view.entries?.filter((e) => e.visible).length ?? 0;
   screenSummary.textContent = composite
-    ? `${visible} of 128 sprites on screen, each in its own palette${view.palettes ? '' : ' (grayscale: no CGRAM)'}; OBJ tiles at ${hex(view.objBase, 4)} (${view.objBaseDetected ? 'found from the dump' : 'default: no base stood out'}).`
+    ? `${visible} of 128 sprites on screen, each in its own palette${view.palettes ? '' : ' (grayscale: no CGRAM)'}; OBJ tiles at ${hex(view.objBase, 4)} (${view.obsel.base !== null ? 'chosen' : view.objBaseDetected ? 'found from the dump' : 'default: no base stood out'}).`
     : view.entries
       ? 'The VRAM dump is not 64 KiB, so the sprites cannot be drawn.'
       : 'No OAM dump: pick one above to see the sprites that were on screen.';
@@ -465,6 +500,7 @@ async function applyView(v: DumpView): Promise<void> {
   view = v;
   renderFiles(v);
   renderPaletteSelect(v);
+  renderObsel(v);
   oamTable.setEntries(v.entries ?? []);
   screenSection.querySelector('#oam-title')!.toggleAttribute('hidden', !v.entries);
   oamTable.root.hidden = !v.entries;
@@ -482,7 +518,8 @@ new MutationObserver(() => {
 
 rpc.onEvent((e: HostEvent) => {
   const m = e as unknown as DumpEvent;
-  if (m.event === 'viewChanged') void applyView(m.data);
+  // A change this panel asked for was applied from the response already.
+  if (m.event === 'viewChanged' && m.data.revision !== view?.revision) void applyView(m.data);
 });
 
 async function start(): Promise<void> {

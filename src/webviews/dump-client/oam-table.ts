@@ -14,7 +14,7 @@ const COLUMNS: [string, (e: OamRow) => string][] = [
   ['Priority', (e) => String(e.priority)],
   ['H flip', (e) => (e.hflip ? 'yes' : '')],
   ['V flip', (e) => (e.vflip ? 'yes' : '')],
-  ['Large', (e) => (e.large ? `${e.width}×${e.height}` : '')],
+  ['Size', (e) => `${e.width}×${e.height}${e.large ? ' (large)' : ''}`],
   ['Visible', (e) => (e.visible ? 'yes' : '')],
 ];
 

@@ -13,6 +13,9 @@ describe('dump viewer protocol validation', () => {
       ['composite', {}],
       ['pickSibling', { kind: 'cgram' }],
       ['pickSibling', { kind: 'oam' }],
+      ['setObsel', { sizeMode: 0, nameSelect: 0, base: null }],
+      ['setObsel', { sizeMode: 7, nameSelect: 3, base: 0xc000 }],
+      ['setObsel', { sizeMode: 3, nameSelect: 1, base: 0 }],
     ];
     for (const [m, p] of good) {
       const r = req(m, p);
@@ -52,6 +55,12 @@ describe('dump viewer protocol validation', () => {
       [{ kind: 'request', id: 1, method: 'pickSibling', params: { kind: 'vram' } }, /invalid kind/],
       [{ kind: 'request', id: 1, method: 'pickSibling', params: { kind: 'cgram', path: '/etc/passwd' } }, /unexpected params path/],
       [{ kind: 'request', id: 1, method: 'pickSibling', params: {} }, /missing params kind/],
+      [{ kind: 'request', id: 1, method: 'setObsel', params: { sizeMode: 8, nameSelect: 0, base: null } }, /invalid sizeMode/],
+      [{ kind: 'request', id: 1, method: 'setObsel', params: { sizeMode: 1.5, nameSelect: 0, base: null } }, /invalid sizeMode/],
+      [{ kind: 'request', id: 1, method: 'setObsel', params: { sizeMode: 0, nameSelect: -1, base: null } }, /invalid nameSelect/],
+      [{ kind: 'request', id: 1, method: 'setObsel', params: { sizeMode: 0, nameSelect: 0, base: 0x2000 } }, /invalid base/],
+      [{ kind: 'request', id: 1, method: 'setObsel', params: { sizeMode: 0, nameSelect: 0, base: '49152' } }, /invalid base/],
+      [{ kind: 'request', id: 1, method: 'setObsel', params: { sizeMode: 0, nameSelect: 0 } }, /missing params base/],
     ];
     for (const [raw, re] of bad) {
       const r = parseDumpRequest(raw);
