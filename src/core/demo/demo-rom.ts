@@ -20,7 +20,9 @@ import {
   placeBlocks,
   POINTER_TABLE_OFFSET,
   RAW_FONT_OFFSET,
+  SINE_TABLE_OFFSET,
   SPRITE_DATA_OFFSET,
+  TEXT_OFFSET,
 } from './layout';
 import { encodeSheet } from './sheet';
 
@@ -122,8 +124,8 @@ function build(): Built {
     version: 0,
     content: (data) => {
       data.set(engineCode(1, 0x1ff0), 0x10);
-      data.set(textBlock(['SPRITEPAL DEMO ROM', 'ALL GRAPHICS DRAWN BY CODE', 'NO GAME DATA INSIDE', ...arts.map((a) => a.name.toUpperCase())]), 0x2000);
-      data.set(sineTable(), 0x2800);
+      data.set(textBlock(['SPRITEPAL DEMO ROM', 'ALL GRAPHICS DRAWN BY CODE', 'NO GAME DATA INSIDE', ...arts.map((a) => a.name.toUpperCase())]), TEXT_OFFSET);
+      data.set(sineTable(), SINE_TABLE_OFFSET);
       data.set(tilemap(2), 0x3000);
       sprites.forEach((s, i) => {
         data.set([s.snes & 0xff, (s.snes >> 8) & 0xff, s.snes >> 16], POINTER_TABLE_OFFSET + 3 * i);

@@ -16,6 +16,9 @@
  */
 export const DEMO_ROM_SIZE = 512 * 1024;
 export const LOROM_BANK = 0x8000;
+/** The text block (sprite names in ASCII) and what follows it in the first bank. */
+export const TEXT_OFFSET = 0x002000;
+export const SINE_TABLE_OFFSET = 0x002800;
 export const POINTER_TABLE_OFFSET = 0x008000;
 export const PALETTE_TABLE_OFFSET = 0x008200;
 export const MAX_SPRITES = 64;

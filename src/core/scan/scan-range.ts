@@ -8,7 +8,7 @@ import { decodeInto } from '../hal';
 import { parseStream, type ParsedStream } from './candidates';
 import { mergeHits, selectHalHits } from './dedupe';
 import { findRawRegions, mergeRaw } from './raw';
-import { scoreTiles } from './score';
+import { looksLikeText, scoreTiles } from './score';
 import { resolveRange, type ScanHit, type ScanOptions, type ScanState } from './types';
 
 /** Decoded blocks scoring below this are not graphics enough to report. */
@@ -32,6 +32,7 @@ export function halCandidate(data: Uint8Array, offset: number, minTiles: number)
   if (parsed.size % 16 !== 0 || parsed.size < minTiles * 16) return null;
   const st = decodeInto(data, offset, buf, { strict: true });
   if (!st.ok) return null;
+  if (looksLikeText(data, offset, st.consumed)) return null;
   const s = scoreTiles(buf, st.size, st.consumed);
   if (s.score < MIN_HAL_SCORE) return null;
   // The depth guess decides the tile count; a block big enough only at 2bpp is reported as 2bpp.

@@ -272,3 +272,28 @@ export function openingBlanks(data: Uint8Array, size: number): number {
   for (let i = 0; i < Math.min(16, size); i++) if (blankByte(data[i]!)) n++;
   return n;
 }
+
+/** Shares above which a stream is text, not a compressed block: printable ASCII (space to tilde), and that plus NUL (string ends). */
+const TEXT_PRINTABLE = 0.8;
+const TEXT_WITH_NUL = 0.95;
+/** Streams shorter than this are too short to call text. */
+const TEXT_MIN_BYTES = 24;
+
+/**
+ * Whether the `consumed` stream bytes at `offset` (its terminator aside) read as text: nearly all
+ * printable ASCII, with NULs between strings. Uppercase letters and spaces parse as short byte
+ * and word fills, so a run of text "decodes" to striped rows that score like a tile texture; a
+ * real graphics stream carries pixel bytes of every value, so it is never nearly all text.
+ */
+export function looksLikeText(data: Uint8Array, offset: number, consumed: number): boolean {
+  const n = consumed - 1;
+  if (n < TEXT_MIN_BYTES) return false;
+  let printable = 0;
+  let nul = 0;
+  for (let i = offset; i < offset + n; i++) {
+    const v = data[i]!;
+    if (v >= 0x20 && v <= 0x7e) printable++;
+    else if (v === 0) nul++;
+  }
+  return printable >= TEXT_PRINTABLE * n && printable + nul >= TEXT_WITH_NUL * n;
+}

@@ -1,11 +1,15 @@
 import * as assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildDemoRom, demoRomLayout } from '../../../src/core/demo/demo-rom';
 import { decodeInto, encode } from '../../../src/core/hal';
 import { makeScanTestRom, scanRange } from '../../../src/core/scan';
-import { openingBlanks, openingPenalty, unitCoherence, unitPixelCoherence } from '../../../src/core/scan/score';
+import { SINE_TABLE_OFFSET, TEXT_OFFSET } from '../../../src/core/demo/layout';
+import { looksLikeText, openingBlanks, openingPenalty, unitCoherence, unitPixelCoherence } from '../../../src/core/scan/score';
 import { Prng } from '../../../src/core/scan/prng';
 import { makeTiles } from '../../../src/core/scan/synthetic-tiles';
 import { countWaste } from '../../../src/core/scan/waste';
+import { readShared, requireShared } from '../../support/shared';
 
 const buf = new Uint8Array(0x10000);
 
@@ -68,6 +72,45 @@ describe('scan: each block at its true start', function () {
       const h = found.get(s.romOffset)!;
       assert.equal(h.tiles, h.size / (h.bpp * 8));
       if (h.bpp === s.bpp) assert.equal(h.tiles, s.tiles);
+    }
+  });
+});
+
+describe('scan: text is not graphics', () => {
+  it('does not report the demo ROM text block (ASCII reads as fills of striped rows)', () => {
+    const rom = buildDemoRom();
+    const inText = (h: { romOffset: number }) => h.romOffset >= TEXT_OFFSET && h.romOffset < SINE_TABLE_OFFSET;
+    // The stream the tile score took for a texture: it decodes, whole, from inside the text.
+    let textStreams = 0;
+    for (let o = TEXT_OFFSET; o < SINE_TABLE_OFFSET; o++) {
+      const st = decodeInto(rom, o, buf, { strict: true });
+      if (st.ok && st.size >= 256 && st.size % 16 === 0) textStreams++;
+    }
+    assert.ok(textStreams > 0, 'the text holds streams that decode to whole tiles');
+    assert.deepEqual(scanRange(rom, { end: SINE_TABLE_OFFSET }).hits.filter(inText), []);
+  });
+
+  it('never takes a compressed tile sheet for text', () => {
+    const rng = new Prng(11);
+    for (let k = 0; k < 40; k++) {
+      const stream = encode(makeTiles(rng, 16 + k * 8, k % 2 ? 4 : 2));
+      assert.equal(looksLikeText(stream, 0, stream.length), false, `sheet ${k}`);
+    }
+    // Names with NULs between them, then the terminator.
+    const text = Uint8Array.from([...new TextEncoder().encode('TREASURE CHEST\0DUST\0CASTLE AT DUSK\0CAT WALK\0'), 0xff]);
+    assert.equal(looksLikeText(text, 0, text.length), true);
+    const layout = demoRomLayout();
+    const rom = buildDemoRom();
+    assert.deepEqual(layout.sprites.filter((sp) => looksLikeText(rom, sp.romOffset, sp.consumed)).map((sp) => sp.name), []);
+  });
+
+  it('never takes a stream of the reference encoder for text (../shared corpus)', function () {
+    const dir = requireShared(this);
+    const names = readdirSync(join(dir, 'fixtures', 'hal', 'corpus')).filter((f) => f.endsWith('.hal'));
+    assert.ok(names.length >= 10, `${names.length} corpus streams`);
+    for (const f of names) {
+      const stream = readShared(dir, 'fixtures', 'hal', 'corpus', f);
+      assert.equal(looksLikeText(stream, 0, stream.length), false, f);
     }
   });
 });
