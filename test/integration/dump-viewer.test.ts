@@ -40,6 +40,17 @@ describe('memory dump viewer (extension host)', function () {
     folder = mkdtempSync(join(ws, 'dumps-'));
   });
 
+  /** Opens the Cave dump in the viewer and returns its document and a recorder for host messages. */
+  async function openForProtocol() {
+    const { dumps } = await api();
+    const uri = vscode.Uri.file(join(folder, 'Cave.SnesVideoRam.dmp'));
+    await vscode.commands.executeCommand('vscode.openWith', uri, 'spritepal.dumpViewer');
+    const doc = await waitFor('the dump document', () => dumps.provider.documents.find((d) => d.uri.toString() === uri.toString()));
+    const got: DumpHostMessage[] = [];
+    const post = (m: DumpHostMessage) => void got.push(m);
+    return { dumps, doc, got, post };
+  }
+
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
@@ -91,12 +102,7 @@ describe('memory dump viewer (extension host)', function () {
   });
 
   it('answers the webview protocol and ignores messages that break it', async () => {
-    const { dumps } = await api();
-    const uri = vscode.Uri.file(join(folder, 'Cave.SnesVideoRam.dmp'));
-    await vscode.commands.executeCommand('vscode.openWith', uri, 'spritepal.dumpViewer');
-    const doc = await waitFor('the dump document', () => dumps.provider.documents.find((d) => d.uri.toString() === uri.toString()));
-    const got: DumpHostMessage[] = [];
-    const post = (m: DumpHostMessage) => void got.push(m);
+    const { dumps, doc, got, post } = await openForProtocol();
 
     await dumps.provider.handleWebviewMessage(doc, { kind: 'request', id: 1, method: 'ready', params: {} }, post);
     await dumps.provider.handleWebviewMessage(doc, { kind: 'request', id: 2, method: 'tiles', params: { bpp: 4, widthTiles: 16 } }, post);
@@ -124,12 +130,7 @@ describe('memory dump viewer (extension host)', function () {
   });
 
   it('applies OBSEL settings from the webview: sprite sizes, name select, a chosen base, then back to found', async () => {
-    const { dumps } = await api();
-    const uri = vscode.Uri.file(join(folder, 'Cave.SnesVideoRam.dmp'));
-    await vscode.commands.executeCommand('vscode.openWith', uri, 'spritepal.dumpViewer');
-    const doc = await waitFor('the dump document', () => dumps.provider.documents.find((d) => d.uri.toString() === uri.toString()));
-    const got: DumpHostMessage[] = [];
-    const post = (m: DumpHostMessage) => void got.push(m);
+    const { dumps, doc, got, post } = await openForProtocol();
     const vram = new Uint8Array(readFileSync(join(src, 'Cave.SnesVideoRam.dmp')));
     const cgramBytes = new Uint8Array(readFileSync(join(src, 'Cave.SnesCgRam.dmp')));
     const oamBytes = new Uint8Array(readFileSync(join(src, 'Cave.SnesSpriteRam.dmp')));
