@@ -7,6 +7,7 @@ import { RomSession } from '../core/session/rom-session';
 import type { SessionServices } from '../core/session/services';
 import { checkRomFileSize } from '../core/rom/rom';
 import { writeFileAtomic } from '../core/io/atomic-file';
+import { localStamp, readLocalFile } from '../core/io/local-file';
 import { applyPatches, type RomEdit } from './rom-edit';
 
 export interface DocumentDeps {
@@ -22,11 +23,24 @@ interface DiskStamp {
 }
 
 async function readRomFile(uri: vscode.Uri): Promise<{ bytes: Uint8Array; stamp: DiskStamp; readOnly: boolean }> {
+  const name = uri.path.split('/').pop();
+  if (uri.scheme === 'file') {
+    // Local files through Node: fast even while the workbench is still starting (local-file.ts).
+    const f = await readLocalFile(uri.fsPath, 'a ROM file', (size) => checkRomFileSize(size, name));
+    return { bytes: f.bytes, stamp: { mtime: f.mtime, size: f.size }, readOnly: f.writeProtected };
+  }
   const st = await vscode.workspace.fs.stat(uri);
   if (st.type & vscode.FileType.Directory) throw new Error(`${uri.fsPath} is a directory, not a ROM file`);
-  checkRomFileSize(st.size, uri.path.split('/').pop());
+  checkRomFileSize(st.size, name);
   const bytes = await vscode.workspace.fs.readFile(uri);
   return { bytes: new Uint8Array(bytes), stamp: { mtime: st.mtime, size: st.size }, readOnly: Boolean((st.permissions ?? 0) & vscode.FilePermission.Readonly) };
+}
+
+/** Modification time and size, from the same source readRomFile used (Node for local files). */
+async function stampOf(uri: vscode.Uri): Promise<DiskStamp> {
+  if (uri.scheme === 'file') return localStamp(uri.fsPath);
+  const st = await vscode.workspace.fs.stat(uri);
+  return { mtime: st.mtime, size: st.size };
 }
 
 function rangesOf(edit: RomEdit): { start: number; end: number }[] {
@@ -135,10 +149,7 @@ export class RomDocument implements vscode.CustomDocument {
     } else {
       await vscode.workspace.fs.writeFile(target, bytes);
     }
-    if (target.toString() === this.uri.toString()) {
-      const st = await vscode.workspace.fs.stat(target);
-      this.diskStamp = { mtime: st.mtime, size: st.size };
-    }
+    if (target.toString() === this.uri.toString()) this.diskStamp = await stampOf(target);
   }
 
   async revert(_token?: vscode.CancellationToken): Promise<void> {
@@ -168,7 +179,7 @@ export class RomDocument implements vscode.CustomDocument {
   /** True when the file on disk is no longer what this document read or last saved. */
   async changedOnDisk(): Promise<boolean> {
     try {
-      const st = await vscode.workspace.fs.stat(this.uri);
+      const st = await stampOf(this.uri);
       return st.mtime !== this.diskStamp.mtime || st.size !== this.diskStamp.size;
     } catch {
       return true;
