@@ -174,4 +174,18 @@ describe('sprite gallery in the browser (packaged VSIX)', function () {
       );
     }
   });
+
+  it('starts again from a boot push when a hidden editor tab is shown (its webview was made anew)', async () => {
+    // Another editor in the same group hides the ROM tab: without retainContextWhenHidden its
+    // webview is destroyed, and made again from the same HTML when the tab comes back.
+    await wb.page.keyboard.press('Control+N');
+    await wb.page.locator('.tab.active', { hasText: 'Untitled' }).waitFor();
+    await wb.page.locator('.tab', { hasText: 'spritepal-demo.sfc' }).click();
+    const view = wb.webview();
+    await view.locator('body[data-first-paint-ms]').waitFor({ timeout: 60_000 });
+    const marks = await view.locator('body').getAttribute('data-marks');
+    console.log('      shown-again marks', marks);
+    assertPushed(marks);
+    await view.locator('.cell[data-state="ready"]').nth(19).waitFor();
+  });
 });
