@@ -281,7 +281,7 @@ const TEXT_MIN_BYTES = 24;
 
 /**
  * Whether the `consumed` stream bytes at `offset` (its terminator aside) read as text: nearly all
- * printable ASCII, with NULs between strings. Uppercase letters and spaces parse as short byte
+ * printable ASCII, with NULs between strings, or holding a run of words (hasWords). Uppercase letters and spaces parse as short byte
  * and word fills, so a run of text "decodes" to striped rows that score like a tile texture; a
  * real graphics stream carries pixel bytes of every value, so it is never nearly all text.
  */
@@ -295,5 +295,43 @@ export function looksLikeText(data: Uint8Array, offset: number, consumed: number
     if (v >= 0x20 && v <= 0x7e) printable++;
     else if (v === 0) nul++;
   }
-  return printable >= TEXT_PRINTABLE * n && printable + nul >= TEXT_WITH_NUL * n;
+  return (printable >= TEXT_PRINTABLE * n && printable + nul >= TEXT_WITH_NUL * n) || hasWords(data, offset, n);
+}
+
+/** A run of this many bytes of words (letters, spaces, string-ending NULs) ... */
+const WORDS_RUN = 32;
+/** ... with at least this many spaces and letters among them is words. */
+const WORD_SPACES = 4;
+const WORD_LETTERS = 20;
+
+/**
+ * Whether the stream holds a run of words: letters, single spaces between them and single NULs
+ * ending strings, WORDS_RUN long with WORD_SPACES spaces and WORD_LETTERS letters. That is a
+ * stream that starts in code and runs on into a string table, whose words decode to striped
+ * rows. Tile data in a compressed stream is not words: its literal runs carry pixel rows of every
+ * value, and a lone bit-5 row (a space) four times within 32 bytes of letters is not a shape.
+ */
+function hasWords(data: Uint8Array, offset: number, n: number): boolean {
+  let run = 0;
+  let spaces = 0;
+  let letters = 0;
+  let previousLetter = false;
+  for (let i = offset; i < offset + n; i++) {
+    const v = data[i]!;
+    const letter = (v >= 0x41 && v <= 0x5a) || (v >= 0x61 && v <= 0x7a);
+    // A space or a NUL continues a run only right after a letter (no doubled separators).
+    const separator = (v === 0x20 || v === 0) && previousLetter;
+    if (letter || separator) {
+      run++;
+      if (letter) letters++;
+      else if (v === 0x20) spaces++;
+      if (run >= WORDS_RUN && spaces >= WORD_SPACES && letters >= WORD_LETTERS) return true;
+    } else {
+      run = 0;
+      spaces = 0;
+      letters = 0;
+    }
+    previousLetter = letter;
+  }
+  return false;
 }

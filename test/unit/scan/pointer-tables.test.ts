@@ -61,6 +61,12 @@ describe('scan: pointer tables', function () {
       assert.equal(h.size, decode(data, s.romOffset).data.length, s.name);
       assert.equal(h.pointer, layout.pointerTable.romOffset + 3 * s.index, `${s.name}: its table slot`);
     }
+    // Nothing else is reported: not the inner starts the tile scan chose (replaced), not the
+    // text or code around the sheets.
+    assert.deepEqual(
+      hits.filter((h) => !layout.sprites.some((s) => s.romOffset === h.romOffset)).map((h) => h.romOffset),
+      [],
+    );
     // No hit overlaps another (the inner starts the tile scan chose were replaced, not kept).
     const hal = hits.filter((h) => h.kind === 'hal');
     for (let i = 1; i < hal.length; i++) assert.ok(hal[i - 1]!.romOffset + hal[i - 1]!.consumed <= hal[i]!.romOffset, `overlap at 0x${hal[i]!.romOffset.toString(16)}`);

@@ -104,6 +104,18 @@ describe('scan: text is not graphics', () => {
     assert.deepEqual(layout.sprites.filter((sp) => looksLikeText(rom, sp.romOffset, sp.consumed)).map((sp) => sp.name), []);
   });
 
+  it('rejects a stream that runs from code on into words, and keeps the code part alone', () => {
+    const rng = new Prng(21);
+    const code = Uint8Array.from({ length: 200 }, () => Math.floor(rng.next() * 256));
+    const words = new TextEncoder().encode('SLIME BOUNCE\0KING SLIME\0TREASURE CHEST\0CASTLE AT DUSK\0');
+    const stream = Uint8Array.from([...code, ...words, 0xff]);
+    assert.equal(looksLikeText(code, 0, code.length), false);
+    assert.equal(looksLikeText(stream, 0, stream.length), true);
+    // Fewer than four spaces in the run: names without spaces are not taken for words.
+    const names = new TextEncoder().encode('SLIMEBOUNCE\0KINGSLIME\0TREASURECHEST\0CASTLE\0');
+    assert.equal(looksLikeText(Uint8Array.from([...code, ...names, 0xff]), 0, code.length + names.length + 1), false);
+  });
+
   it('never takes a stream of the reference encoder for text (../shared corpus)', function () {
     const dir = requireShared(this);
     const names = readdirSync(join(dir, 'fixtures', 'hal', 'corpus')).filter((f) => f.endsWith('.hal'));
