@@ -10,6 +10,7 @@ import { buildDemoRom, demoRomLayout } from '../../src/core/demo/demo-rom';
 import { bgr555ToRgb } from '../../src/core/gfx/color';
 import { readBgr555 } from '../../src/core/gfx/color';
 import { canvasColours } from './canvas';
+import { chooseOption, fieldValue } from './controls';
 import { RESULTS, openWorkbench, type Workbench } from './workbench';
 
 /** The colours a sprite may show: its 15 opaque palette colours, as "r,g,b". */
@@ -92,7 +93,7 @@ describe('sprite gallery in the browser (packaged VSIX)', function () {
   it('recolours every thumbnail when the palette changes, without decoding again', async () => {
     const view = wb.webview();
     const first = layout.sprites[0]!;
-    await view.locator('#gallery-palette').selectOption('grayscale');
+    await chooseOption(view.locator('#gallery-palette'), 'Grayscale');
     await view.locator(`#cell-${first.romOffset}[data-state="ready"]`).waitFor();
     const { colours } = await cellColours(first.romOffset);
     assert.ok(colours.length >= 3);
@@ -100,7 +101,7 @@ describe('sprite gallery in the browser (packaged VSIX)', function () {
       const [r, g, b] = c.split(',').map(Number);
       assert.ok(r === g && g === b, `${c} is gray`);
     }
-    await view.locator('#gallery-palette').selectOption('auto');
+    await chooseOption(view.locator('#gallery-palette'), 'Auto (catalog palette)');
   });
 
   it('opens a detail view with the block facts and exports PNG + .pal.json + .metadata.json', async () => {
@@ -143,14 +144,14 @@ describe('sprite gallery in the browser (packaged VSIX)', function () {
     const view = wb.webview();
     await view.locator('[data-tab="tiles"]').click();
     await view.locator('.tile-browser[data-ready="true"]').waitFor();
-    const before = await view.locator('#tiles-offset').inputValue();
+    const before = await fieldValue(view.locator('#tiles-offset'));
     await view.locator('#tiles-canvas').focus();
     await wb.page.keyboard.press('PageDown');
     await view.locator('#tiles-offset').evaluate((el, b) => new Promise<void>((res) => {
       const check = () => ((el as HTMLInputElement).value !== b ? res() : setTimeout(check, 50));
       check();
     }), before);
-    assert.notEqual(await view.locator('#tiles-offset').inputValue(), before);
+    assert.notEqual(await fieldValue(view.locator('#tiles-offset')), before);
     await wb.screenshot('e2e-tiles');
     await view.locator('[data-tab="sprites"]').click();
   });

@@ -3,7 +3,7 @@
  * and bit-depth controls, the block's facts, rename / add to catalog, export and inject.
  */
 import type { Bpp, GalleryEntry, PaletteOption, PixelImage } from '../protocol';
-import { ce, el, formatBytes, hex } from './dom';
+import { ce, choiceSelect, el, formatBytes, hex, type TextControl } from './dom';
 import { drawZoomed, paletteRgba, toBitmap } from './draw';
 import type { Rpc } from './rpc';
 
@@ -33,6 +33,7 @@ export class DetailView {
     this.bpp = state.bpp ?? entry.bpp;
     this.widthTiles = state.widthTiles ?? entry.widthTiles;
     this.canvas = el('canvas', { id: 'detail-canvas', class: 'detail-canvas', role: 'img', 'aria-label': `${entry.name ?? 'Block'} at ${entry.snes ?? hex(entry.fileOffset)}` });
+    // A native range input: @vscode-elements/elements has no slider (styled with --vscode-* colours).
     const zoom = el('input', { type: 'range', min: '1', max: '16', step: '1', value: String(state.zoom), id: 'detail-zoom', 'aria-label': 'Zoom' });
     const zoomLabel = el('output', { for: 'detail-zoom', id: 'detail-zoom-label' }, `${state.zoom}x`);
     zoom.addEventListener('input', () => {
@@ -41,14 +42,13 @@ export class DetailView {
       this.hooks.saveState({ zoom: this.state.zoom });
       this.draw();
     });
-    const grid = el('input', { type: 'checkbox', id: 'detail-grid', 'aria-label': 'Tile grid' });
-    grid.checked = state.grid;
+    const grid = ce('vscode-checkbox', { id: 'detail-grid', 'aria-label': 'Tile grid', ...(state.grid ? { checked: '' } : {}) }, 'Tile grid') as HTMLElement & { checked: boolean };
     grid.addEventListener('change', () => {
       this.state.grid = grid.checked;
       this.hooks.saveState({ grid: grid.checked });
       this.draw();
     });
-    const width = el('input', { type: 'number', min: '1', max: '64', value: String(this.widthTiles), id: 'detail-width', class: 'num', 'aria-label': 'Width in tiles' });
+    const width = ce('vscode-textfield', { type: 'number', min: '1', max: '64', value: String(this.widthTiles), id: 'detail-width', class: 'field-narrow', 'aria-label': 'Width in tiles' }) as TextControl;
     width.addEventListener('change', () => {
       const w = Math.max(1, Math.min(64, Math.round(Number(width.value)) || 16));
       width.value = String(w);
@@ -56,10 +56,8 @@ export class DetailView {
       this.hooks.saveState({ widthTiles: w });
       void this.load();
     });
-    const bpp = el('select', { id: 'detail-bpp', class: 'dropdown', 'aria-label': 'Bit depth' }, el('option', { value: '2' }, '2bpp'), el('option', { value: '4' }, '4bpp'), el('option', { value: '8' }, '8bpp'));
-    bpp.value = String(this.bpp);
-    bpp.addEventListener('change', () => {
-      this.bpp = Number(bpp.value) as Bpp;
+    const bpp = choiceSelect('detail-bpp', 'Bit depth', [['2', '2bpp'], ['4', '4bpp'], ['8', '8bpp']], String(this.bpp), (v) => {
+      this.bpp = Number(v) as Bpp;
       this.hooks.saveState({ bpp: this.bpp });
       void this.load();
     });
@@ -80,7 +78,7 @@ export class DetailView {
       el('label', { for: 'detail-zoom' }, 'Zoom'),
       zoom,
       zoomLabel,
-      el('label', { class: 'check' }, grid, ' Tile grid'),
+      grid,
       el('label', { for: 'detail-width' }, 'Width'),
       width,
       el('label', { for: 'detail-bpp' }, 'Depth'),

@@ -21,3 +21,27 @@ export function formatBytes(n: number): string {
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(n < 10240 ? 1 : 0)} KiB`;
   return `${(n / 1024 / 1024).toFixed(1)} MiB`;
 }
+
+/** A `vscode-textfield` (its `value` is the text). */
+export type TextControl = HTMLElement & { value: string };
+
+/** A `vscode-single-select` (its `value` is the chosen option's value). */
+export type SelectControl = HTMLElement & { value: string };
+
+function options(choices: readonly (readonly [string, string])[], value: string): HTMLElement[] {
+  // The chosen option is marked as the element is built: the control reads its options when
+  // they are slotted, so setting `value` right after replacing them could come too early.
+  return choices.map(([v, text]) => ce('vscode-option', v === value ? { value: v, selected: '' } : { value: v }, text));
+}
+
+/** A single-select control from @vscode-elements/elements with `choices` ([value, label]). */
+export function choiceSelect(id: string, label: string, choices: readonly (readonly [string, string])[], value: string, onChange: (v: string) => void): SelectControl {
+  const s = ce('vscode-single-select', { id, 'aria-label': label, title: label, class: 'select' }, ...options(choices, value)) as SelectControl;
+  s.addEventListener('change', () => onChange(s.value));
+  return s;
+}
+
+/** Replaces a select's choices, with `value` chosen. */
+export function setChoices(select: SelectControl, choices: readonly (readonly [string, string])[], value: string): void {
+  select.replaceChildren(...options(choices, value));
+}

@@ -4,7 +4,7 @@
  * keyboard navigation. Thumbnails arrive as indexed pixels and are coloured here.
  */
 import { THUMB_MAX_TILES, type GalleryEntry, type PaletteOption, type PixelImage, type ScanStatus, type ThumbItem } from '../protocol';
-import { ce, el, formatBytes, hex } from './dom';
+import { ce, choiceSelect, el, formatBytes, hex, setChoices, type SelectControl, type TextControl } from './dom';
 import { drawFit, paletteRgba, toBitmap } from './draw';
 import type { Rpc } from './rpc';
 
@@ -16,6 +16,7 @@ const BATCH = 24;
 const PUSH_WAIT_MS = 3000;
 /** The palette choice that colours each sprite with its own catalog palette. */
 export const AUTO = 'auto';
+const AUTO_LABEL = 'Auto (catalog palette)';
 
 export type SortKey = 'offset' | 'size' | 'score' | 'tiles' | 'name';
 export type KindFilter = 'all' | 'named' | 'hal' | 'raw';
@@ -54,7 +55,8 @@ export class Gallery {
   private readonly status: HTMLElement;
   private readonly progress: HTMLElement;
   private readonly count: HTMLElement;
-  private readonly paletteSelect: HTMLSelectElement;
+  private readonly paletteSelect: SelectControl;
+  private readonly loadSelect: SelectControl;
   private readonly scanButton: HTMLElement;
   private columns = 1;
   private frame = 0;
@@ -70,10 +72,10 @@ export class Gallery {
   ) {
     const search = ce('vscode-textfield', { id: 'gallery-search', placeholder: 'Search name or address', 'aria-label': 'Search by name or address', value: state.search });
     search.addEventListener('input', () => this.update({ search: (search as HTMLInputElement).value }));
-    const sort = this.select('gallery-sort', 'Sort by', [['offset', 'Offset'], ['size', 'Size'], ['score', 'Score'], ['tiles', 'Tiles'], ['name', 'Name']], state.sort, (v) => this.update({ sort: v as SortKey }));
-    const kind = this.select('gallery-kind', 'Show', [['all', 'All blocks'], ['named', 'Named only'], ['hal', 'Compressed'], ['raw', 'Uncompressed']], state.kind, (v) => this.update({ kind: v as KindFilter }));
-    this.paletteSelect = this.select('gallery-palette', 'Palette', [], state.paletteId, (v) => this.choosePalette(v));
-    const load = this.select('gallery-load-palette', 'Load palette', [['', 'Load palette…'], ['rom', 'From ROM address…'], ['cgram', 'From CGRAM dump…'], ['palJson', 'From .pal.json…']], '', (v) => void this.loadPalette(v));
+    const sort = choiceSelect('gallery-sort', 'Sort by', [['offset', 'Offset'], ['size', 'Size'], ['score', 'Score'], ['tiles', 'Tiles'], ['name', 'Name']], state.sort, (v) => this.update({ sort: v as SortKey }));
+    const kind = choiceSelect('gallery-kind', 'Show', [['all', 'All blocks'], ['named', 'Named only'], ['hal', 'Compressed'], ['raw', 'Uncompressed']], state.kind, (v) => this.update({ kind: v as KindFilter }));
+    this.paletteSelect = choiceSelect('gallery-palette', 'Palette', [[AUTO, AUTO_LABEL]], AUTO, (v) => this.choosePalette(v));
+    const load = (this.loadSelect = choiceSelect('gallery-load-palette', 'Load palette', [['', 'Load palette…'], ['rom', 'From ROM address…'], ['cgram', 'From CGRAM dump…'], ['palJson', 'From .pal.json…']], '', (v) => void this.loadPalette(v)));
     this.count = el('span', { class: 'count', id: 'gallery-count', 'aria-live': 'polite' });
     this.status = el('span', { class: 'scan-status', id: 'scan-status' });
     this.progress = ce('vscode-progress-bar', { class: 'scan-progress', 'aria-label': 'Scan progress' });
@@ -89,13 +91,6 @@ export class Gallery {
     this.root = el('section', { class: 'gallery', 'aria-label': 'Sprite gallery' }, toolbar, statusRow, this.scroller);
   }
 
-  private select(id: string, label: string, options: [string, string][], value: string, onChange: (v: string) => void): HTMLSelectElement {
-    const s = el('select', { id, 'aria-label': label, title: label, class: 'dropdown' });
-    for (const [v, text] of options) s.append(el('option', { value: v }, text));
-    s.value = value;
-    s.addEventListener('change', () => onChange(s.value));
-    return s;
-  }
 
   setData(entries: GalleryEntry[], palettes: PaletteOption[]): void {
     this.entries = entries;
@@ -114,12 +109,12 @@ export class Gallery {
     this.redrawAll(true);
   }
 
-  setPalettes(palettes: PaletteOption[]): void {
+  /** The palette choices; `chosen` (default: the current choice) stays chosen when it is among them. */
+  setPalettes(palettes: PaletteOption[], chosen = this.state.paletteId || AUTO): void {
     this.palettes = palettes;
-    const current = this.state.paletteId || AUTO;
-    this.paletteSelect.replaceChildren(el('option', { value: AUTO }, 'Auto (catalog palette)'), ...palettes.map((p) => el('option', { value: p.id }, p.label)));
-    this.paletteSelect.value = current === AUTO || palettes.some((p) => p.id === current) ? current : AUTO;
-    this.state.paletteId = this.paletteSelect.value;
+    const value = chosen === AUTO || palettes.some((p) => p.id === chosen) ? chosen : AUTO;
+    setChoices(this.paletteSelect, [[AUTO, AUTO_LABEL], ...palettes.map((p): [string, string] => [p.id, p.label])], value);
+    this.state.paletteId = value;
   }
 
   setScan(s: ScanStatus): void {
@@ -160,7 +155,7 @@ export class Gallery {
   }
 
   private async loadPalette(kind: string): Promise<void> {
-    const reset = () => ((document.getElementById('gallery-load-palette') as HTMLSelectElement).value = '');
+    const reset = () => (this.loadSelect.value = '');
     try {
       let option: PaletteOption | null = null;
       if (kind === 'rom') {
@@ -171,8 +166,7 @@ export class Gallery {
       } else if (kind === 'palJson') option = await this.rpc.request('loadPalette', { source: 'palJson' });
       if (option) {
         if (!this.palettes.some((p) => p.id === option!.id)) this.palettes = [...this.palettes, option];
-        this.setPalettes(this.palettes);
-        this.paletteSelect.value = option.id;
+        this.setPalettes(this.palettes, option.id);
         this.choosePalette(option.id);
       }
     } catch (e) {
@@ -197,7 +191,7 @@ export class Gallery {
 
   private inlineForm<T>(label: string, placeholder: string, accept: (text: string) => Promise<T>): Promise<T | null> {
     return new Promise((resolve) => {
-      const input = el('input', { type: 'text', class: 'inline-input', placeholder, 'aria-label': label });
+      const input = ce('vscode-textfield', { class: 'inline-input', placeholder, 'aria-label': label }) as TextControl;
       const message = el('span', { class: 'inline-error', role: 'alert' });
       const ok = ce('vscode-button', {}, 'OK');
       const cancel = ce('vscode-button', { secondary: '' }, 'Cancel');

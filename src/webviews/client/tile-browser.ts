@@ -3,7 +3,7 @@
  * paged with the keyboard, with "decompress from here" at the cursor.
  */
 import type { Bpp, GalleryEntry, PaletteOption, PixelImage } from '../protocol';
-import { ce, el, hex } from './dom';
+import { ce, choiceSelect, el, hex, type TextControl } from './dom';
 import { drawZoomed, paletteRgba, toBitmap } from './draw';
 import type { Rpc } from './rpc';
 
@@ -21,7 +21,7 @@ export class TileBrowser {
   readonly root: HTMLElement;
   private readonly canvas: HTMLCanvasElement;
   private readonly where: HTMLElement;
-  private readonly offsetInput: HTMLInputElement;
+  private readonly offsetInput: TextControl;
   private readonly message: HTMLElement;
   private image: PixelImage | null = null;
 
@@ -33,18 +33,14 @@ export class TileBrowser {
     private readonly copierHeader: number,
     private readonly hooks: { saveState(p: Partial<TileBrowserState>): void; decompressed(e: GalleryEntry): void },
   ) {
-    this.offsetInput = el('input', { type: 'text', id: 'tiles-offset', class: 'num wide', value: hex(state.offset + copierHeader), 'aria-label': 'File offset (hex)' });
+    this.offsetInput = ce('vscode-textfield', { id: 'tiles-offset', class: 'field-offset', value: hex(state.offset + copierHeader), 'aria-label': 'File offset (hex)' }) as TextControl;
     this.offsetInput.addEventListener('change', () => {
       const v = parseInt(this.offsetInput.value.replace(/^0x/i, ''), 16);
       if (Number.isInteger(v) && v >= copierHeader && v - copierHeader < romSize) this.go(v - copierHeader);
       else this.say(`"${this.offsetInput.value}" is not a file offset in this ROM`, true);
     });
-    const bpp = el('select', { id: 'tiles-bpp', class: 'dropdown', 'aria-label': 'Bit depth' }, el('option', { value: '2' }, '2bpp'), el('option', { value: '4' }, '4bpp'), el('option', { value: '8' }, '8bpp'));
-    bpp.value = String(state.bpp);
-    bpp.addEventListener('change', () => this.set({ bpp: Number(bpp.value) as Bpp }));
-    const width = el('select', { id: 'tiles-width', class: 'dropdown', 'aria-label': 'Width in tiles' }, ...[8, 16, 32].map((w) => el('option', { value: String(w) }, `${w} tiles`)));
-    width.value = String(state.widthTiles);
-    width.addEventListener('change', () => this.set({ widthTiles: Number(width.value) }));
+    const bpp = choiceSelect('tiles-bpp', 'Bit depth', [['2', '2bpp'], ['4', '4bpp'], ['8', '8bpp']], String(state.bpp), (v) => this.set({ bpp: Number(v) as Bpp }));
+    const width = choiceSelect('tiles-width', 'Width in tiles', [8, 16, 32].map((w): [string, string] => [String(w), `${w} tiles`]), String(state.widthTiles), (v) => this.set({ widthTiles: Number(v) }));
     const decompress = ce('vscode-button', { id: 'tiles-decompress' }, 'Decompress from here');
     decompress.addEventListener('click', () => void this.decompress());
     this.where = el('span', { class: 'dim', id: 'tiles-cursor', 'aria-live': 'polite' });

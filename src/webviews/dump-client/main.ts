@@ -14,7 +14,7 @@ import { renderIndexed } from '../../core/gfx/render';
 import type { HostEvent } from '../protocol';
 import type { CompositeResult, DumpBpp, DumpEvent, DumpMethod, DumpRequestMap, DumpView, ObselSettings, OamRow, SiblingKind, TilesResult } from '../dump-protocol';
 import { WIDTH_CHOICES } from '../dump-protocol';
-import { ce, el, hex } from '../client/dom';
+import { ce, choiceSelect, el, hex } from '../client/dom';
 import { paletteRgba, toBitmap } from '../client/draw';
 import { Rpc } from '../client/rpc';
 import { OamTable } from './oam-table';
@@ -111,11 +111,6 @@ async function pickSibling(kind: SiblingKind): Promise<void> {
 
 // ---- VRAM tiles ------------------------------------------------------------------------------------
 
-function choiceSelect(id: string, label: string, options: [string, string][], value: string, onChange: (v: string) => void): HTMLElement {
-  const s = ce('vscode-single-select', { id, label, 'aria-label': label, class: 'select' }, ...options.map(([v, text]) => ce('vscode-option', v === value ? { value: v, selected: '' } : { value: v }, text)));
-  s.addEventListener('change', () => onChange((s as unknown as { value: string }).value));
-  return s;
-}
 
 const bppSelect = choiceSelect('vram-bpp', 'Bit depth', [['2', '2bpp'], ['4', '4bpp'], ['8', '8bpp']], String(state.bpp), (v) => {
   saveState({ bpp: Number(v) as DumpBpp, cursor: 0 });
