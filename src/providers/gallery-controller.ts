@@ -11,22 +11,19 @@ import { formatPalJson } from '../core/gfx/palette-files';
 import { grayscalePalette, paletteRGBA } from '../core/gfx/palette';
 import { decodeTiles, bytesPerTile } from '../core/gfx/tiles';
 import { formatSnes } from '../core/rom/mapping';
+import type { CatalogEntry } from '../core/catalog';
 import type { ScanHit } from '../core/scan';
 import { makeThumbnail } from '../core/thumbs/thumbnail';
 import type { GalleryEntry, HostEvent, PaletteOption, PixelImage, RequestMap, ScanStatus, ThumbItem } from '../webviews/protocol';
 import { GRAYSCALE, loadPalette, romPaletteChoice, type PaletteChoice } from './palettes';
 import type { RomDocument } from './rom-document';
 
-/** A sprite the catalog knows (bundled, sprite_locations.json or the workspace catalog). */
-export interface KnownSprite {
-  name: string;
-  romOffset: number;
-  kind: 'hal' | 'raw';
-  bpp: 2 | 4 | 8;
-  tiles?: number;
-  widthTiles?: number;
+/**
+ * A sprite the catalog knows (bundled, sprite_locations.json or the workspace catalog): its entry,
+ * with the palette the gallery can show (one read from the ROM) as an offset.
+ */
+export interface KnownSprite extends Omit<CatalogEntry, 'palette'> {
   paletteRomOffset?: number;
-  notes?: string;
 }
 
 export interface GalleryDeps {
@@ -219,19 +216,19 @@ export class GalleryController implements vscode.Disposable {
       return { romOffset, kind: e?.kind ?? 'hal', bpp: e?.bpp ?? 4, widthTiles: e?.widthTiles ?? 16, maxTiles, rawTiles: e?.kind === 'raw' ? e.tiles : undefined } as const;
     });
     const out = await this.doc.session.thumbnails(requests, { priority: 10 });
-    return out.map((r) => ('error' in r ? r : toPixelImage(r)));
+    return out;
   }
 
   async block(p: RequestMap['block']['params']): Promise<ThumbItem> {
     const [r] = await this.doc.session.thumbnails([{ romOffset: p.romOffset, kind: p.kind, bpp: p.bpp, widthTiles: p.widthTiles, rawTiles: p.kind === 'raw' ? p.rawTiles : undefined }], { priority: 20 });
-    return 'error' in r! ? r : toPixelImage(r!);
+    return r!;
   }
 
   tiles(p: RequestMap['tiles']['params']): PixelImage {
     const data = this.doc.session.rom.data;
     if (p.romOffset >= data.length) throw new Error(`offset ${hex(p.romOffset)} is past the end of the ROM`);
     const count = Math.max(1, Math.min(p.widthTiles * p.rows, Math.floor((data.length - p.romOffset) / bytesPerTile(p.bpp))));
-    return toPixelImage(makeThumbnail(data, { romOffset: p.romOffset, kind: 'raw', bpp: p.bpp, widthTiles: p.widthTiles, rawTiles: count }));
+    return makeThumbnail(data, { romOffset: p.romOffset, kind: 'raw', bpp: p.bpp, widthTiles: p.widthTiles, rawTiles: count });
   }
 
   async decompressAt(romOffset: number): Promise<GalleryEntry> {
@@ -344,8 +341,4 @@ export class GalleryController implements vscode.Disposable {
     this.abort?.abort();
     for (const s of this.subs) s.dispose();
   }
-}
-
-function toPixelImage(r: { romOffset: number; width: number; height: number; pixels: Uint8Array; tiles: number; consumed: number; size: number }): PixelImage {
-  return { romOffset: r.romOffset, width: r.width, height: r.height, pixels: r.pixels, tiles: r.tiles, consumed: r.consumed, size: r.size };
 }

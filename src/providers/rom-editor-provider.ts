@@ -4,7 +4,8 @@
  * else is ignored and logged.
  */
 import * as vscode from 'vscode';
-import { BOOT_THUMBS, parseWebviewRequest, THUMB_MAX_TILES, type HostMessage, type Method, type RequestMap, type WebviewRequest } from '../webviews/protocol';
+import { BOOT_THUMBS, parseWebviewRequest, THUMB_MAX_TILES, type HostMessage, type Method, type RequestMap } from '../webviews/protocol';
+import { describeRejected, serveRequest } from './serve-request';
 import type { SessionServices } from '../core/session/services';
 import { RomDocument } from './rom-document';
 import { GalleryController } from './gallery-controller';
@@ -172,23 +173,17 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<RomDocumen
 
   /** Handles one raw message from a webview of `doc` (public so the integration tests can feed it garbage). */
   async handleWebviewMessage(doc: RomDocument, raw: unknown, post: (m: HostMessage) => void): Promise<void> {
-    const parsed = parseWebviewRequest(raw);
-    if (!parsed.ok) {
-      this.protocolViolations++;
-      this.services.metrics.error('webview-protocol', parsed.reason);
-      this.log.warn(`ignored a webview message that breaks the protocol (${parsed.reason}): ${JSON.stringify(raw)?.slice(0, 200)}`);
-      return;
-    }
-    const req = parsed.request as WebviewRequest;
-    try {
-      const handler = this.handlers[req.method] as Handler<Method>;
-      const result = await handler(doc, req.params);
-      post({ kind: 'response', id: req.id, ok: true, result } as HostMessage);
-    } catch (err) {
-      const message = (err as Error).message ?? String(err);
-      this.log.error(`${req.method} failed: ${message}`);
-      post({ kind: 'response', id: req.id, ok: false, error: message });
-    }
+    await serveRequest(raw, {
+      parse: parseWebviewRequest,
+      handle: (method, params) => (this.handlers[method as Method] as Handler<Method>)(doc, params as RequestMap[Method]['params']),
+      post,
+      rejected: (reason, message) => {
+        this.protocolViolations++;
+        this.services.metrics.error('webview-protocol', reason);
+        this.log.warn(describeRejected(reason, message));
+      },
+      failed: (method, message) => this.log.error(`${method} failed: ${message}`),
+    });
   }
 
   /** Writes the computed checksum pair as an undoable edit. */

@@ -8,7 +8,7 @@
 
 import { OBJ_SIZE_MODES, type OamEntry } from '../core/dumps/oam';
 import { OBJ_BASE_CANDIDATES } from '../core/dumps/vram-sheet';
-import { check, exactKeys, isBpp, parseRequest, type Validator } from './validate';
+import { check, exactKeys, isBpp, parseRequest, type RpcRequest, type RpcResponse, type Validator } from './validate';
 
 export type DumpBpp = 2 | 4 | 8;
 export type SiblingKind = 'cgram' | 'oam';
@@ -99,16 +99,9 @@ export interface DumpRequestMap {
 
 export type DumpMethod = keyof DumpRequestMap;
 
-export interface DumpRequest<M extends DumpMethod = DumpMethod> {
-  kind: 'request';
-  id: number;
-  method: M;
-  params: DumpRequestMap[M]['params'];
-}
+export type DumpRequest<M extends DumpMethod = DumpMethod> = RpcRequest<DumpRequestMap, M>;
 
-export type DumpResponse<M extends DumpMethod = DumpMethod> =
-  | { kind: 'response'; id: number; ok: true; result: DumpRequestMap[M]['result'] }
-  | { kind: 'response'; id: number; ok: false; error: string };
+export type DumpResponse<M extends DumpMethod = DumpMethod> = RpcResponse<DumpRequestMap, M>;
 
 /** Events the host pushes without being asked. */
 export type DumpEvent = { kind: 'event'; event: 'viewChanged'; data: DumpView };

@@ -6,7 +6,8 @@
  */
 
 import type { RomInfo } from '../core/rom/rom';
-import { check, exactKeys, isBpp, parseRequest, type Validator } from './validate';
+import type { ThumbResult } from '../core/thumbs/thumbnail';
+import { check, exactKeys, isBpp, parseRequest, type RpcRequest, type RpcResponse, type Validator } from './validate';
 
 /** What the webview shows of a ROM (plain JSON, no typed arrays): the core's RomInfo and the document's state. */
 export interface RomView extends RomInfo {
@@ -64,16 +65,8 @@ export interface ScanStatus {
   message?: string;
 }
 
-/** Indexed pixels (one palette index a byte). */
-export interface PixelImage {
-  romOffset: number;
-  width: number;
-  height: number;
-  pixels: Uint8Array;
-  tiles: number;
-  consumed: number;
-  size: number;
-}
+/** Indexed pixels (one palette index a byte): the core's thumbnail, as the worker made it. */
+export type PixelImage = ThumbResult;
 
 export type ThumbItem = PixelImage | { romOffset: number; error: string };
 
@@ -123,16 +116,9 @@ export interface RequestMap {
 
 export type Method = keyof RequestMap;
 
-export interface WebviewRequest<M extends Method = Method> {
-  kind: 'request';
-  id: number;
-  method: M;
-  params: RequestMap[M]['params'];
-}
+export type WebviewRequest<M extends Method = Method> = RpcRequest<RequestMap, M>;
 
-export type HostResponse<M extends Method = Method> =
-  | { kind: 'response'; id: number; ok: true; result: RequestMap[M]['result'] }
-  | { kind: 'response'; id: number; ok: false; error: string };
+export type HostResponse<M extends Method = Method> = RpcResponse<RequestMap, M>;
 
 /**
  * Events the host pushes without being asked. `boot` and `thumbs` are pushed as soon as a panel's

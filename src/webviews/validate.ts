@@ -22,6 +22,22 @@ export function check(p: Params, keys: string[], rules: Record<string, (v: unkno
 
 export const isBpp = (v: unknown) => v === 2 || v === 4 || v === 8;
 
+/** A protocol's methods: what each takes and answers. */
+type Calls<T> = { [K in keyof T]: { params: unknown; result: unknown } };
+
+/** A request of protocol `T` (method `M`): the webview sends it with an id of its choosing. */
+export interface RpcRequest<T extends Calls<T>, M extends keyof T> {
+  kind: 'request';
+  id: number;
+  method: M;
+  params: T[M]['params'];
+}
+
+/** The one response to a request: its result, or why it failed. */
+export type RpcResponse<T extends Calls<T>, M extends keyof T> =
+  | { kind: 'response'; id: number; ok: true; result: T[M]['result'] }
+  | { kind: 'response'; id: number; ok: false; error: string };
+
 export type ParsedRequest<M extends string> = { ok: true; request: { kind: 'request'; id: number; method: M; params: never } } | { ok: false; reason: string };
 
 export function parseRequest<M extends string>(raw: unknown, validators: Record<M, Validator>): ParsedRequest<M> {

@@ -9,10 +9,10 @@ import {
   type DumpEvent,
   type DumpHostMessage,
   type DumpMethod,
-  type DumpRequest,
   type DumpRequestMap,
   type SiblingKind,
 } from '../../webviews/dump-protocol';
+import { describeRejected, serveRequest } from '../serve-request';
 import { DumpDocument, type DumpModel } from './dump-document';
 import { dumpViewerHtml, dumpViewerOptions } from './html';
 
@@ -112,22 +112,16 @@ export class DumpViewerProvider implements vscode.CustomReadonlyEditorProvider<D
 
   /** Handles one raw message from a webview of `doc` (public so the integration tests can feed it garbage). */
   async handleWebviewMessage(doc: DumpDocument, raw: unknown, post: (m: DumpHostMessage) => void): Promise<void> {
-    const parsed = parseDumpRequest(raw);
-    if (!parsed.ok) {
-      this.protocolViolations++;
-      this.log.warn(`dump viewer: ignored a webview message that breaks the protocol (${parsed.reason}): ${JSON.stringify(raw)?.slice(0, 200)}`);
-      return;
-    }
-    const req = parsed.request as DumpRequest;
-    try {
-      const handler = this.handlers[req.method] as Handler<DumpMethod>;
-      const result = await handler(doc, req.params);
-      post({ kind: 'response', id: req.id, ok: true, result } as DumpHostMessage);
-    } catch (err) {
-      const message = (err as Error).message ?? String(err);
-      this.log.error(`dump viewer: ${req.method} failed: ${message}`);
-      post({ kind: 'response', id: req.id, ok: false, error: message });
-    }
+    await serveRequest(raw, {
+      parse: parseDumpRequest,
+      handle: (method, params) => (this.handlers[method as DumpMethod] as Handler<DumpMethod>)(doc, params as DumpRequestMap[DumpMethod]['params']),
+      post,
+      rejected: (reason, message) => {
+        this.protocolViolations++;
+        this.log.warn(`dump viewer: ${describeRejected(reason, message)}`);
+      },
+      failed: (method, message) => this.log.error(`dump viewer: ${method} failed: ${message}`),
+    });
   }
 
   /** The model of an open viewer: of `uri` when given, else the active one, else the only one. */
