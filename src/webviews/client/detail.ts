@@ -3,7 +3,7 @@
  * and bit-depth controls, the block's facts, rename / add to catalog, export and inject.
  */
 import type { Bpp, GalleryEntry, PaletteOption, PixelImage } from '../protocol';
-import { ce, choiceSelect, el, formatBytes, hex, type TextControl } from './dom';
+import { ce, choiceSelect, cssColor, el, formatBytes, hex, type TextControl } from './dom';
 import { drawZoomed, paletteRgba, toBitmap } from './draw';
 import type { Rpc } from './rpc';
 
@@ -138,7 +138,7 @@ export class DetailView {
 
   private draw(): void {
     if (!this.image) return;
-    const color = getComputedStyle(document.body).getPropertyValue('--vscode-editorRuler-foreground').trim() || 'rgba(128,128,128,0.6)';
+    const color = cssColor('--vscode-editorRuler-foreground', 'rgba(128,128,128,0.6)');
     drawZoomed(this.canvas, toBitmap(this.image.pixels, this.image.width, this.image.height, paletteRgba(this.palette, this.bpp)), this.state.zoom, this.state.grid, color);
   }
 

@@ -14,6 +14,11 @@ export function ce(tag: string, attrs: Record<string, string> = {}, ...children:
   return e;
 }
 
+/** A theme colour (a --vscode-* variable) for drawing on a canvas, or `fallback` when unset. */
+export function cssColor(name: string, fallback: string): string {
+  return getComputedStyle(document.body).getPropertyValue(name).trim() || fallback;
+}
+
 export const hex = (n: number, w = 6) => '0x' + n.toString(16).toUpperCase().padStart(w, '0');
 
 export function formatBytes(n: number): string {

@@ -3,7 +3,7 @@
  * paged with the keyboard, with "decompress from here" at the cursor.
  */
 import type { Bpp, GalleryEntry, PaletteOption, PixelImage } from '../protocol';
-import { ce, choiceSelect, el, hex, type TextControl } from './dom';
+import { ce, choiceSelect, cssColor, el, hex, type TextControl } from './dom';
 import { drawZoomed, paletteRgba, toBitmap } from './draw';
 import type { Rpc } from './rpc';
 
@@ -137,7 +137,7 @@ export class TileBrowser {
 
   private draw(): void {
     if (!this.image) return;
-    const color = getComputedStyle(document.body).getPropertyValue('--vscode-focusBorder').trim() || '#007fd4';
+    const color = cssColor('--vscode-focusBorder', '#007fd4');
     drawZoomed(this.canvas, toBitmap(this.image.pixels, this.image.width, this.image.height, paletteRgba(this.palette, this.state.bpp)), ZOOM, false, color);
     const rel = this.state.cursor - this.state.offset;
     if (rel >= 0 && rel < this.pageBytes) {

@@ -14,7 +14,7 @@ import { renderIndexed } from '../../core/gfx/render';
 import type { HostEvent } from '../protocol';
 import type { CompositeResult, DumpBpp, DumpEvent, DumpMethod, DumpRequestMap, DumpView, ObselSettings, OamRow, SiblingKind, TilesResult } from '../dump-protocol';
 import { WIDTH_CHOICES } from '../dump-protocol';
-import { ce, choiceSelect, el, hex } from '../client/dom';
+import { ce, choiceSelect, cssColor, el, hex } from '../client/dom';
 import { paletteRgba, toBitmap } from '../client/draw';
 import { Rpc } from '../client/rpc';
 import { OamTable } from './oam-table';
@@ -53,10 +53,6 @@ const errorBox = el('div', { class: 'error', role: 'alert', hidden: '' });
 function showError(message: string): void {
   errorBox.textContent = message;
   errorBox.hidden = false;
-}
-
-function cssColor(name: string, fallback: string): string {
-  return getComputedStyle(document.body).getPropertyValue(name).trim() || fallback;
 }
 
 // ---- header: the files ---------------------------------------------------------------------------
