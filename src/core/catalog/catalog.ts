@@ -3,7 +3,7 @@
  * errors, deterministic writing (sorted keys, 2-space JSON, entries in ROM order) so a committed
  * file diffs well, and pure edits that return a new catalog.
  */
-import { catalogEntry, fail, isObject } from './validate';
+import { catalogEntry, fail, isObject, parseJsonObject } from './validate';
 import { CATALOG_FORMAT_VERSION, CatalogError, type Catalog, type CatalogEntry, type PaletteRef, type RomCatalog, type RomIdentity } from './types';
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -13,13 +13,7 @@ export function emptyCatalog(): Catalog {
 }
 
 export function parseCatalog(text: string, source = 'catalog.json'): Catalog {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    return fail(source, '', `not valid JSON (${(err as Error).message})`);
-  }
-  if (!isObject(data)) return fail(source, '', 'must hold a JSON object');
+  const data = parseJsonObject(text, source);
   if (data.formatVersion !== CATALOG_FORMAT_VERSION) {
     if (typeof data.formatVersion === 'number' && data.formatVersion > CATALOG_FORMAT_VERSION) {
       return fail(source, 'formatVersion', `${data.formatVersion} was written by a newer SpritePal (this one reads version ${CATALOG_FORMAT_VERSION})`);

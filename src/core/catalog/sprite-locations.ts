@@ -8,7 +8,7 @@
  * project's own catalog.
  */
 import { hex } from '../errors';
-import { fail, isObject, offsetValue } from './validate';
+import { fail, isObject, offsetValue, parseJsonObject } from './validate';
 import type { CatalogEntry } from './types';
 
 export interface SpriteLocation {
@@ -83,13 +83,7 @@ function parseSprite(name: string, v: unknown, source: string, where: string): S
 }
 
 export function parseSpriteLocations(text: string, source = 'sprite_locations.json'): SpriteLocationsFile {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    return fail(source, '', `not valid JSON (${(err as Error).message})`);
-  }
-  if (!isObject(data)) return fail(source, '', 'must hold a JSON object');
+  const data = parseJsonObject(text, source);
   if (!isObject(data.games)) return fail(source, 'games', 'missing: the file needs a "games" object keyed by header title');
   const games: SpriteLocationsGame[] = [];
   for (const [title, g] of entries(data.games)) {

@@ -9,6 +9,18 @@ export function fail(source: string, where: string, what: string): never {
   throw new CatalogError(`${source}: ${where ? where + ': ' : ''}${what}`);
 }
 
+/** The JSON object a catalog file holds, or a CatalogError naming the file (not JSON, not an object). */
+export function parseJsonObject(text: string, source: string): Record<string, unknown> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    return fail(source, '', `not valid JSON (${(err as Error).message})`);
+  }
+  if (!isObject(data)) return fail(source, '', 'must hold a JSON object');
+  return data;
+}
+
 /** A non-negative whole number, or a "0x..." hex string. */
 export function offsetValue(v: unknown, source: string, where: string): number {
   if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) return v;
