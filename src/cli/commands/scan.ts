@@ -61,7 +61,8 @@ function workerScript(): string {
   return candidates.find((p) => existsSync(p)) ?? candidates[0]!;
 }
 
-interface Row {
+/** One row of `scan --json`. */
+export interface ScanRow {
   offset: number;
   snes: string | null;
   consumed: number;
@@ -73,14 +74,14 @@ interface Row {
   pointer?: number;
 }
 
-function toRow(rom: Rom, h: ScanHit): Row {
+function toRow(rom: Rom, h: ScanHit): ScanRow {
   const snes = offsetToSnes(rom.mapping, h.romOffset);
-  const row: Row = { offset: h.romOffset + rom.copierHeaderSize, snes: snes === null ? null : formatSnes(snes), consumed: h.consumed, size: h.size, tiles: h.tiles, score: h.score, kind: h.kind };
+  const row: ScanRow = { offset: h.romOffset + rom.copierHeaderSize, snes: snes === null ? null : formatSnes(snes), consumed: h.consumed, size: h.size, tiles: h.tiles, score: h.score, kind: h.kind };
   if (h.pointer !== undefined) row.pointer = h.pointer + rom.copierHeaderSize;
   return row;
 }
 
-function formatRows(path: string, rows: Row[]): string {
+function formatRows(path: string, rows: ScanRow[]): string {
   const lines = [`${rows.length} block${rows.length === 1 ? '' : 's'} in ${path}`];
   if (rows.length) lines.push(`  ${'offset'.padEnd(10)} ${'snes'.padEnd(9)} ${'kind'.padEnd(4)} ${'consumed'.padStart(8)} ${'size'.padStart(6)} ${'tiles'.padStart(5)}  score  pointer`);
   for (const r of rows) {

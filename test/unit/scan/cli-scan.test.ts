@@ -5,18 +5,9 @@ import { join } from 'node:path';
 import { buildDemoRom, demoRomLayout } from '../../../src/core/demo/demo-rom';
 import { formatSnes } from '../../../src/core/rom/mapping';
 import { makeScanTestRom } from '../../../src/core/scan';
+import type { ScanRow } from '../../../src/cli/commands/scan';
 import { runCli } from '../../support/cli';
 
-interface Row {
-  offset: number;
-  snes: string | null;
-  consumed: number;
-  size: number;
-  tiles: number;
-  score: number;
-  kind: string;
-  pointer?: number;
-}
 
 describe('cli: spritepal scan', function () {
   this.timeout(60_000);
@@ -33,7 +24,7 @@ describe('cli: spritepal scan', function () {
   it('prints a JSON array sorted by offset, with on-disk offsets and SNES addresses', async () => {
     const r = await runCli(['scan', 'game.smc', '--json', '--jobs', '1'], dir);
     assert.equal(r.code, 0, r.stderr);
-    const rows = JSON.parse(r.stdout) as Row[];
+    const rows = JSON.parse(r.stdout) as ScanRow[];
     assert.ok(Array.isArray(rows));
     for (let i = 1; i < rows.length; i++) assert.ok(rows[i - 1]!.offset < rows[i]!.offset);
     const byOffset = new Map(rows.map((x) => [x.offset, x]));
@@ -54,7 +45,7 @@ describe('cli: spritepal scan', function () {
     writeFileSync(join(dir, 'demo.smc'), file);
     const r = await runCli(['scan', 'demo.smc', '--json', '--jobs', '1'], dir);
     assert.equal(r.code, 0, r.stderr);
-    const rows = JSON.parse(r.stdout) as Row[];
+    const rows = JSON.parse(r.stdout) as ScanRow[];
     const sprite = demoRomLayout().sprites[1]!;
     const row = rows.find((x) => x.offset === sprite.romOffset + 512);
     assert.ok(row);
