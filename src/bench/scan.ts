@@ -81,15 +81,19 @@ async function speedupRows(ctx: BenchContext, pool1: WorkerPool, pool2: WorkerPo
 
 /**
  * The demo ROM's 44 sheets: found at their exact start and size by the tile scan alone and with
- * the pointer-table pass (the scan the editor and CLI run); and what that pass costs on a 4 MiB
+ * the pointer-table pass (the scan the editor and CLI run), with their own bit depth, and what
+ * else that scan reports; and what the pointer-table pass costs on a 4 MiB
  * ROM read as HiROM (every offset's 24-bit value translated and looked up).
  */
 async function demoRows(ctx: BenchContext, pool: WorkerPool): Promise<BenchRow[]> {
   const layout = demoRomLayout();
   const demo = buildDemoRom();
-  const exact = (hits: ScanHit[]) => layout.sprites.filter((sp) => hits.some((h) => h.romOffset === sp.romOffset && h.consumed === sp.consumed)).length;
-  const tileOnly = exact((await scanRom(demo, { pool })).hits);
-  const full = exact((await scanRom(demo, { pool, mapping: 'lorom' })).hits);
+  const found = (hits: ScanHit[]) => layout.sprites.map((sp) => ({ sp, hit: hits.find((h) => h.romOffset === sp.romOffset && h.consumed === sp.consumed) })).filter((f) => f.hit);
+  const tileOnly = found((await scanRom(demo, { pool })).hits).length;
+  const fullHits = (await scanRom(demo, { pool, mapping: 'lorom' })).hits;
+  const full = found(fullHits).length;
+  const rightDepth = found(fullHits).filter((f) => f.hit!.bpp === f.sp.bpp).length;
+  const others = fullHits.filter((h) => !layout.sprites.some((sp) => sp.romOffset === h.romOffset)).length;
   const big = makeScanTestRom({ size: 4 << 20, blocks: 96, seed: 104 }).data;
   const { hits } = await scanRom(big, { pool });
   const runs: number[] = [];
@@ -102,6 +106,8 @@ async function demoRows(ctx: BenchContext, pool: WorkerPool): Promise<BenchRow[]
   return [
     { key: 'scanDemoTileOnly', label: `demo ROM sheets at exact start, tile scan alone (of ${n})`, value: tileOnly, unit: 'sheets' },
     { key: 'scanDemoFound', label: `demo ROM sheets at exact start, with pointer tables (of ${n})`, value: full, unit: 'sheets', target: `all ${n}`, pass: full === n },
+    { key: 'scanDemoDepth', label: `demo ROM sheets found with their own bit depth (of ${n})`, value: rightDepth, unit: 'sheets' },
+    { key: 'scanDemoOthers', label: 'demo ROM blocks reported that are not sheets', value: others, unit: 'blocks' },
     { key: 'scanPointerPassMs', label: 'pointer-table pass, 4 MiB ROM read as HiROM (median)', value: round(median(runs), 1), unit: 'ms' },
   ];
 }
