@@ -197,6 +197,8 @@ export class GalleryController implements vscode.Disposable {
   }
 
   private onContentChanged(): void {
+    // Catalog entries follow moved blocks (and undo moves them back): names first, then the scan.
+    void this.loadKnown().then(() => this.deps.broadcast({ kind: 'event', event: 'entries', data: { entries: this.entries(), palettes: this.paletteOptions() } }));
     // New bytes, new content hash: scan again (unchanged regions come from the cache quickly).
     this.cancelScan();
     void (this.scanning ?? Promise.resolve()).then(() => {
