@@ -235,45 +235,35 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
     return { applied: true, checksum: state.computed };
   }
 
-  async saveCustomDocument(doc: EditorDocument, token: vscode.CancellationToken): Promise<void> {
-    if (doc instanceof UnopenableRom) return;
+  /** Runs a document operation; a failure is logged to the output channel before VS Code shows it. */
+  private async logged<T>(what: string, f: () => Promise<T>): Promise<T> {
     try {
-      await doc.save(token);
+      return await f();
     } catch (err) {
-      this.log.error(`saving ${doc.uri.fsPath} failed: ${(err as Error).message}`);
+      this.log.error(`${what} failed: ${(err as Error).message}`);
       throw err;
     }
+  }
+
+  async saveCustomDocument(doc: EditorDocument, token: vscode.CancellationToken): Promise<void> {
+    if (doc instanceof UnopenableRom) return;
+    await this.logged(`saving ${doc.uri.fsPath}`, () => doc.save(token));
     this.refresh(doc);
   }
 
   async saveCustomDocumentAs(doc: EditorDocument, destination: vscode.Uri, token: vscode.CancellationToken): Promise<void> {
     if (doc instanceof UnopenableRom) return;
-    try {
-      await doc.saveAs(destination, token);
-    } catch (err) {
-      this.log.error(`saving ${doc.uri.fsPath} as ${destination.fsPath} failed: ${(err as Error).message}`);
-      throw err;
-    }
+    await this.logged(`saving ${doc.uri.fsPath} as ${destination.fsPath}`, () => doc.saveAs(destination, token));
   }
 
   async revertCustomDocument(doc: EditorDocument, token: vscode.CancellationToken): Promise<void> {
     if (doc instanceof UnopenableRom) return;
-    try {
-      await doc.revert(token);
-    } catch (err) {
-      this.log.error(`reverting ${doc.uri.fsPath} failed: ${(err as Error).message}`);
-      throw err;
-    }
+    await this.logged(`reverting ${doc.uri.fsPath}`, () => doc.revert(token));
   }
 
   async backupCustomDocument(doc: EditorDocument, context: vscode.CustomDocumentBackupContext, token: vscode.CancellationToken): Promise<vscode.CustomDocumentBackup> {
     if (doc instanceof UnopenableRom) return { id: '', delete: () => {} };
-    try {
-      return await doc.backup(context.destination, token);
-    } catch (err) {
-      this.log.error(`backing up ${doc.uri.fsPath} (hot exit) failed: ${(err as Error).message}`);
-      throw err;
-    }
+    return this.logged(`backing up ${doc.uri.fsPath} (hot exit)`, () => doc.backup(context.destination, token));
   }
 
   private refresh(doc: RomDocument): void {
