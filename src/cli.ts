@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { COMMANDS } from './cli/commands';
 import { UsageError, type CliIO } from './cli/command';
+import { withRunFiles } from './cli/files';
 import { SpritePalError } from './core/errors';
 
 function usage(): string {
@@ -46,7 +47,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   try {
     const parsed = parseArgs({ args: rest.slice(1), options: command.options, allowPositionals: command.allowPositionals ?? true, strict: true });
-    const code = await command.run({ values: parsed.values as Record<string, string | boolean | string[] | undefined>, positionals: parsed.positionals }, io);
+    const code = await withRunFiles(() => command.run({ values: parsed.values as Record<string, string | boolean | string[] | undefined>, positionals: parsed.positionals }, io));
     return code ?? 0;
   } catch (err) {
     const e = err as Error & { code?: string };
