@@ -7,8 +7,8 @@
  *   the largest SNES sheet several times over), so no huge image is ever allocated;
  * - ancillary chunks (lower-case first letter: iCCP, zTXt, iTXt, tEXt, ...) are dropped without
  *   being inflated, except tRNS; an unknown critical chunk is refused;
- * - the IDAT stream is inflated with its output capped at what the dimensions need, so a
- *   compression bomb stops at that size.
+ * - the IDAT stream is inflated with its output capped at what the dimensions need (itself at
+ *   most MAX_INFLATED_BYTES), so a compression bomb stops at that size.
  *
  * Hand-written because it is the 60 lines that decide what a decoder may spend; decoding stays
  * with fast-png. Every refusal is a PngImportError saying which chunk and why.
@@ -18,6 +18,11 @@ import { PngImportError } from './errors';
 
 /** Largest width or height accepted. */
 export const MAX_PNG_SIDE = 4096;
+/**
+ * Most image data inflated: 2048 x 2048 at 64 bits a pixel (the 65,536 tiles a target can hold,
+ * as 16-bit RGBA). A bomb costs at most this much memory before it is refused.
+ */
+export const MAX_INFLATED_BYTES = 2048 * (1 + 2048 * 8);
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const KEPT = new Set(['IHDR', 'PLTE', 'tRNS', 'IDAT', 'IEND']);
@@ -97,9 +102,14 @@ export function checkPng(bytes: Uint8Array, maxSide = MAX_PNG_SIDE): CheckedPng 
   if (!ended) fail('no IEND chunk (file truncated)');
   if (idat.length === 0) fail('no image data (IDAT)');
   const need = inflatedSize(header);
+  if (need > MAX_INFLATED_BYTES) {
+    throw new PngImportError(`image is ${header.width}x${header.height} at ${header.depth * CHANNELS[header.colorType]!} bits a pixel: ${need} bytes of image data, over the ${MAX_INFLATED_BYTES} SpritePal decodes (refused before decoding)`);
+  }
   let inflated: Buffer;
   try {
-    inflated = inflateSync(Buffer.concat(idat), { maxOutputLength: need + 1 });
+    // One output buffer of need + 1 bytes: zlib stops as soon as it fills (no second buffer,
+    // no concatenation), so a bomb costs at most that much memory.
+    inflated = inflateSync(Buffer.concat(idat), { maxOutputLength: need, chunkSize: Math.max(64, need + 1) });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') fail(`the image data inflates past the ${need} bytes a ${header.width}x${header.height} image needs (a compression bomb?)`);
     fail(`the image data does not inflate (${(e as Error).message})`);
