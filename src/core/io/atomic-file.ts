@@ -99,18 +99,19 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 export async function writeFileAtomic(path: string, bytes: Uint8Array, opts: AtomicWriteOptions = {}): Promise<AtomicWriteResult> {
   const target = await realTarget(resolve(path));
   const followedSymlink = target !== resolve(path) && (await lstat(path).then((l) => l.isSymbolicLink(), () => false));
-  const run = () => save(target, bytes, opts);
+  const refusal = { byCheck: false };
+  const run = () => save(target, bytes, opts, refusal);
   let r;
   try {
     r = opts.lock === false ? await run() : await withFileLock(target, run, opts.lock ?? {});
   } catch (err) {
-    if (err instanceof SpritePalError) throw err;
+    if (err instanceof SpritePalError || refusal.byCheck) throw err; // the caller's own refusal, as it was thrown
     throw new SaveError(`could not save ${path}: ${(err as Error).message} (the file on disk is unchanged)`);
   }
   return { ...r, writtenPath: target, followedSymlink };
 }
 
-async function save(path: string, bytes: Uint8Array, opts: AtomicWriteOptions): Promise<Omit<AtomicWriteResult, 'writtenPath' | 'followedSymlink'>> {
+async function save(path: string, bytes: Uint8Array, opts: AtomicWriteOptions, refusal: { byCheck: boolean }): Promise<Omit<AtomicWriteResult, 'writtenPath' | 'followedSymlink'>> {
   await removeStaleTemps(path);
   const st = await stat(path).catch(() => null);
   let mode = 0o644;
@@ -129,7 +130,9 @@ async function save(path: string, bytes: Uint8Array, opts: AtomicWriteOptions): 
   // possible at the same size).
   let onDisk: Uint8Array | null = null;
   if (st && (opts.check || st.size === bytes.length)) onDisk = (await readBounded(path, { what: 'file being saved', maxBytes: MAX_CURRENT_BYTES })).bytes;
+  refusal.byCheck = true;
   opts.check?.(onDisk);
+  refusal.byCheck = false;
   if (onDisk && sameBytes(onDisk, bytes)) return { backupPath: null, prunedBackups: [], unchanged: true, backupSkipped: keep > 0 ? 'identical' : null };
 
   const now = (opts.now ?? (() => new Date()))();

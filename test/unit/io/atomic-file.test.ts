@@ -134,7 +134,7 @@ describe('atomic save: backups that keep the original, locking, links and leftov
           throw new Error('stale');
         },
       }),
-      /stale/,
+      (e: Error) => e.message === 'stale' && !(e instanceof SaveError), // the caller's refusal, as thrown
     );
     assert.deepEqual(seen, [[0]]);
     assert.deepEqual(names(), ['rom.sfc']);
