@@ -7,37 +7,24 @@
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { arg, seeded } from './lib/fuzz.mjs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 
-const arg = (name, def) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? def;
 const seconds = Number(arg('seconds', '60'));
 const outDir = arg('out', 'out');
-let seed = Number(arg('seed', String(Date.now() & 0x7fffffff))) | 0 || 1;
+const { pick } = seeded(arg('seed', String(Date.now() & 0x7fffffff)));
 const require = createRequire(import.meta.url);
 const { importPng } = require(resolve(outDir, 'src/core/gfx/png-import.js'));
 const { PngImportError } = require(resolve(outDir, 'src/core/gfx/errors.js'));
+const { pngChunk } = require(resolve(outDir, 'src/core/gfx/png-chunks.js'));
 const { encode } = require('fast-png');
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc');
 
-function rnd() {
-  seed ^= seed << 13;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  return seed >>> 0;
-}
-const pick = (n) => rnd() % n;
 
-function chunk(type, data) {
-  const out = Buffer.alloc(12 + data.length);
-  out.writeUInt32BE(data.length, 0);
-  out.write(type, 4, 'latin1');
-  out.set(data, 8);
-  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
-  return out;
-}
+const chunk = (type, data) => Buffer.from(pngChunk(type, data));
 
 /** [type, data] of each chunk (no checks: the seeds are our own). */
 function chunks(png) {

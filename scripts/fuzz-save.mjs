@@ -10,18 +10,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { arg, seeded } from './lib/fuzz.mjs';
 
-const arg = (name, def) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? def;
 const seconds = Number(arg('seconds', '60'));
 const atomic = resolve(arg('out', 'out'), 'src/core/io/atomic-file.js');
-let seed = Number(arg('seed', String(Date.now() & 0x7fffffff))) | 0 || 1;
-function rnd() {
-  seed ^= seed << 13;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  return seed >>> 0;
-}
-const pick = (n) => rnd() % n;
+const { pick } = seeded(arg('seed', String(Date.now() & 0x7fffffff)));
 
 // Saves alternating two versions until killed.
 const LOOPER = `

@@ -14,20 +14,14 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { createDeflate, crc32, deflateSync } from 'node:zlib';
+import { createDeflate, deflateSync } from 'node:zlib';
 import { PngImportError } from '../core/gfx/errors';
+import { pngChunk } from '../core/gfx/png-chunks';
 import { importPng } from '../core/gfx/png-import';
 import { FileReadError, readBoundedSync } from '../core/io/bounded-read';
 import { round, type BenchGroup, type BenchRow } from './harness';
 
-function chunk(type: string, data: Uint8Array): Buffer {
-  const out = Buffer.alloc(12 + data.length);
-  out.writeUInt32BE(data.length, 0);
-  out.write(type, 4, 'latin1');
-  out.set(data, 8);
-  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
-  return out;
-}
+const chunk = (type: string, data: Uint8Array): Buffer => Buffer.from(pngChunk(type, data));
 
 function ihdr(width: number, height: number, depth: number, colorType: number): Buffer {
   const d = Buffer.alloc(13);

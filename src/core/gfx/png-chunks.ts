@@ -63,6 +63,17 @@ export function inflatedSize(h: PngHeader): number {
   return passes.reduce((sum, [x0, y0, dx, dy]) => sum + rows(Math.ceil((h.width - x0!) / dx!), Math.ceil((h.height - y0!) / dy!)), 0);
 }
 
+/** One chunk's bytes: length, type, data, CRC (for building PNGs: tests, benchmarks, fuzzing). */
+export function pngChunk(type: string, data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(12 + data.length);
+  const v = new DataView(out.buffer);
+  v.setUint32(0, data.length);
+  for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
+  out.set(data, 8);
+  v.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
+  return out;
+}
+
 function fail(what: string): never {
   throw new PngImportError(`not a readable PNG: ${what}`);
 }

@@ -3,7 +3,8 @@
  * whole read-check-backup-write:
  *
  * 1. symbolic links are followed: the real file is rewritten, as editors do (the result says so);
- * 2. the file on disk is read (bounded) and handed to `check`, which may refuse (a stale plan);
+ * 2. the file's stamp is compared with `expectStamp`, and the file on disk is read (bounded) and
+ *    handed to `check`: either may refuse (the file changed since it was read, a stale plan);
  * 3. nothing happens when the disk already holds exactly these bytes (no write, no backup);
  * 4. free space for the backup and the new file is checked before anything is written;
  * 5. the previous file is copied to a backup (backups.ts: temp + rename, so no partial file has a
@@ -28,6 +29,14 @@ export class SaveError extends SpritePalError {
   constructor(message: string) {
     super('save', message);
     this.name = 'SaveError';
+  }
+}
+
+/** The file changed on disk since the caller read it (its stamp differs, checked under the lock). */
+export class FileChangedError extends SpritePalError {
+  constructor(message: string) {
+    super('file-changed', message);
+    this.name = 'FileChangedError';
   }
 }
 
@@ -56,6 +65,12 @@ export interface AtomicWriteOptions {
    * throwing refuses the save (e.g. the file changed since it was read: a stale plan).
    */
   check?: (onDisk: Uint8Array | null) => void;
+  /**
+   * The file's modification time (whole ms, as `stat().mtime.getTime()`) and size when the caller
+   * read it (null: it did not exist). Checked again under the lock: a different stamp refuses the
+   * save with FileChangedError (what the editor's save passes).
+   */
+  expectStamp?: { mtime: number; size: number } | null;
   /** Free bytes in a folder (tests; default: statfs). */
   freeSpace?: (dir: string) => Promise<number>;
 }
@@ -124,6 +139,13 @@ async function save(path: string, bytes: Uint8Array, opts: AtomicWriteOptions, r
     let writable = (st.mode & 0o222) !== 0;
     if (writable) writable = await access(path, constants.W_OK).then(() => true, () => false);
     if (!writable) throw new SaveError(`${path} is read-only: nothing was written`);
+  }
+  if (opts.expectStamp !== undefined) {
+    const now = st ? { mtime: st.mtime.getTime(), size: st.size } : null;
+    const want = opts.expectStamp;
+    if ((now === null) !== (want === null) || (now && want && (now.mtime !== want.mtime || now.size !== want.size))) {
+      throw new FileChangedError(`${path} changed on disk since it was read (${now ? `now ${now.size} bytes` : 'now deleted'}): nothing was written`);
+    }
   }
   const keep = opts.keepBackups ?? 0;
   // The bytes on disk, when someone needs them: the check, or the identical-content test (only

@@ -6,23 +6,15 @@
  * zlib, so inflating them would fail with another message, or the import would fail).
  */
 import * as assert from 'node:assert/strict';
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import { PngImportError } from '../../../src/core/gfx/errors';
-import { checkPng, inflatedSize, MAX_INFLATED_BYTES, MAX_PNG_SIDE } from '../../../src/core/gfx/png-chunks';
+import { checkPng, inflatedSize, MAX_INFLATED_BYTES, MAX_PNG_SIDE, pngChunk } from '../../../src/core/gfx/png-chunks';
 import { importPng } from '../../../src/core/gfx/png-import';
 import { indexedPng, spritePixels } from '../inject/fixture';
 
 const SIG = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
 
-function chunk(type: string, data: Uint8Array, badCrc = false): Uint8Array {
-  const out = new Uint8Array(12 + data.length);
-  const v = new DataView(out.buffer);
-  v.setUint32(0, data.length);
-  out.set(Buffer.from(type, 'latin1'), 4);
-  out.set(data, 8);
-  v.setUint32(8 + data.length, (crc32(out.subarray(4, 8 + data.length)) ^ (badCrc ? 1 : 0)) >>> 0);
-  return out;
-}
+const chunk = pngChunk;
 
 function ihdr(width: number, height: number, depth: number, colorType: number, interlace = 0): Uint8Array {
   const d = new Uint8Array(13);

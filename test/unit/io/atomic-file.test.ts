@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { backupTimestamp, listBackups, originalBackups, writeFileAtomic, SaveError } from '../../../src/core/io/atomic-file';
+import { backupTimestamp, FileChangedError, listBackups, originalBackups, writeFileAtomic, SaveError } from '../../../src/core/io/atomic-file';
 import { acquireLock, lockPathFor } from '../../../src/core/io/file-lock';
 
 describe('atomic save with backups', () => {
@@ -138,6 +138,20 @@ describe('atomic save: backups that keep the original, locking, links and leftov
     );
     assert.deepEqual(seen, [[0]]);
     assert.deepEqual(names(), ['rom.sfc']);
+  });
+
+  it('re-checks the stamp the caller read under the lock, and refuses a file changed since', async () => {
+    const st = statSync(file);
+    const stamp = { mtime: st.mtime.getTime(), size: st.size };
+    assert.equal((await writeFileAtomic(file, Uint8Array.of(1, 1), { keepBackups: 5, expectStamp: stamp })).unchanged, false);
+    await assert.rejects(
+      writeFileAtomic(file, Uint8Array.of(2), { keepBackups: 5, expectStamp: stamp }),
+      (e: Error) => e instanceof FileChangedError && /changed on disk since it was read \(now 2 bytes\): nothing was written/.test(e.message),
+    );
+    await assert.rejects(writeFileAtomic(join(dir, 'new.sfc'), Uint8Array.of(2), { expectStamp: stamp }), /now deleted/);
+    assert.equal((await writeFileAtomic(join(dir, 'new.sfc'), Uint8Array.of(2), { expectStamp: null })).unchanged, false);
+    assert.deepEqual([...readFileSync(file)], [1, 1]);
+    assert.equal((await listBackups(file)).length + (await originalBackups(file)).length, 1, 'only the save that went through made a backup');
   });
 
   it('follows a symbolic link: the real file is rewritten, the link stays, and the result says so', async () => {
