@@ -5,7 +5,12 @@
 import { parseArgs } from 'node:util';
 import { COMMANDS } from './cli/commands';
 import { UsageError, type CliIO } from './cli/command';
+import { withRunFiles } from './cli/files';
 import { SpritePalError } from './core/errors';
+import { stripControl } from './core/untrusted';
+
+/** An error as one clean line: no line breaks, no terminal control sequences from file contents. */
+const oneLine = (text: string): string => stripControl(text.replace(/\s*\n\s*/g, ' '));
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -46,14 +51,14 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   try {
     const parsed = parseArgs({ args: rest.slice(1), options: command.options, allowPositionals: command.allowPositionals ?? true, strict: true });
-    const code = await command.run({ values: parsed.values as Record<string, string | boolean | string[] | undefined>, positionals: parsed.positionals }, io);
+    const code = await withRunFiles(() => command.run({ values: parsed.values as Record<string, string | boolean | string[] | undefined>, positionals: parsed.positionals }, io));
     return code ?? 0;
   } catch (err) {
     const e = err as Error & { code?: string };
     if (debug) io.stderr((e.stack ?? String(e)) + '\n');
-    else if (err instanceof UsageError || err instanceof SpritePalError) io.stderr(`spritepal ${name}: ${e.message}\n`);
-    else if (e.code?.startsWith('ERR_PARSE_ARGS')) io.stderr(`spritepal ${name}: ${e.message} (see spritepal ${name} --help)\n`);
-    else io.stderr(`spritepal ${name}: ${e.message ?? String(e)}\n`);
+    else if (err instanceof UsageError || err instanceof SpritePalError) io.stderr(`spritepal ${name}: ${oneLine(e.message)}\n`);
+    else if (e.code?.startsWith('ERR_PARSE_ARGS')) io.stderr(`spritepal ${name}: ${oneLine(e.message)} (see spritepal ${name} --help)\n`);
+    else io.stderr(`spritepal ${name}: ${oneLine(e.message ?? String(e))}\n`);
     return 1;
   }
 }

@@ -5,6 +5,8 @@
  * (`rejected` counts and logs it); a handler that throws is answered with its message (`failed`
  * logs it).
  */
+import { formatValue } from '../webviews/validate';
+
 type Parsed = { ok: true; request: { id: number; method: string; params: unknown } } | { ok: false; reason: string };
 
 export interface ServeRequest<M> {
@@ -17,7 +19,13 @@ export interface ServeRequest<M> {
 }
 
 export async function serveRequest<M>(raw: unknown, s: ServeRequest<M>): Promise<void> {
-  const parsed = s.parse(raw);
+  let parsed: Parsed;
+  try {
+    parsed = s.parse(raw);
+  } catch (err) {
+    // A validator must never throw; if one does, the message is still refused and logged.
+    parsed = { ok: false, reason: `validation failed: ${(err as Error).message}` };
+  }
   if (!parsed.ok) {
     s.rejected(parsed.reason, raw);
     return;
@@ -35,5 +43,5 @@ export async function serveRequest<M>(raw: unknown, s: ServeRequest<M>): Promise
 
 /** How a rejected message is shown in the log: its reason and its first 200 characters. */
 export function describeRejected(reason: string, raw: unknown): string {
-  return `ignored a webview message that breaks the protocol (${reason}): ${JSON.stringify(raw)?.slice(0, 200)}`;
+  return `ignored a webview message that breaks the protocol (${reason}): ${formatValue(raw, 200, 3)}`;
 }

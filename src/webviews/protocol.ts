@@ -7,7 +7,7 @@
 
 import type { RomInfo } from '../core/rom/rom';
 import type { ThumbResult } from '../core/thumbs/thumbnail';
-import { check, exactKeys, isBpp, parseRequest, type RpcRequest, type RpcResponse, type Validator } from './validate';
+import { check, exactKeys, formatValue, isBpp, parseRequest, type RpcRequest, type RpcResponse, type Validator } from './validate';
 
 /** What the webview shows of a ROM (plain JSON, no typed arrays): the core's RomInfo and the document's state. */
 export interface RomView extends RomInfo {
@@ -169,7 +169,7 @@ const VALIDATORS: Record<Method, Validator> = {
     if (p.source === 'rom') return check(p, ['source', 'address'], { address: (v) => typeof v === 'string' && v.length <= 32 });
     if (p.source === 'cgram') return check(p, ['source', 'index'], { index: (v) => int(v, 0, 15) });
     if (p.source === 'palJson' || p.source === 'grayscale') return exactKeys(p, ['source']);
-    return `unknown palette source ${JSON.stringify(p.source)}`;
+    return `unknown palette source ${formatValue(p.source, 40)}`;
   },
   exportPng: (p) =>
     check(p, ['romOffset', 'bpp', 'widthTiles', 'paletteId'], {

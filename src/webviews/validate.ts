@@ -3,7 +3,14 @@
  * viewer's protocols: a request is exactly `{ kind: 'request', id, method, params }` with a known
  * method whose params pass that method's validator; anything else is refused with a reason.
  */
+import { formatValue, shapeProblem } from '../core/untrusted';
+
+export { formatValue } from '../core/untrusted';
+
 export type Params = Record<string, unknown>;
+
+/** Bounds on a message's shape, checked (without recursion) before anything else reads it. */
+export const MESSAGE_LIMITS = { maxDepth: 6, maxNodes: 5000 };
 export type Validator = (params: Params) => string | null;
 
 export function exactKeys(p: Params, keys: string[]): string | null {
@@ -16,7 +23,7 @@ export function exactKeys(p: Params, keys: string[]): string | null {
 export function check(p: Params, keys: string[], rules: Record<string, (v: unknown) => boolean>): string | null {
   const shape = exactKeys(p, keys);
   if (shape) return shape;
-  for (const [k, ok] of Object.entries(rules)) if (!ok(p[k])) return `invalid ${k}: ${JSON.stringify(p[k])?.slice(0, 40)}`;
+  for (const [k, ok] of Object.entries(rules)) if (!ok(p[k])) return `invalid ${k}: ${formatValue(p[k], 40)}`;
   return null;
 }
 
@@ -42,13 +49,15 @@ export type ParsedRequest<M extends string> = { ok: true; request: { kind: 'requ
 
 export function parseRequest<M extends string>(raw: unknown, validators: Record<M, Validator>): ParsedRequest<M> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, reason: 'not an object' };
+  const shape = shapeProblem(raw, MESSAGE_LIMITS);
+  if (shape) return { ok: false, reason: `message ${shape}` };
   const m = raw as Record<string, unknown>;
   const extra = Object.keys(m).filter((k) => !['kind', 'id', 'method', 'params'].includes(k));
   if (extra.length) return { ok: false, reason: `unexpected fields ${extra.join(', ')}` };
-  if (m.kind !== 'request') return { ok: false, reason: `unknown message kind ${JSON.stringify(m.kind)}` };
+  if (m.kind !== 'request') return { ok: false, reason: `unknown message kind ${formatValue(m.kind, 40)}` };
   if (typeof m.id !== 'number' || !Number.isSafeInteger(m.id) || m.id < 0) return { ok: false, reason: 'missing or invalid id' };
   if (typeof m.method !== 'string' || !Object.prototype.hasOwnProperty.call(validators, m.method)) {
-    return { ok: false, reason: `unknown method ${JSON.stringify(m.method)?.slice(0, 40)}` };
+    return { ok: false, reason: `unknown method ${formatValue(m.method, 40)}` };
   }
   const params = m.params === undefined ? {} : m.params;
   if (typeof params !== 'object' || params === null || Array.isArray(params)) return { ok: false, reason: 'params must be an object' };

@@ -2,13 +2,12 @@
  * What the graphics commands share: the `--palette` spec, output names beside a sheet, and writing
  * files atomically (temp file + rename).
  */
-import { readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { cgramPalette, OBJ_PALETTE_BASE, readCgram, romPalettes, type Palette } from '../../core/gfx/palette';
 import { parsePalJson } from '../../core/gfx/palette-files';
 import { resolveOffsetArg } from '../address-arg';
 import { UsageError } from '../command';
-import { readInputFile } from '../files';
+import { readInputFile, writeOutputFile } from '../files';
 
 export interface PaletteChoice {
   /** The palette to draw with; null for grayscale. */
@@ -46,7 +45,7 @@ export function readPaletteSpec(spec: string | undefined, cwd: string, input: { 
   }
   if (/\.json$/i.test(spec)) {
     const file = readInputFile(cwd, spec, 'palette file');
-    const p = { ...parsePalJson(readFileSync(file.path, 'utf8'), basename(file.path)), source: { palette_file: file.path } };
+    const p = { ...parsePalJson(Buffer.from(file.bytes).toString('utf8'), basename(file.path)), source: { palette_file: file.path } };
     return { palette: p, sidecars: new Map([[OBJ_PALETTE_BASE, p]]), cgram: null, describe: `${p.name} (${basename(file.path)})` };
   }
   throw new UsageError(`--palette "${spec}" is not cgram:<file>[:index], a .pal.json file, rom:<addr> or grayscale`);
@@ -62,18 +61,5 @@ export function requireOutput(value: string | undefined, cwd: string, what: stri
   return resolve(cwd, value);
 }
 
-/** Writes through a temp file in the same folder and renames it over the target. */
-export function writeFileAtomic(path: string, data: Uint8Array | string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, path);
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // the temp file was never written
-    }
-    throw new UsageError(`cannot write "${path}": ${(e as Error).message}`);
-  }
-}
+/** Writes through a temp file renamed over the target, never over an input (files.ts). */
+export const writeFileAtomic = writeOutputFile;

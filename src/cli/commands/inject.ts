@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { hex } from '../../core/errors';
 import { bgr555ToRgb, type Rgb } from '../../core/gfx/color';
@@ -7,7 +6,7 @@ import { writeFileAtomic } from '../../core/io/atomic-file';
 import { Rom } from '../../core/rom';
 import { formatSnes } from '../../core/rom/mapping';
 import { intOpt, printJson, requirePositional, stringOpt, UsageError, type Command } from '../command';
-import { readInputFile } from '../files';
+import { checkOutputPath, readInputFile, sameFile } from '../files';
 import { readPaletteSpec } from './gfx-args';
 
 /** Backups kept beside a ROM written in place (the editor's default setting). */
@@ -86,7 +85,7 @@ identical to what is there changes nothing. On any refusal the ROM is left byte-
     const palette = paletteOption(stringOpt(args, 'palette'), io.cwd, file.bytes, name, bpp);
     const out = stringOpt(args, 'output');
     const outPath = out === undefined ? file.path : resolve(io.cwd, out);
-    const inPlace = outPath === file.path;
+    const inPlace = outPath === file.path || sameFile(outPath, file.path);
 
     let plan;
     try {
@@ -103,11 +102,19 @@ identical to what is there changes nothing. On any refusal the ROM is left byte-
     }
     const bytes = applyPlan(file.bytes, rom.copierHeaderSize, plan);
     let backup: string | null = null;
-    if (!inPlace) await writeFileAtomic(outPath, bytes);
-    else if (!plan.unchanged) {
-      // The file must still hold what the plan was made from (another program may have saved it).
-      if (!sameSource(plan.source, new Uint8Array(readFileSync(file.path)))) throw new StaleRomError(`${name} changed on disk while the injection was planned: nothing was written`);
-      backup = (await writeFileAtomic(outPath, bytes, { keepBackups: KEEP_BACKUPS })).backupPath;
+    let written = outPath;
+    if (!inPlace) {
+      checkOutputPath(outPath);
+      written = (await writeFileAtomic(outPath, bytes)).writtenPath;
+    } else if (!plan.unchanged) {
+      // Under the ROM's lock, the file must still hold what the plan was made from (another
+      // program, or another inject, may have saved it meanwhile).
+      const check = (onDisk: Uint8Array | null) => {
+        if (!onDisk || !sameSource(plan.source, onDisk)) throw new StaleRomError(`${name} changed on disk while the injection was planned: nothing was written`);
+      };
+      const r = await writeFileAtomic(file.path, bytes, { keepBackups: KEEP_BACKUPS, check });
+      backup = r.backupPath;
+      written = r.writtenPath;
     }
 
     const s = plan.summary;
@@ -137,7 +144,7 @@ identical to what is there changes nothing. On any refusal the ROM is left byte-
     const how = s.inPlace ? `in place at ${where}` : `moved from ${hex(at.fileOffset)} to ${where}`;
     io.stdout(`${s.tiles} tiles, ${s.oldSize} -> ${s.newSize} bytes, ${how}; checksum ${hex(s.checksum, 4)}, verified\n`);
     for (const p of result.pointersUpdated) io.stdout(`  pointer at ${hex(p)} updated\n`);
-    io.stdout(`  wrote ${outPath}\n`);
+    io.stdout(`  wrote ${written}${written === outPath ? '' : ` (through the symbolic link ${outPath})`}\n`);
     if (backup) io.stdout(`  backup ${backup}\n`);
   },
 };

@@ -1,6 +1,10 @@
 /**
- * Level 2: one file per entry in a folder (the extension's global storage; for the CLI,
- * `defaultCliCacheDir()`), bounded by total size, least recently used evicted first.
+ * Level 2: one file per entry in a folder (the extension's global storage; `defaultCliCacheDir()`
+ * is where a CLI cache would go, but the CLI runs without one), bounded by total size, least
+ * recently used evicted first.
+ *
+ * - A file is read only when its size (stat first, bounded read) fits the cache's bound: a huge
+ *   file in the folder is deleted unread.
  *
  * - Writes are atomic: a temp file in the same folder, then rename.
  * - Recency is the file's mtime, set on write and on every hit, so it survives restarts; the
@@ -13,6 +17,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
+import { readBounded, type FileReadError } from '../io/bounded-read';
 import { decodeEntry, encodeEntry, type EntryMeta } from './entry-file';
 import { diskName } from './keys';
 import { hitRate, type LevelStats } from './stats';
@@ -30,6 +35,8 @@ export interface DiskStats extends LevelStats {
 }
 
 const SUFFIX = '.bin';
+/** No entry file is read past this, whatever the cache's total bound. */
+export const MAX_ENTRY_BYTES = 128 * 1024 * 1024;
 /** Temp files older than this, left by a process that died mid-write, are deleted on the first listing. */
 const STALE_TEMP_MS = 10 * 60_000;
 
@@ -60,9 +67,15 @@ export class DiskCache {
     }
     let file: Buffer;
     try {
-      file = await fs.readFile(path);
+      file = Buffer.from((await readBounded(path, { what: 'cache entry', maxBytes: Math.min(this.maxBytes, MAX_ENTRY_BYTES) })).bytes.buffer);
     } catch (err) {
-      if (!isNotFound(err)) this.counts.errors++;
+      if ((err as FileReadError).reason === 'too-large' || (err as FileReadError).reason === 'not-a-file') {
+        this.counts.corrupt++;
+        this.counts.misses++;
+        await this.remove(name);
+        return undefined;
+      }
+      if ((err as FileReadError).reason !== 'missing' && !isNotFound(err)) this.counts.errors++;
       this.forget(name);
       this.counts.misses++;
       return undefined;
@@ -99,6 +112,14 @@ export class DiskCache {
     this.track(name, data.length);
     await this.evict(name);
     return true;
+  }
+
+  /** Deletes an entry `get` returned that then failed its kind's checks: a corrupt miss, not a hit. */
+  async discard(id: string): Promise<void> {
+    this.counts.hits = Math.max(0, this.counts.hits - 1);
+    this.counts.misses++;
+    this.counts.corrupt++;
+    await this.delete(id);
   }
 
   async delete(id: string): Promise<void> {

@@ -5,3 +5,4 @@ export { MemoryCache, type ByteRange, type MemoryCacheOptions } from './memory-c
 export { DiskCache, defaultCliCacheDir, type DiskCacheOptions, type DiskStats } from './disk-cache';
 export { TieredCache, DEFAULT_DISK_BYTES, type SetOptions, type TieredCacheOptions, type TieredStats } from './tiered-cache';
 export type { LevelStats } from './stats';
+export { cachedValueProblem, sampleHits } from './schemas';

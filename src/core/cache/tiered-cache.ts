@@ -1,6 +1,6 @@
 /**
  * The two-level cache: L1 in memory (MemoryCache), L2 on disk (DiskCache, optional).
- * get: L1, then L2 (an L2 hit is promoted to L1); set: both; getOrCompute: get, else compute once
+ * get: L1, then L2 (an L2 hit is checked against its kind's schema, schemas.ts, then promoted to L1); set: both; getOrCompute: get, else compute once
  * (concurrent callers for one key share the computation) and set.
  *
  * Edits. Keys carry the ROM's content hash, so a changed ROM simply misses; nothing stale can be
@@ -16,8 +16,9 @@
  *   then on keeps romHash in memory only: its L2 entries describe the bytes before the edit.
  */
 import { DiskCache, type DiskStats } from './disk-cache';
-import { withRomHash, type CacheKey } from './keys';
+import { withRomHash, type CacheKey, type KeyParts } from './keys';
 import { MemoryCache, type ByteRange } from './memory-cache';
+import { cachedValueProblem } from './schemas';
 import type { LevelStats } from './stats';
 
 /** L2 bound when none is given: 256 MiB. */
@@ -27,6 +28,11 @@ export interface TieredCacheOptions {
   memory: MemoryCache;
   /** Absent or null: memory only. */
   disk?: DiskCache | null;
+  /**
+   * Why a value read from L2 cannot be served for its key (null: it can); a failing entry is
+   * deleted as corrupt. `create` uses the kinds' schemas (schemas.ts); absent: no check.
+   */
+  check?: (parts: KeyParts, value: unknown) => string | null;
 }
 
 export interface SetOptions {
@@ -48,16 +54,19 @@ export class TieredCache {
   /** Hashes edited in place (invalidateRange): their L2 entries are stale, so L2 is skipped for them. */
   private readonly memoryOnly = new Set<string>();
 
+  private readonly check: (parts: KeyParts, value: unknown) => string | null;
+
   constructor(options: TieredCacheOptions) {
     this.memory = options.memory;
     this.disk = options.disk ?? null;
+    this.check = options.check ?? (() => null);
   }
 
-  /** The usual assembly: `memoryBytes` of L1, and an L2 of `diskBytes` in `dir` when a folder is given. */
+  /** The usual assembly: `memoryBytes` of L1, an L2 of `diskBytes` in `dir` when a folder is given, L2 values checked by kind. */
   static create(options: { memoryBytes: number; dir?: string; diskBytes?: number }): TieredCache {
     const memory = new MemoryCache({ maxBytes: options.memoryBytes });
     const disk = options.dir ? new DiskCache({ dir: options.dir, maxBytes: options.diskBytes ?? DEFAULT_DISK_BYTES }) : null;
-    return new TieredCache({ memory, disk });
+    return new TieredCache({ memory, disk, check: cachedValueProblem });
   }
 
   async get<T>(key: CacheKey): Promise<T | undefined> {
@@ -67,6 +76,11 @@ export class TieredCache {
     if (!disk) return undefined;
     const found = await disk.get(key.id).catch(() => undefined);
     if (!found) return undefined;
+    if (this.check(key.parts, found.value) !== null) {
+      // Another version's or a forged entry: its CRC held, its shape does not.
+      await disk.discard(key.id).catch(() => undefined);
+      return undefined;
+    }
     this.memory.set(key.id, { value: found.value, parts: key.parts, covers: found.meta.covers });
     return found.value as T;
   }

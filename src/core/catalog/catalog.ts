@@ -4,7 +4,7 @@
  * file diffs well, and pure edits that return a new catalog.
  */
 import type { BlockMove } from '../edit/edit-model';
-import { catalogEntry, fail, isObject, offsetValue, parseJsonObject } from './validate';
+import { catalogEntry, fail, isObject, offsetValue, parseJsonObject, show } from './validate';
 import { CATALOG_FORMAT_VERSION, CatalogError, type Catalog, type CatalogEntry, type PaletteRef, type RomCatalog, type RomIdentity } from './types';
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -19,7 +19,7 @@ export function parseCatalog(text: string, source = 'catalog.json'): Catalog {
     if (typeof data.formatVersion === 'number' && data.formatVersion > CATALOG_FORMAT_VERSION) {
       return fail(source, 'formatVersion', `${data.formatVersion} was written by a newer SpritePal (this one reads version ${CATALOG_FORMAT_VERSION})`);
     }
-    return fail(source, 'formatVersion', `${JSON.stringify(data.formatVersion)} is not a catalog format version (expected ${CATALOG_FORMAT_VERSION})`);
+    return fail(source, 'formatVersion', `${show(data.formatVersion)} is not a catalog format version (expected ${CATALOG_FORMAT_VERSION})`);
   }
   if (!isObject(data.roms)) return fail(source, 'roms', 'must be an object keyed by ROM SHA-256');
   const roms: Record<string, RomCatalog> = {};
@@ -29,7 +29,7 @@ export function parseCatalog(text: string, source = 'catalog.json'): Catalog {
     if (!isObject(rom)) return fail(source, where, 'must be an object');
     if (typeof rom.title !== 'string') fail(source, `${where}.title`, 'must be a string');
     if (rom.checksum !== null && !(typeof rom.checksum === 'number' && Number.isInteger(rom.checksum) && rom.checksum >= 0 && rom.checksum <= 0xffff)) {
-      fail(source, `${where}.checksum`, `${JSON.stringify(rom.checksum)} is not a 16-bit checksum or null`);
+      fail(source, `${where}.checksum`, `${show(rom.checksum)} is not a 16-bit checksum or null`);
     }
     if (!Array.isArray(rom.entries)) return fail(source, `${where}.entries`, 'must be an array');
     const entries = rom.entries.map((e, i) => catalogEntry(e, source, `${where}.entries[${i}]`));

@@ -8,7 +8,7 @@
  * project's own catalog.
  */
 import { hex } from '../errors';
-import { fail, isObject, offsetValue, parseJsonObject } from './validate';
+import { cleanName, fail, isObject, offsetValue, parseJsonObject, show } from './validate';
 import type { CatalogEntry } from './types';
 
 export interface SpriteLocation {
@@ -48,7 +48,7 @@ function entries(obj: Record<string, unknown>): Array<[string, unknown]> {
 }
 
 function hexValue(v: unknown, source: string, where: string): number {
-  if (typeof v === 'string' && !/^0x[0-9a-f]+$/i.test(v.trim())) fail(source, where, `"${v}" is not a hex offset (0x...)`);
+  if (typeof v === 'string' && !/^0x[0-9a-f]+$/i.test(v.trim())) fail(source, where, `${show(v)} is not a hex offset (0x...)`);
   return offsetValue(v, source, where);
 }
 
@@ -58,7 +58,7 @@ function parseSprite(name: string, v: unknown, source: string, where: string): S
   const offset = hexValue(v.offset, source, `${where}.offset`);
   let expectedSize: number | null = null;
   if (v.expected_size !== undefined && v.expected_size !== null) {
-    if (typeof v.expected_size !== 'number' || !Number.isInteger(v.expected_size) || v.expected_size <= 0) fail(source, `${where}.expected_size`, `${JSON.stringify(v.expected_size)} is not a positive size in bytes`);
+    if (typeof v.expected_size !== 'number' || !Number.isInteger(v.expected_size) || v.expected_size <= 0) fail(source, `${where}.expected_size`, `${show(v.expected_size)} is not a positive size in bytes`);
     expectedSize = v.expected_size as number;
   }
   if (v.compressed !== undefined && typeof v.compressed !== 'boolean') fail(source, `${where}.compressed`, 'must be true or false');
@@ -66,7 +66,7 @@ function parseSprite(name: string, v: unknown, source: string, where: string): S
   if (v.palette_indices !== undefined) {
     if (!Array.isArray(v.palette_indices)) fail(source, `${where}.palette_indices`, 'must be an array of palette numbers');
     (v.palette_indices as unknown[]).forEach((p, i) => {
-      if (typeof p !== 'number' || !Number.isInteger(p) || p < 0 || p > 15) fail(source, `${where}.palette_indices[${i}]`, `${JSON.stringify(p)} is not a palette number (0-15)`);
+      if (typeof p !== 'number' || !Number.isInteger(p) || p < 0 || p > 15) fail(source, `${where}.palette_indices[${i}]`, `${show(p)} is not a palette number (0-15)`);
       paletteIndices.push(p as number);
     });
   }
@@ -79,7 +79,7 @@ function parseSprite(name: string, v: unknown, source: string, where: string): S
       offsetVariants[version] = items.map((o, i) => hexValue(o, source, `${w}[${i}]`));
     }
   }
-  return { name, offset, expectedSize, compressed: v.compressed !== false, paletteIndices, offsetVariants };
+  return { name: cleanName(name) ?? '(unnamed)', offset, expectedSize, compressed: v.compressed !== false, paletteIndices, offsetVariants };
 }
 
 export function parseSpriteLocations(text: string, source = 'sprite_locations.json'): SpriteLocationsFile {
@@ -104,12 +104,18 @@ export function parseSpriteLocations(text: string, source = 'sprite_locations.js
     const spritePalettes: Record<string, string> = {};
     if (isObject(g.palettes)) {
       if (g.palettes.offset !== undefined && g.palettes.offset !== null) paletteOffset = hexValue(g.palettes.offset, source, `${where}.palettes.offset`);
-      if (isObject(g.palettes.sprite_palettes)) for (const [k, label] of entries(g.palettes.sprite_palettes)) spritePalettes[k] = String(label);
+      if (isObject(g.palettes.sprite_palettes)) {
+        for (const [k, label] of entries(g.palettes.sprite_palettes)) {
+          const text = typeof label === 'number' ? String(label) : cleanName(label);
+          if (text === null) fail(source, `${where}.palettes.sprite_palettes["${cleanName(k) ?? ''}"]`, `${show(label)} is not a palette label (a string)`);
+          spritePalettes[k] = text;
+        }
+      }
     }
-    games.push({ title, checksums, sprites, paletteOffset, spritePalettes });
+    games.push({ title: cleanName(title) ?? '', checksums, sprites, paletteOffset, spritePalettes });
   }
   const fv = data.format_version;
-  return { formatVersion: fv === undefined || fv === null ? null : String(fv), games };
+  return { formatVersion: typeof fv === 'string' || typeof fv === 'number' ? String(fv) : null, games };
 }
 
 function normalTitle(t: string): string {

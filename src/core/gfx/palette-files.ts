@@ -3,17 +3,28 @@
  * channels so files match SpritePal's own exports), GIMP `.gpl` and JASC-PAL (full-range channels).
  */
 import { bgr555ToRgb, bgr555ToRgbSpritePal, rgbToBgr555, type Rgb } from './color';
+import { formatValue, shapeProblem, stripControl } from '../untrusted';
 import { PaletteError } from './errors';
+
+/** Largest .pal.json text read: a 256-colour palette is a few KiB. */
+export const MAX_PAL_JSON_CHARS = 1024 * 1024;
 import type { Palette } from './palette';
 
-/** Reads `{format_version, palette: {name, colors}}` or the older top-level `{name, colors}`. */
+/**
+ * Reads `{format_version, palette: {name, colors}}` or the older top-level `{name, colors}`. The
+ * text's size and the value's depth are bounded before anything walks it; the name loses its
+ * control characters (it is printed and shown).
+ */
 export function parsePalJson(text: string, fallbackName = 'Palette'): Palette {
+  if (text.length > MAX_PAL_JSON_CHARS) throw new PaletteError(`palette file is ${text.length} characters, over the ${MAX_PAL_JSON_CHARS}-character limit`);
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (e) {
     throw new PaletteError(`palette file is not JSON: ${(e as Error).message}`);
   }
+  const shape = shapeProblem(doc, { maxDepth: 8, maxNodes: 10_000 });
+  if (shape) throw new PaletteError(`palette file is ${shape}: refused`);
   const root = doc as { palette?: unknown; colors?: unknown; name?: unknown; source?: unknown };
   const body = (root && typeof root === 'object' && root.palette && typeof root.palette === 'object' ? root.palette : root) as { colors?: unknown; name?: unknown };
   if (!body || typeof body !== 'object' || !Array.isArray(body.colors)) throw new PaletteError('palette file has no "colors" array (expected {palette: {colors}} or {colors})');
@@ -22,11 +33,11 @@ export function parsePalJson(text: string, fallbackName = 'Palette'): Palette {
   const colors = new Uint16Array(list.length);
   list.forEach((c, i) => {
     if (!Array.isArray(c) || c.length < 3 || c.slice(0, 3).some((v) => !Number.isInteger(v) || v < 0 || v > 255)) {
-      throw new PaletteError(`colour ${i} of the palette file is ${JSON.stringify(c)}, not [r, g, b] with values 0-255`);
+      throw new PaletteError(`colour ${i} of the palette file is ${formatValue(c, 40)}, not [r, g, b] with values 0-255`);
     }
     colors[i] = rgbToBgr555(c[0], c[1], c[2]);
   });
-  const name = typeof body.name === 'string' ? body.name : fallbackName;
+  const name = stripControl(typeof body.name === 'string' ? body.name : fallbackName).trim() || 'Palette';
   return { name, colors };
 }
 

@@ -1,5 +1,5 @@
 /**
- * PNG -> indexed pixels for injection (fast-png decodes). An indexed PNG gives its indices; a
+ * PNG -> indexed pixels for injection (png-chunks.ts checks, fast-png decodes). An indexed PNG gives its indices; a
  * grayscale one must hold exact multiples of 255 / (colours - 1) (x17 for 4bpp); an RGB(A) one maps
  * every colour to the target palette by BGR555 equality (or, asked, to the nearest colour).
  * Every refusal is a PngImportError naming the first offending pixels and how many there are.
@@ -7,6 +7,7 @@
 import { decode } from 'fast-png';
 import { imageToTiles, type IndexedImage, type TileOrder } from './arrange';
 import { rgbToBgr555 } from './color';
+import { checkPng } from './png-chunks';
 import { PngImportError } from './errors';
 import { colorsOf, TILE_PIXELS, type TileFormat } from './tiles';
 
@@ -50,9 +51,11 @@ class Offenders {
 }
 
 export function importPng(bytes: Uint8Array, opts: PngImportOptions): PngImportResult {
+  // Chunk list, CRCs, dimensions and inflated size first (png-chunks.ts): fast-png gets only what passed.
+  const checked = checkPng(bytes);
   let png;
   try {
-    png = decode(bytes);
+    png = decode(checked.bytes);
   } catch (e) {
     throw new PngImportError(`not a readable PNG: ${(e as Error).message}`);
   }

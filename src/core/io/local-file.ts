@@ -5,7 +5,11 @@
  * when VS Code had just opened, 40 ms later on), and saves already go through Node
  * (atomic-file.ts). Other schemes keep using VS Code's file system API.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { readBounded } from './bounded-read';
+
+/** No document is read past this, whatever `check` accepts. */
+export const MAX_LOCAL_FILE_BYTES = 256 * 1024 * 1024;
 
 export interface LocalFile {
   bytes: Uint8Array;
@@ -29,13 +33,11 @@ export async function localStamp(path: string): Promise<LocalStamp> {
 }
 
 /**
- * Stats `path`, lets `check` refuse it by size before anything is read, then reads it whole. A
- * directory is refused as not being `what` (say, "a ROM file").
+ * Stats `path`, refuses what is not a regular file (a directory, a FIFO, a device: as not being
+ * `what`, say "a ROM file") and lets `check` refuse it by size, all before anything is read; then
+ * reads at most `maxBytes` (bounded-read.ts). Symbolic links are followed.
  */
-export async function readLocalFile(path: string, what: string, check: (size: number) => void): Promise<LocalFile> {
-  const st = await stat(path);
-  if (st.isDirectory()) throw new Error(`${path} is a directory, not ${what}`);
-  check(st.size);
-  const bytes = new Uint8Array(await readFile(path));
-  return { bytes, mtime: st.mtime.getTime(), size: bytes.length, writeProtected: (st.mode & 0o200) === 0 };
+export async function readLocalFile(path: string, what: string, check: (size: number) => void, maxBytes = MAX_LOCAL_FILE_BYTES): Promise<LocalFile> {
+  const f = await readBounded(path, { what, maxBytes, check });
+  return { bytes: f.bytes, mtime: f.mtime, size: f.bytes.length, writeProtected: (f.mode & 0o200) === 0 };
 }

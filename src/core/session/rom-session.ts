@@ -4,7 +4,7 @@
  * is written here once and behaves the same in the editor and on the command line; front ends
  * never assemble those pieces themselves.
  */
-import { cacheKey, romContentHash, type CacheKey } from '../cache';
+import { cacheKey, romContentHash, sampleHits, type CacheKey } from '../cache';
 import { decode, HAL_CODEC_VERSION } from '../hal';
 import { Rom, type RomInfo } from '../rom';
 import { makeThumbnail, type ThumbRequest, type ThumbResult } from '../thumbs/thumbnail';
@@ -122,7 +122,7 @@ export class RomSession {
     const { cache, metrics, pool } = this.services;
     const params = scanParams(opts);
     const key = this.scanKey(params);
-    const previous = await metrics.timeAsync('cache.lookup', () => cache.get<ScanState>(key));
+    const previous = this.trustedScan(await metrics.timeAsync('cache.lookup', () => cache.get<ScanState>(key)));
     if (previous?.complete) return { ...previous, cached: true };
     const data = new Uint8Array(this.sharedRom());
     const state = await metrics.timeAsync(
@@ -140,8 +140,29 @@ export class RomSession {
    */
   async cachedScan(opts: Pick<SessionScanOptions, 'minTiles' | 'includeRaw'> = {}): Promise<ScanState | undefined> {
     const { cache, metrics } = this.services;
-    const previous = await metrics.timeAsync('cache.lookup', () => cache.get<ScanState>(this.scanKey(scanParams(opts))));
+    const previous = this.trustedScan(await metrics.timeAsync('cache.lookup', () => cache.get<ScanState>(this.scanKey(scanParams(opts)))));
     return previous?.complete ? previous : undefined;
+  }
+
+  /**
+   * A cached scan is a hint, never trusted over the ROM: a sample of its hits must still decode
+   * from these bytes, to the sizes it records, or it is not used (the scan runs again).
+   */
+  private trustedScan(state: ScanState | undefined): ScanState | undefined {
+    if (!state) return undefined;
+    const data = this.current.data;
+    if (state.nextOffset > data.length) return undefined;
+    const holds = sampleHits(state.hits).every((h) => {
+      if (h.romOffset + h.consumed > data.length) return false;
+      if (h.kind === 'raw') return true;
+      try {
+        const r = decode(data, h.romOffset);
+        return r.consumed === h.consumed && r.data.length === h.size;
+      } catch {
+        return false;
+      }
+    });
+    return holds ? state : undefined;
   }
 
   private scanKey(params: { minTiles: number; includeRaw: boolean }): CacheKey {

@@ -1,7 +1,8 @@
 /**
  * What every RomSession of one process shares: the metrics registry, the two-level cache and the
- * worker pool. The extension makes one set at activation (cache in its global storage), the CLI
- * one per run (cache in the user cache folder); tests make their own. Disposed once, at the end.
+ * worker pool. The extension makes one set at activation (disk cache in its global storage); a
+ * CLI command makes one per run, in memory only (no disk cache: each run reads its ROM once);
+ * tests make their own. Disposed once, at the end.
  */
 import { TieredCache } from '../cache';
 import { MetricsRegistry } from '../metrics';

@@ -15,15 +15,16 @@ describe('TieredCache write-behind (put / flush)', () => {
   it('serves a put value from memory at once and writes the disk level behind; flush waits for it', async () => {
     const cache = TieredCache.create({ memoryBytes: 1 << 20, dir });
     const key = cacheKey({ romHash: 'a'.repeat(64), kind: 'decode', offset: 16, params: {}, codecVersion: 't' });
-    cache.put(key, Uint8Array.of(1, 2, 3), { covers: { start: 16, end: 20 } });
-    assert.deepEqual([...((await cache.get<Uint8Array>(key)) ?? [])], [1, 2, 3], 'memory has it synchronously');
+    // A decoded block as the session stores it (create() checks L2 values against their kind).
+    cache.put(key, { data: Uint8Array.of(1, 2, 3), consumed: 4 }, { covers: { start: 16, end: 20 } });
+    assert.deepEqual([...((await cache.get<{ data: Uint8Array }>(key))?.data ?? [])], [1, 2, 3], 'memory has it synchronously');
     await cache.flush();
     const files = fs.readdirSync(dir).filter((f) => !f.startsWith('.'));
     assert.equal(files.length, 1, 'the disk level was written');
     cache.dispose();
     // A new cache on the same folder (a reopen) finds it on disk.
     const again = TieredCache.create({ memoryBytes: 1 << 20, dir });
-    assert.deepEqual([...((await again.get<Uint8Array>(key)) ?? [])], [1, 2, 3]);
+    assert.deepEqual([...((await again.get<{ data: Uint8Array }>(key))?.data ?? [])], [1, 2, 3]);
     assert.equal(again.stats().disk!.hits, 1);
     again.dispose();
   });

@@ -1,11 +1,12 @@
 /**
  * Killing the process during a save leaves the old or the new file whole: a child Node process
  * saves a large ROM with writeFileAtomic in a loop (alternating two contents), and is killed with
- * SIGKILL at varied moments; after each kill the file must equal one of the two exactly.
+ * SIGKILL at varied moments; after each kill the file, and every file under a backup name, must
+ * equal one of the two exactly. Each new child recovers the lock the killed one left (dead pid).
  */
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { noise } from './fixture';
@@ -72,6 +73,11 @@ describe('inject: atomic save survives SIGKILL', function () {
       const isB = now.length === b.length && Buffer.compare(now, b) === 0;
       assert.ok(isA || isB, `round ${round}: the file is ${now.length} bytes and equals neither version`);
       seen[isA ? 'a' : 'b']++;
+      // No partial file under a backup name: a backup is copied to a temp file and renamed.
+      for (const name of readdirSync(dir).filter((n) => n.startsWith('big.sfc.bak-'))) {
+        const bak = readFileSync(join(dir, name));
+        assert.ok(Buffer.compare(bak, a) === 0 || Buffer.compare(bak, b) === 0, `round ${round}: backup ${name} is ${bak.length} bytes and equals neither version`);
+      }
     }
     assert.equal(seen.a + seen.b, 12);
   });
