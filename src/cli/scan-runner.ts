@@ -1,11 +1,14 @@
 /**
  * How the CLI runs a scan: on the main thread or on worker threads, `--jobs n` or `auto`.
  *
- * `auto` (the default) scans on the main thread when the ROM is small enough that starting
- * workers costs more than they save. A worker costs about 40-60 ms of wall time to start and load
- * the scanner on this project's machine kind (2 vCPU), and a scan runs at roughly 0.5-1 ms per
- * 64 KiB chunk per core; the `cli` bench group measures both sides (scan --jobs auto / 1 / 2 on
- * 512 KiB and 4 MiB, whole processes). Above AUTO_WORKERS_FROM bytes, auto uses every core.
+ * `auto` (the default) scans on the main thread unless the ROM is large enough that workers save
+ * more than they cost. A CLI run pays for its workers cold: each starts a thread, loads the
+ * worker bundle and compiles the scanner again, and the ROM is copied into shared memory. Measured
+ * as whole processes on this project's machine kind (2 vCPU, shared; the `cli` bench group's scan
+ * rows), the main thread was as fast as or faster than 1 or 2 workers at 512 KiB, 1, 2 and 4 MiB
+ * (4 MiB: 529 / 524 / 783 ms best of 7 for 0 / 1 / 2 workers; issue 19 saw 2 workers give nothing
+ * over 1 at 4 MiB on a quiet machine). So workers start at 8 MiB (the largest SNES ROMs), where
+ * half a scan outweighs their start-up; the gallery keeps its long-lived pool.
  */
 import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
@@ -16,7 +19,7 @@ import { WorkerPool } from '../core/workers';
 import { UsageError, stringOpt, type ParsedArgs } from './command';
 
 /** ROMs from this size up scan on workers under `--jobs auto` (below it, on the main thread). */
-export const AUTO_WORKERS_FROM = 1 << 20;
+export const AUTO_WORKERS_FROM = 8 << 20;
 
 export type JobsChoice = number | 'auto';
 
