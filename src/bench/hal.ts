@@ -63,7 +63,8 @@ export const halBench: BenchGroup = {
         label: `decode ${name} (${bin.length} B)`,
         value: round(mbs, 0),
         unit: 'MB/s',
-        ...(isTiles(name) ? { target: '>= 500 MB/s', pass: mbs >= 500 } : {}),
+        // sprite_64k: at least exhal's speed on it (issue 19); other tile data: the older floor.
+        ...(name === 'sprite_64k' ? { target: '>= 1200 MB/s', pass: mbs >= 1200 } : isTiles(name) ? { target: '>= 500 MB/s', pass: mbs >= 500 } : {}),
         note: ref ? `exhal ~${ref.gbps * 1000} MB/s` : 'exhal ~1000-1400 MB/s on tile data',
       });
 
