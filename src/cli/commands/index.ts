@@ -28,7 +28,7 @@ function requireCommandModule(file: string): unknown {
 
 export const COMMANDS: CommandEntry[] = [
   { name: 'info', summary: 'Show what a ROM is: header, mapping (with the evidence), checksum', load: () => (requireCommandModule('info') as typeof import('./info')).infoCommand },
-  { name: 'extract', summary: 'Extract graphics at offsets (HAL-decompressed or raw), or every known sprite, to PNGs', load: () => (requireCommandModule('extract') as typeof import('./extract')).extractCommand },
+  { name: 'extract', summary: 'Extract graphics at an offset (HAL-decompressed or raw), or every sprite of a ROM, to PNGs', load: () => (requireCommandModule('extract') as typeof import('./extract')).extractCommand },
   { name: 'inject', summary: 'Inject an edited PNG back into a ROM: in place, or relocated with its pointers; checksum fixed, verified', load: () => (requireCommandModule('inject') as typeof import('./inject')).injectCommand },
   { name: 'palette', summary: 'Export one palette of a CGRAM dump (.pal.json, GIMP .gpl or JASC .pal)', load: () => (requireCommandModule('palette') as typeof import('./palette')).paletteCommand },
   { name: 'vram', summary: 'Draw the sprites that were on screen in an emulator dump (VRAM + CGRAM + OAM)', load: () => (requireCommandModule('vram') as typeof import('./vram')).vramCommand },
