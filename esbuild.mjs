@@ -5,7 +5,7 @@
 //   node esbuild.mjs --watch       rebuild on change
 //   node esbuild.mjs --tests       src/ and test/ to out/, one file per file, with source maps (c8 maps them back)
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -23,10 +23,19 @@ const common = {
   target: 'node20',
 };
 
+// The CLI is a small entry (dist/cli.js: argument parsing and the command list) plus one bundle per
+// command (dist/cli-<name>.js), loaded by src/cli/commands/index.ts only when that command runs, so
+// `spritepal --version` or `info` does not load the encoders, the scanner and the benchmarks.
+// A command module is a file of src/cli/commands/ that exports a `...Command: Command`.
+const cliCommands = readdirSync('src/cli/commands')
+  .filter((f) => f.endsWith('.ts') && /^export const \w+Command: Command\b/m.test(readFileSync(join('src/cli/commands', f), 'utf8')))
+  .map((f) => f.slice(0, -3));
+
 /** Entry points that exist (later issues add workers); a missing optional one is skipped. */
 const nodeEntries = [
   { in: 'src/extension.ts', out: 'extension', external: ['vscode'] },
   { in: 'src/cli.ts', out: 'cli', banner: '#!/usr/bin/env node' },
+  ...cliCommands.map((name) => ({ in: `src/cli/commands/${name}.ts`, out: `cli-${name}` })),
   { in: 'src/core/workers/worker-main.ts', out: 'worker' },
 ].filter((e) => existsSync(e.in));
 

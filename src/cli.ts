@@ -40,11 +40,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.stdout('spritepal 0.1.0\n');
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     io.stderr(`spritepal: unknown command "${name}" (see spritepal --help)\n`);
     return 2;
   }
+  const command = entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(command.help + '\n');
     return 0;
@@ -65,6 +66,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 
 /* c8 ignore start */
 if (require.main === module) {
+  // A reader that stops early (`spritepal decompress ... | head`) is not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   const io: CliIO = {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

@@ -64,8 +64,22 @@ export const halBench: BenchGroup = {
         value: round(mbs, 0),
         unit: 'MB/s',
         ...(isTiles(name) ? { target: '>= 500 MB/s', pass: mbs >= 500 } : {}),
-        note: ref ? `exhal ~${ref.gbps * 1000} MB/s` : 'exhal ~1000-1400 MB/s on tile data',
+        note: `${ref ? `exhal ~${ref.gbps * 1000} MB/s` : 'exhal ~1000-1400 MB/s on tile data'}; returns a copy of its own`,
       });
+      // Like for like with exhal_unpack, which writes into the caller's 64 KiB buffer: decodeInto.
+      if (isTiles(name)) {
+        const into = new Uint8Array(0x10000);
+        const ti = timeIt(() => decodeInto(ref2, 0, into), { ...opts, minMs: Math.max(minMs, 100), minRuns: 20 });
+        const mbsInto = mbPerSec(bin.length, ti.medianMs);
+        rows.push({
+          key: `halDecodeInto${id}MBps`,
+          label: `decodeInto ${name}, the caller's buffer (as exhal_unpack)`,
+          value: round(mbsInto, 0),
+          unit: 'MB/s',
+          // sprite_64k: at least exhal's speed on it (issue 19).
+          ...(name === 'sprite_64k' ? { target: '>= 1200 MB/s', pass: mbsInto >= 1200 } : {}),
+        });
+      }
 
       const sizes: Partial<Record<HalLevel, number>> = {};
       for (const level of ['greedy', 'fast', 'optimal'] as HalLevel[]) {

@@ -6,5 +6,6 @@ import { gfxBench } from './gfx';
 import { halBench } from './hal';
 import { scanBench } from './scan';
 import { hostileBench } from './hostile';
+import { cliBench } from './cli';
 
-export const BENCH_GROUPS: BenchGroup[] = [romBench, monitoringBench, gfxBench, halBench, scanBench, hostileBench];
+export const BENCH_GROUPS: BenchGroup[] = [romBench, monitoringBench, gfxBench, halBench, scanBench, hostileBench, cliBench];

@@ -1,6 +1,6 @@
 /**
  * The shape of one CLI command. Each command is its own module under src/cli/commands/ and is
- * listed in src/cli/commands/index.ts. Commands reach the core only (never vscode), write through
+ * listed (with its one-line summary) in src/cli/commands/index.ts, which loads it on demand. Commands reach the core only (never vscode), write through
  * the `CliIO` they are given (so tests can run them in-process), and throw on failure: the CLI
  * prints one clear line on stderr (the stack only with --debug) and exits non-zero.
  */
@@ -23,8 +23,6 @@ export interface ParsedArgs {
 
 export interface Command {
   name: string;
-  /** One line for `spritepal --help`. */
-  summary: string;
   /** Usage and option text for `spritepal <cmd> --help`. */
   help: string;
   options: OptionSpec;

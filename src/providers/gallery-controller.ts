@@ -5,11 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { hex } from '../core/errors';
-import { tilesToImage } from '../core/gfx/arrange';
-import { encodeIndexedPng, formatMetadataJson } from '../core/gfx/png-export';
-import { formatPalJson } from '../core/gfx/palette-files';
-import { grayscalePalette, paletteRGBA } from '../core/gfx/palette';
-import { decodeTiles, bytesPerTile } from '../core/gfx/tiles';
+import { buildSpriteExport, spriteExportNames, spriteExportStem } from '../core/gfx/sprite-export';
+import { bytesPerTile } from '../core/gfx/tiles';
 import { formatSnes } from '../core/rom/mapping';
 import type { CatalogEntry } from '../core/catalog';
 import type { ScanHit } from '../core/scan';
@@ -280,33 +277,23 @@ export class GalleryController implements vscode.Disposable {
       bytes = b.data;
       consumed = b.consumed;
     }
-    const tiles = Math.floor(bytes.length / bytesPerTile(p.bpp));
-    const image = tilesToImage(decodeTiles(bytes.subarray(0, tiles * bytesPerTile(p.bpp)), p.bpp, tiles), { widthTiles: Math.min(p.widthTiles, Math.max(1, tiles)) });
-    const baseName = (entry?.name ?? `sprite_${hex(p.romOffset + rom.copierHeaderSize).slice(2)}`).replace(/[^\w.-]+/g, '_');
+    const fileOffset = p.romOffset + rom.copierHeaderSize;
+    const baseName = spriteExportStem(entry?.name ?? null, fileOffset);
     const folder = vscode.Uri.joinPath(this.doc.uri, '..');
     const target = to ?? (await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(folder, `${baseName}.png`), filters: { 'PNG image': ['png'] }, title: 'Export sprite as PNG' }));
     if (!target) return null;
-    const palette = choice.palette ?? grayscalePalette(16);
-    const png = encodeIndexedPng(image, paletteRGBA(choice.palette, 1 << Math.min(p.bpp, 8)).subarray(0, 4 * Math.min(256, 1 << p.bpp)), { transparentZero: true });
     const stem = target.path.replace(/\.png$/i, '');
-    const palUri = target.with({ path: `${stem}.pal.json` });
-    const metaUri = target.with({ path: `${stem}.metadata.json` });
+    const names = spriteExportNames(stem);
+    const palUri = target.with({ path: names.palJson });
+    const metaUri = target.with({ path: names.metadataJson });
     const info = rom.info();
-    const metadata = formatMetadataJson({ '8': palUri.path.split('/').pop()! }, {
-      source_type: 'rom',
-      rom_source: this.doc.fileName,
-      rom_offset: hex(p.romOffset + rom.copierHeaderSize),
-      sprite_name: entry?.name ?? baseName,
-      compressed_size: consumed,
-      tile_count: tiles,
-      extraction_size: bytes.length,
-      rom_title: info.title,
-      rom_checksum: info.checksum ? hex(info.checksum.stored, 4) : null,
-      extraction_date: new Date().toISOString(),
-    }, 8);
-    await vscode.workspace.fs.writeFile(target, png);
-    await vscode.workspace.fs.writeFile(palUri, new TextEncoder().encode(formatPalJson({ ...palette, name: choice.option.label }, { rom: this.doc.fileName, palette: choice.option.id })));
-    await vscode.workspace.fs.writeFile(metaUri, new TextEncoder().encode(metadata));
+    const files = buildSpriteExport(
+      { romSource: this.doc.fileName, romTitle: info.title, romChecksum: info.checksum?.stored ?? null, fileOffset, data: bytes, consumed, bpp: p.bpp, widthTiles: p.widthTiles, palette: choice.palette, paletteName: choice.option.label, paletteSource: { rom: this.doc.fileName, palette: choice.option.id }, name: entry?.name ?? null },
+      stem,
+    );
+    await vscode.workspace.fs.writeFile(target, files.png);
+    await vscode.workspace.fs.writeFile(palUri, new TextEncoder().encode(files.palJson));
+    await vscode.workspace.fs.writeFile(metaUri, new TextEncoder().encode(files.metadataJson));
     this.deps.log.info(`exported ${target.fsPath} (+ .pal.json, .metadata.json)`);
     return { files: [target.fsPath, palUri.fsPath, metaUri.fsPath] };
   }

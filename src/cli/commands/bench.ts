@@ -6,7 +6,6 @@ import { printJson, stringOpt, UsageError, type Command } from '../command';
 
 export const benchCommand: Command = {
   name: 'bench',
-  summary: 'Run the benchmarks (every speed and size target of the project)',
   help: `spritepal bench [--only <group>[,<group>...]] [--json] [--quick]
 
 Runs the benchmark groups and prints a table of measurements with their targets.

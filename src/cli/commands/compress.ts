@@ -2,18 +2,19 @@ import { mkdirSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { encode, HAL_LEVELS, type HalLevel } from '../../core/hal';
 import { intOpt, printJson, stringOpt, UsageError, type Command } from '../command';
+import { runBatch, type BatchItem } from '../batch';
 import { readInputFile } from '../files';
 import { writeFileAtomic } from './gfx-args';
 
 export const compressCommand: Command = {
   name: 'compress',
-  summary: 'Compress raw data to a HAL stream (optimal by default; greedy = inhal -2, fast = inhal -1)',
   help: `spritepal compress <raw> -o <out> [--level optimal|greedy|fast] [--max-size <n>] [--json]
 spritepal compress <raw>... --out-dir <dir> [--level ...] [--max-size <n>] [--json]
 
-Compresses 1 to 65,536 bytes into a HAL Laboratory stream (terminator included). With several
-inputs, writes <dir>/<name>.hal for each <name>.<ext>, all in one process. Nothing is written
-unless every input compresses within the limit; each file goes through a temp file and rename.
+Compresses 1 to 65,536 bytes into a HAL Laboratory stream (terminator included). With --out-dir,
+a batch in one process: writes <dir>/<name>.hal for each <name>.<ext>, one line per file; an input
+that fails (unreadable, empty, over the limit) is reported on stderr, the others are still
+written, and the exit code is 1 at the end. Each file goes through a temp file and rename.
 
   -o, --out <out>    the output file (one input)
   --out-dir <dir>    the output folder (one or more inputs; created if missing)
@@ -22,7 +23,8 @@ unless every input compresses within the limit; each file goes through a temp fi
   --max-size <n>     fail if the stream is larger than n bytes (e.g. the ROM slot it replaces;
                      default 65,536)
   --json             { size, compressed, level } (size = input bytes, compressed = stream bytes);
-                     with --out-dir an array of those objects, each with file and out`,
+                     with --out-dir an array of those objects, each with file and out (or
+                     { file, error } for an input that failed)`,
   options: {
     out: { type: 'string', short: 'o' },
     'out-dir': { type: 'string' },
@@ -44,11 +46,19 @@ unless every input compresses within the limit; each file goes through a temp fi
     const level = levelArg as HalLevel;
     const maxSize = intOpt(args, 'max-size', 1, 0x10000);
 
-    const jobs = inputs.map((p) => {
-      const file = readInputFile(io.cwd, p, 'input');
-      const name = basename(file.path, extname(file.path));
-      const target = out !== undefined ? resolve(io.cwd, out) : join(resolve(io.cwd, outDir!), `${name}.hal`);
-      return { arg: p, file, target };
+    if (out !== undefined) {
+      const file = readInputFile(io.cwd, inputs[0]!, 'input');
+      const stream = encode(file.bytes, { level, maxSize });
+      writeFileAtomic(resolve(io.cwd, out), stream);
+      if (args.values.json) printJson(io, { size: file.bytes.length, compressed: stream.length, level });
+      else io.stdout(lineFor(inputs[0]!, file.bytes.length, stream.length, level, resolve(io.cwd, out)) + '\n');
+      return;
+    }
+
+    const dir = resolve(io.cwd, outDir!);
+    const jobs = inputs.map((arg) => {
+      const full = resolve(io.cwd, arg);
+      return { arg, full, target: join(dir, `${basename(full, extname(full))}.hal`) };
     });
     const seen = new Map<string, string>();
     for (const j of jobs) {
@@ -56,26 +66,26 @@ unless every input compresses within the limit; each file goes through a temp fi
       if (other !== undefined) throw new UsageError(`"${other}" and "${j.arg}" would both be written to ${j.target}`);
       seen.set(j.target, j.arg);
     }
-    const results = jobs.map((j) => {
-      try {
-        return { ...j, stream: encode(j.file.bytes, { level, maxSize }) };
-      } catch (e) {
-        if (inputs.length > 1 && e instanceof Error) e.message = `${j.arg}: ${e.message}`;
-        throw e;
-      }
+    mkdirSync(dir, { recursive: true });
+    const items: BatchItem<{ arg: string; file: string; target: string; size: number; compressed: number }>[] = jobs.map((j) => ({
+      label: j.arg,
+      failure: { file: j.full },
+      run() {
+        const file = readInputFile(io.cwd, j.arg, 'input');
+        const stream = encode(file.bytes, { level, maxSize });
+        writeFileAtomic(j.target, stream);
+        return { arg: j.arg, file: file.path, target: j.target, size: file.bytes.length, compressed: stream.length };
+      },
+    }));
+    return runBatch(io, 'compress', items, {
+      json: Boolean(args.values.json),
+      noun: 'file',
+      line: (r) => lineFor(r.arg, r.size, r.compressed, level, r.target),
+      toJson: (r) => ({ file: r.file, out: r.target, size: r.size, compressed: r.compressed, level }),
     });
-    if (outDir !== undefined) mkdirSync(resolve(io.cwd, outDir), { recursive: true });
-    for (const r of results) writeFileAtomic(r.target, r.stream);
-
-    const rows = results.map((r) => ({ size: r.file.bytes.length, compressed: r.stream.length, level }));
-    if (args.values.json) {
-      if (outDir === undefined) printJson(io, rows[0]);
-      else printJson(io, results.map((r, k) => ({ file: r.file.path, out: r.target, ...rows[k]! })));
-      return;
-    }
-    for (const r of results) {
-      const pct = ((100 * r.stream.length) / r.file.bytes.length).toFixed(1);
-      io.stdout(`${r.arg}: ${r.file.bytes.length} -> ${r.stream.length} bytes (${pct} %, ${level}) -> ${r.target}\n`);
-    }
   },
 };
+
+function lineFor(arg: string, size: number, compressed: number, level: HalLevel, target: string): string {
+  return `${arg}: ${size} -> ${compressed} bytes (${((100 * compressed) / size).toFixed(1)} %, ${level}) -> ${target}`;
+}

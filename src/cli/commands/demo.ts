@@ -6,7 +6,6 @@ import { printJson, stringOpt, UsageError, type Command } from '../command';
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'Write the demo ROM (original sprites drawn by code, no game data)',
   help: `spritepal demo -o <out.sfc> [--catalog <out.json>] [--json]
 
 Generates SpritePal's demo ROM: a valid 512 KiB LoROM with a correct header and 44 original

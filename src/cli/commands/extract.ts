@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { hex } from '../../core/errors';
 import { decode } from '../../core/hal';
 import { tilesToImage, type TileOrder } from '../../core/gfx/arrange';
@@ -8,15 +8,18 @@ import { formatPalJson } from '../../core/gfx/palette-files';
 import { encodeGrayscalePng, encodeIndexedPng, formatMetadataJson } from '../../core/gfx/png-export';
 import { colorsOf, decodeTiles, type TileFormat } from '../../core/gfx/tiles';
 import { resolveOffsetArg } from '../address-arg';
-import { intOpt, printJson, requirePositional, stringOpt, UsageError, type Command } from '../command';
+import { intOpt, printJson, requirePositional, stringOpt, UsageError, type CliIO, type Command, type ParsedArgs } from '../command';
 import { readInputFile } from '../files';
 import { readPaletteSpec, requireOutput, stemOf, writeFileAtomic } from './gfx-args';
+import { tryRom } from '../address-arg';
+import { extractAll } from '../extract-all';
+import { jobsOption } from '../scan-runner';
 
 export const extractCommand: Command = {
   name: 'extract',
-  summary: 'Extract graphics at an offset (HAL-decompressed or raw) to a PNG',
   help: `spritepal extract <file> --offset <addr> [--raw] [--bpp 2|4|8] [--length n] [--palette <spec>]
                   [--width <tiles>] [--order linear|sprite16] [--grayscale] -o <out.png> [--json]
+spritepal extract <rom> --all --out-dir <dir> [--catalog <catalog.json>] [--no-scan] [--jobs n] [--json]
 
 HAL-decompresses the data at the offset (or with --raw takes --length bytes as they are), decodes
 the tiles and writes them as an indexed PNG (palette in the file, index 0 transparent).
@@ -32,7 +35,21 @@ the tiles and writes them as an indexed PNG (palette in the file, index 0 transp
   --grayscale        SpritePal's form: gray = index x 17, with <out>.metadata.json and the
                      palettes as <out>_pal<N>.pal.json beside it (all of 8-15 for cgram:<file>)
   -o <out.png>       output PNG
-  --json             one JSON object: { offset, consumed, size, tiles, width, height }`,
+  --json             one JSON object: { offset, consumed, size, tiles, width, height }
+
+With --all, one process writes every sprite of the ROM into --out-dir, as the editor's Export
+PNG... does: <name>.png (indexed, in the sprite's own palette where the catalog names one, else
+grayscale), <name>.pal.json and <name>.metadata.json. The sprites are the catalog's entries for
+this ROM (the bundled catalog, and --catalog's) and every HAL block a scan finds (named
+sprite_<OFFSET>). One line per sprite; one that fails is reported on stderr and the others are
+still written; the exit code is 1 at the end if any failed.
+
+  --out-dir <dir>    where the files go (created if missing)
+  --catalog <file>   a workspace catalog (.spritepal/catalog.json); its entries win over bundled ones
+  --no-scan          only the catalog's entries
+  --jobs <n>         the scan's worker threads (auto, the default, or n; see spritepal scan --help)
+  --json             an array of { offset, snes, name, source, kind, bpp, tiles, width, height,
+                     palette, files } or { offset, name, source, error }`,
   options: {
     offset: { type: 'string' },
     raw: { type: 'boolean' },
@@ -45,10 +62,19 @@ the tiles and writes them as an indexed PNG (palette in the file, index 0 transp
     grayscale: { type: 'boolean' },
     output: { type: 'string', short: 'o' },
     json: { type: 'boolean' },
+    all: { type: 'boolean' },
+    'out-dir': { type: 'string' },
+    catalog: { type: 'string' },
+    'no-scan': { type: 'boolean' },
+    jobs: { type: 'string' },
+    'min-tiles': { type: 'string' },
   },
   async run(args, io) {
     const file = readInputFile(io.cwd, requirePositional(args, 0, '<file>'));
     const name = basename(file.path);
+    if (args.values.all) return extractAllCommand(args, io, file, name);
+    const batchOnly = ['out-dir', 'catalog', 'no-scan', 'jobs', 'min-tiles'].filter((k) => args.values[k] !== undefined);
+    if (batchOnly.length) throw new UsageError(`--${batchOnly.join(', --')} go${batchOnly.length === 1 ? 'es' : ''} with --all`);
     const out = requireOutput(stringOpt(args, 'output'), io.cwd, 'out.png');
     if (stringOpt(args, 'offset') === undefined) throw new UsageError('missing --offset <addr>');
     const at = resolveOffsetArg(file.bytes, name, stringOpt(args, 'offset'));
@@ -109,7 +135,7 @@ the tiles and writes them as an indexed PNG (palette in the file, index 0 transp
         if (choice.cgram) rgba = bgr555ToRgba(choice.cgram);
         else if (choice.palette) throw new UsageError(`${format === 'mode7' ? 'Mode 7' : '8bpp'} tiles need 256 colours: use --palette cgram:<file> or grayscale`);
         else rgba = paletteRGBA(null, 256);
-      } else rgba = paletteRGBA(choice.palette, colors);
+      } else rgba = paletteRGBA(choice.palette, colors).subarray(0, 4 * colors); // a 2bpp sheet's PLTE holds its 4 colours
       writeFileAtomic(out, encodeIndexedPng(image, rgba));
     }
     const result = { offset: at.fileOffset, consumed, size: data.length, tiles, width: image.width, height: image.height };
@@ -121,3 +147,22 @@ the tiles and writes them as an indexed PNG (palette in the file, index 0 transp
     for (const w of written) io.stdout(`  wrote ${w}\n`);
   },
 };
+
+/** `--all`: every sprite of the ROM into --out-dir (src/cli/extract-all.ts). */
+function extractAllCommand(args: ParsedArgs, io: CliIO, file: { path: string; bytes: Uint8Array }, name: string): Promise<number> {
+  const outDir = stringOpt(args, 'out-dir');
+  if (outDir === undefined) throw new UsageError('--all needs --out-dir <dir>');
+  const single = ['offset', 'output', 'raw', 'bpp', 'mode7', 'length', 'palette', 'width', 'order', 'grayscale'].filter((k) => args.values[k] !== undefined);
+  if (single.length) throw new UsageError(`--all takes each sprite's own offset, depth, width and palette: drop --${single.join(', --')}`);
+  const rom = tryRom(file.bytes, name);
+  if (!rom) throw new UsageError(`--all needs a ROM; ${name} is not one`);
+  return extractAll(rom, io, {
+    romPath: file.path,
+    outDir: resolve(io.cwd, outDir),
+    catalogPath: stringOpt(args, 'catalog'),
+    scan: !args.values['no-scan'],
+    jobs: jobsOption(args),
+    minTiles: intOpt(args, 'min-tiles', 1, 4096) ?? 16,
+    json: Boolean(args.values.json),
+  });
+}

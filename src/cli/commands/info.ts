@@ -1,13 +1,11 @@
 import { basename } from 'node:path';
-import { Rom } from '../../core/rom';
+import { Rom, type RomInfo } from '../../core/rom';
 import { hex } from '../../core/errors';
-import { RomSession } from '../../core/session/rom-session';
 import { printJson, requirePositional, type Command } from '../command';
 import { readInputFile } from '../files';
 
 export const infoCommand: Command = {
   name: 'info',
-  summary: 'Show what a ROM is: header, mapping (with the evidence), checksum',
   help: `spritepal info <rom> [--json]
 
 Reads the ROM's internal header (found by scoring every candidate location) and prints its
@@ -19,17 +17,18 @@ title, mapping, sizes, region, version and checksum state.
   options: { json: { type: 'boolean' } },
   async run(args, io) {
     const file = readInputFile(io.cwd, requirePositional(args, 0, '<rom>'), 'ROM');
-    const session = RomSession.open(file.bytes, basename(file.path));
-    const info = session.info();
+    // The ROM alone, not a RomSession: info needs no cache, workers or metrics (start-up is its cost).
+    const rom = new Rom(file.bytes, basename(file.path));
+    const info = rom.info();
     if (args.values.json) {
       printJson(io, { file: file.path, ...info });
       return;
     }
-    io.stdout(formatInfo(file.path, session.rom, info));
+    io.stdout(formatInfo(file.path, rom, info));
   },
 };
 
-function formatInfo(path: string, rom: Rom, info: ReturnType<RomSession['info']>): string {
+function formatInfo(path: string, rom: Rom, info: RomInfo): string {
   const lines: string[] = [];
   const row = (k: string, v: string) => lines.push(`${k.padEnd(14)} ${v}`);
   row('File', path);

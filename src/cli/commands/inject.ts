@@ -14,7 +14,6 @@ const KEEP_BACKUPS = 5;
 
 export const injectCommand: Command = {
   name: 'inject',
-  summary: 'Inject an edited PNG back into a ROM: in place, or relocated with its pointers; checksum fixed, verified',
   help: `spritepal inject <rom> --offset <addr> --image <png> [-o <out>] [--relocate] [--pointer <addr>]...
                  [--raw --tiles n | --length n] [--bpp 2|4|8] [--palette <spec>] [--nearest] [--resize]
                  [--width <tiles>] [--json]

@@ -7,7 +7,6 @@ import { requireOutput, writeFileAtomic } from './gfx-args';
 
 export const paletteCommand: Command = {
   name: 'palette',
-  summary: 'Export one palette of a CGRAM dump (.pal.json, GIMP .gpl or JASC .pal)',
   help: `spritepal palette <cgram.dmp> [--index <n>] -o <out.pal.json|out.gpl|out.pal> [--json]
 
 Reads palette n (0-15, default 8: the first sprite palette) of a 512-byte CGRAM dump and writes it

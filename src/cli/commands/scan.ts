@@ -1,17 +1,14 @@
-import { availableParallelism } from 'node:os';
-import { existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { hex } from '../../core/errors';
 import { Rom } from '../../core/rom';
 import { formatSnes, offsetToSnes } from '../../core/rom/mapping';
-import { DEFAULT_MIN_TILES, scanRom, type ScanHit } from '../../core/scan';
-import { WorkerPool } from '../../core/workers';
+import { DEFAULT_MIN_TILES, type ScanHit } from '../../core/scan';
 import { intOpt, printJson, requirePositional, type Command } from '../command';
 import { readInputFile } from '../files';
+import { AUTO_WORKERS_FROM, jobsOption, runScan } from '../scan-runner';
 
 export const scanCommand: Command = {
   name: 'scan',
-  summary: 'Find HAL-compressed graphics anywhere in a ROM (every core, exact block sizes)',
   help: `spritepal scan <rom> [--json] [--jobs n] [--min-tiles n] [--include-raw]
 
 Tries every offset of the ROM, rejects what cannot be a HAL stream, decodes the rest and scores
@@ -20,30 +17,29 @@ occupies (terminator included), its decompressed size, tile count and score (0..
 
   --json         an array sorted by offset: { offset, snes, consumed, size, tiles, score, kind }
                  (offset is the on-disk file offset, copier header included; snes "$BB:AAAA" or null)
-  --jobs <n>     worker threads (default: every core)
+  --jobs <n>     worker threads: auto (default: the main thread below ${AUTO_WORKERS_FROM >> 20} MiB, where
+                 starting workers costs more than they save, else every core), or n (0: none)
   --min-tiles <n>  smallest block to report, in tiles (default ${DEFAULT_MIN_TILES})
   --include-raw  also report uncompressed tile regions (kind "raw", lower confidence)`,
   options: { json: { type: 'boolean' }, jobs: { type: 'string' }, 'min-tiles': { type: 'string' }, 'include-raw': { type: 'boolean' } },
   allowPositionals: true,
   async run(args, io) {
     const file = readInputFile(io.cwd, requirePositional(args, 0, '<rom>'), 'ROM');
-    const jobs = intOpt(args, 'jobs', 1, 256) ?? availableParallelism();
+    const jobs = jobsOption(args);
     const minTiles = intOpt(args, 'min-tiles', 1, 4096) ?? DEFAULT_MIN_TILES;
     const json = Boolean(args.values.json);
     const rom = new Rom(file.bytes, basename(file.path));
-    const pool = new WorkerPool({ script: workerScript(), size: jobs });
     const showProgress = !json && io.stderrIsTTY;
     let state;
     try {
-      state = await scanRom(rom.data, {
-        pool,
+      ({ state } = await runScan(rom.data, {
+        jobs,
         minTiles,
         mapping: rom.mapping,
         includeRaw: Boolean(args.values['include-raw']),
         onProgress: showProgress ? (done, total) => io.stderr(`\rScanning: ${Math.floor((100 * done) / total)} %`) : undefined,
-      });
+      }));
     } finally {
-      await pool.dispose();
       if (showProgress) io.stderr('\r\x1b[K');
     }
     const rows = state.hits.map((h) => toRow(rom, h));
@@ -54,12 +50,6 @@ occupies (terminator included), its decompressed size, tile count and score (0..
     io.stdout(formatRows(file.path, rows));
   },
 };
-
-/** dist/worker.js beside the CLI bundle; in an unbundled test build, the compiled worker entry. */
-function workerScript(): string {
-  const candidates = [join(__dirname, 'worker.js'), join(__dirname, '..', '..', 'core', 'workers', 'worker-main.js')];
-  return candidates.find((p) => existsSync(p)) ?? candidates[0]!;
-}
 
 /** One row of `scan --json`. */
 export interface ScanRow {

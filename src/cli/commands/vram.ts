@@ -11,7 +11,6 @@ import { requireOutput, writeFileAtomic } from './gfx-args';
 
 export const vramCommand: Command = {
   name: 'vram',
-  summary: 'Draw the sprites that were on screen in an emulator dump (VRAM + CGRAM + OAM)',
   help: `spritepal vram <vram.dmp> [--cgram <file>] [--oam <file>] -o <sheet.png> [--json]
 
 Draws every visible OAM sprite from the VRAM tiles with its own CGRAM palette onto a 256x224

@@ -100,9 +100,13 @@ describe('CLI: compress and decompress', () => {
     assert.match((await runCli(['compress', p('rand.bin'), '-o', p('x.hal'), '--out-dir', dir])).stderr, /not both/);
     writeFileSync(p('rand.dat'), new Uint8Array(10));
     assert.match((await runCli(['compress', p('rand.bin'), p('rand.dat'), '--out-dir', p('dup')])).stderr, /would both be written/);
-    const multi = await runCli(['compress', p('a.bin'), p('empty.bin'), '--out-dir', p('multi')]);
+    // A batch: the failing input is reported, the other is still written, the exit code says so.
+    const multi = await runCli(['compress', p('empty.bin'), p('a.bin'), '--out-dir', p('multi')]);
+    assert.equal(multi.code, 1);
     assert.match(multi.stderr, /empty\.bin: cannot compress empty input/);
-    assert.equal(existsSync(p('multi/a.hal')), false);
+    assert.match(multi.stderr, /1 of 2 files failed/);
+    assert.deepEqual(decode(readFileSync(p('multi/a.hal'))).data, new Uint8Array(readFileSync(p('a.bin'))));
+    assert.equal(existsSync(p('multi/empty.hal')), false);
     assert.equal(existsSync(p('x.hal')), false);
   });
 });

@@ -67,7 +67,7 @@ describe('cli: spritepal scan', function () {
   });
 
   it('reports errors as one line', async () => {
-    for (const args of [['scan', 'missing.smc'], ['scan', 'game.smc', '--jobs', '0'], ['scan']]) {
+    for (const args of [['scan', 'missing.smc'], ['scan', 'game.smc', '--jobs', 'many'], ['scan']]) {
       const r = await runCli(args, dir);
       assert.notEqual(r.code, 0);
       assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
