@@ -10,5 +10,6 @@ import { compressCommand } from './compress';
 import { decompressCommand } from './decompress';
 import { injectCommand } from './inject';
 import { scanCommand } from './scan';
+import { patchCommand } from './patch';
 
-export const COMMANDS: Command[] = [infoCommand, extractCommand, injectCommand, paletteCommand, vramCommand, decompressCommand, compressCommand, scanCommand, demoCommand, benchCommand];
+export const COMMANDS: Command[] = [infoCommand, extractCommand, injectCommand, paletteCommand, vramCommand, decompressCommand, compressCommand, scanCommand, patchCommand, demoCommand, benchCommand];
