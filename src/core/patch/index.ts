@@ -5,3 +5,5 @@ export { createIps, applyIps, parseIps, writeIps, ipsRecords, isIps, IPS_MAX_FIL
 export { applyBps, readBpsHeader, isBps, BPS_ACTIONS, type BpsHeader, type BpsStats, type BpsActionName } from './bps';
 export { createBps, type BpsCreateOptions } from './bps-encode';
 export { createRomPatch, applyRomPatch, detectPatchFormat, formatFromName, countChanged, type PatchFormat, type PatchSummary, type CreatedPatch, type AppliedPatch, type ApplyOptions } from './rom-patch';
+export { ORIGINALS_PATH, OriginalError, recordOriginal, findOriginal, readOriginal, loadOriginals, parseOriginals, serializeOriginals, type OriginalRecord, type Originals, type WorkspaceFiles } from './original';
+export { describeChanges, diffRegions, matchBlocks, type ChangeRow, type ChangeRange, type ChangeKind, type ChangesInput, type KnownBlock, type FoundBlock } from './changes';
