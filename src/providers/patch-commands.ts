@@ -39,12 +39,12 @@ const ASKED_KEY = 'spritepal.originalAsked';
 const KEEP_COPY = 'Keep a Copy of the File on Disk';
 const CHOOSE = 'Choose File...';
 
-function folderOf(uri: vscode.Uri): vscode.Uri {
+export function folderOf(uri: vscode.Uri): vscode.Uri {
   return vscode.workspace.getWorkspaceFolder(uri)?.uri ?? vscode.Uri.joinPath(uri, '..');
 }
 
 /** The edited ROM's key in originals.json: its path inside the folder. */
-function romKey(folder: vscode.Uri, uri: vscode.Uri): string {
+export function romKey(folder: vscode.Uri, uri: vscode.Uri): string {
   return posix.relative(folder.path, uri.path);
 }
 
@@ -142,7 +142,7 @@ function copyName(uri: vscode.Uri): string {
 }
 
 /** The recorded original's bytes; asks when there is none usable and the user may be asked. */
-async function originalBytes(doc: RomDocument, log: vscode.LogOutputChannel, args: CreatePatchArgs): Promise<Uint8Array | string> {
+async function originalBytes(doc: RomDocument, log: vscode.LogOutputChannel, args: CreatePatchArgs, scripted: boolean): Promise<Uint8Array | string> {
   const folder = folderOf(doc.uri);
   const files = workspaceFiles(folder);
   if (args.original) {
@@ -154,22 +154,24 @@ async function originalBytes(doc: RomDocument, log: vscode.LogOutputChannel, arg
     return (await readOriginal(files, romKey(folder, doc.uri))).bytes;
   } catch (err) {
     if (!(err instanceof OriginalError)) throw err;
-    if (args.uri) return err.message; // scripted: no questions
+    if (scripted) return err.message;
     const chosen = await chooseOriginal(doc, log, err.message);
     return chosen ? chosen.bytes : err.message;
   }
 }
 
 async function createPatch(editor: RomEditorProvider, log: vscode.LogOutputChannel, args: CreatePatchArgs): Promise<PatchCommandResult> {
+  // Given an output, the call is scripted (tests): no questions, refusals only returned.
+  const scripted = Boolean(args.output);
   const refuse = (why: string): PatchCommandResult => {
     log.warn(`create patch: ${why}`);
-    if (!args.uri) void vscode.window.showErrorMessage(`SpritePal: ${why}`);
+    if (!scripted) void vscode.window.showErrorMessage(`SpritePal: ${why}`);
     return { refused: why };
   };
   if (!vscode.workspace.isTrusted) return refuse('making patches is disabled in untrusted workspaces');
   const doc = await documentFor(editor, args.uri, 'Choose the modified ROM to make a patch from');
   if (!doc) return { refused: 'no ROM chosen' };
-  const original = await originalBytes(doc, log, args);
+  const original = await originalBytes(doc, log, args, scripted);
   if (typeof original === 'string') return refuse(`no patch made: ${original}`);
   let format = args.format;
   if (!format) {
@@ -198,7 +200,7 @@ async function createPatch(editor: RomEditorProvider, log: vscode.LogOutputChann
   const s = made.summary;
   const text = `${format.toUpperCase()} patch ${posix.basename(output.path)}: ${s.patchSize} bytes for ${s.changedBytes} changed bytes${doc.isDirty ? ' (includes unsaved edits)' : ''}`;
   log.info(`${doc.fileName}: ${text}`);
-  if (!args.uri) void vscode.window.showInformationMessage(`SpritePal: ${text}`);
+  if (!scripted) void vscode.window.showInformationMessage(`SpritePal: ${text}`);
   return { output: output.fsPath, summary: s };
 }
 

@@ -11,6 +11,7 @@ import { encodeGrayscalePng } from '../../src/core/gfx/png-export';
 import { decodeTiles } from '../../src/core/gfx/tiles';
 import type { InjectResult } from '../../src/providers/inject-commands';
 import type { PatchCommandResult } from '../../src/providers/patch-commands';
+import type { ChangesData, HostMessage } from '../../src/webviews/protocol';
 import { api, waitFor } from './helpers';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -39,6 +40,16 @@ describe('patches (extension host)', () => {
     const doc = await waitFor('the document', () => editor.documents.find((d) => d.uri.fsPath === hack.fsPath));
     const edited = doc.bytes.slice();
 
+    /** What the Changes tab shows, asked as its webview asks. */
+    const changes = async (): Promise<ChangesData> => {
+      const answers: HostMessage[] = [];
+      await editor.handleWebviewMessage(doc, { kind: 'request', id: 1, method: 'changes', params: {} }, (m) => answers.push(m));
+      const a = answers[0]!;
+      assert.ok(a.kind === 'response' && a.ok, JSON.stringify(a));
+      return a.result as ChangesData;
+    };
+    assert.match((await changes()).unavailable ?? '', /no clean original is recorded/);
+
     // No original recorded yet: a scripted call is refused and says why.
     const none = (await vscode.commands.executeCommand('spritepal.createPatch', { uri: hack, format: 'bps', output: vscode.Uri.file(p('x.bps')) })) as PatchCommandResult;
     assert.match(none.refused ?? '', /no clean original is recorded for patch-hack.sfc/);
@@ -48,13 +59,25 @@ describe('patches (extension host)', () => {
       const made = (await vscode.commands.executeCommand('spritepal.createPatch', { uri: hack, original: vscode.Uri.file(p('patch-clean.sfc')), format, output: vscode.Uri.file(p(`hack.${format}`)) })) as PatchCommandResult;
       assert.equal(made.refused, undefined, made.refused);
       assert.equal(made.summary!.format, format);
-      assert.equal(readFileSync(p('patch-hack.sfc')).equals(Buffer.from(original)), true, 'the unsaved ROM on disk is untouched');
       const applied = (await vscode.commands.executeCommand('spritepal.applyPatch', { rom: vscode.Uri.file(p('patch-clean.sfc')), patch: vscode.Uri.file(p(`hack.${format}`)), output: vscode.Uri.file(p(`rebuilt-${format}.sfc`)) })) as PatchCommandResult;
       assert.equal(applied.refused, undefined, applied.refused);
       assert.equal(sha(readFileSync(p(`rebuilt-${format}.sfc`))), sha(edited), `${format}: the patched original is the edited ROM`);
       const opened = await waitFor('the result in the ROM editor', () => editor.documents.find((d) => d.uri.fsPath === p(`rebuilt-${format}.sfc`)));
       assert.equal(sha(opened.bytes), sha(edited));
     }
+    // The Changes tab: the moved sprite is one row (old and new place), its pointer and the checksum beside it.
+    const shown = await changes();
+    assert.equal(shown.unavailable, null);
+    assert.equal(shown.original, 'patch-clean.sfc');
+    const kinds = new Map(shown.rows.map((r) => [r.kind, r]));
+    const moved = shown.rows.find((r) => r.kind === 'sprite' && /relocated \d+ → \d+ B/.test(r.label));
+    assert.ok(moved, shown.rows.map((r) => r.label).join(' | '));
+    assert.equal(moved.ranges.some((x) => x.romOffset === inj.plan!.summary.newRomOffset), true, 'the new place is part of the row');
+    assert.equal(moved.ranges.some((x) => x.romOffset === sprite.romOffset), true, 'the freed old place too');
+    assert.ok(kinds.has('pointer'), 'the rewritten pointer has its own row');
+    assert.ok(shown.rows.some((r) => r.kind === 'header' && /checksum/.test(r.label)));
+    assert.equal(shown.rows.reduce((n, r) => n + r.changedBytes, 0), [...edited].filter((b, i) => b !== original[i]).length, 'every changed byte is in exactly one row');
+
     // The original was remembered for the next patch of this ROM.
     const record = JSON.parse(readFileSync(p('.spritepal/originals.json'), 'utf8')) as { roms: Record<string, { path: string; sha256: string }> };
     assert.deepEqual(record.roms['patch-hack.sfc'], { ...record.roms['patch-hack.sfc'], path: 'patch-clean.sfc', sha256: sha(original) });

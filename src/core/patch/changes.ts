@@ -5,7 +5,7 @@
  * whatever is left is plain data. Offsets are headerless ROM offsets plus their file and SNES forms.
  */
 import { hex } from '../errors';
-import { formatSnes, offsetToSnes, type Mapping } from '../rom/mapping';
+import { formatSnes, offsetToSnes, snesMirrors, type Mapping } from '../rom/mapping';
 
 /** Differences this close together are one region (a few unchanged bytes between edits). */
 const MERGE_GAP = 4;
@@ -239,4 +239,29 @@ export function matchBlocks(before: FoundBlock[], after: FoundBlock[], name: (of
   }
   for (const a of after) if (!used.has(a)) out.push({ name: a.name ?? name(a.romOffset), kind: a.kind ?? 'sprite', after: { romOffset: a.romOffset, size: a.size } });
   return out;
+}
+
+/**
+ * Pointer slots an edit rewrote to follow a moved block: 24-bit values inside the changed regions
+ * that named a block's old address in the original and name its new address now (any SNES mirror
+ * of each, as the mapping gives them).
+ */
+export function movedPointers(original: Uint8Array, current: Uint8Array, moves: { from: number; to: number }[], mapping: Mapping): number[] {
+  if (moves.length === 0) return [];
+  const slots = new Set<number>();
+  const regions = diffRegions(original, current);
+  for (const m of moves) {
+    const was = new Set(snesMirrors(mapping, m.from));
+    const now = new Set(snesMirrors(mapping, m.to));
+    if (was.size === 0 || now.size === 0) continue;
+    for (const r of regions) {
+      // A slot overlaps the region: it may start up to 2 bytes before it.
+      for (let p = Math.max(0, r.start - 2); p < r.end; p++) {
+        const a = u24(original, p);
+        const b = u24(current, p);
+        if (a !== null && b !== null && was.has(a) && now.has(b)) slots.add(p);
+      }
+    }
+  }
+  return [...slots].sort((x, y) => x - y);
 }

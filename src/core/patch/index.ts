@@ -6,4 +6,4 @@ export { applyBps, readBpsHeader, isBps, BPS_ACTIONS, type BpsHeader, type BpsSt
 export { createBps, type BpsCreateOptions } from './bps-encode';
 export { createRomPatch, applyRomPatch, detectPatchFormat, formatFromName, countChanged, type PatchFormat, type PatchSummary, type CreatedPatch, type AppliedPatch, type ApplyOptions } from './rom-patch';
 export { ORIGINALS_PATH, OriginalError, recordOriginal, findOriginal, readOriginal, loadOriginals, parseOriginals, serializeOriginals, type OriginalRecord, type Originals, type WorkspaceFiles } from './original';
-export { describeChanges, diffRegions, matchBlocks, type ChangeRow, type ChangeRange, type ChangeKind, type ChangesInput, type KnownBlock, type FoundBlock } from './changes';
+export { describeChanges, diffRegions, matchBlocks, movedPointers, type ChangeRow, type ChangeRange, type ChangeKind, type ChangesInput, type KnownBlock, type FoundBlock } from './changes';

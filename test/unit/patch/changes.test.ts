@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { describeChanges, diffRegions, matchBlocks } from '../../../src/core/patch/changes';
+import { describeChanges, diffRegions, matchBlocks, movedPointers } from '../../../src/core/patch/changes';
 
 /** A LoROM-shaped 256 KiB image: header at 0x7FC0; no real game data. */
 function image(): Uint8Array {
@@ -76,5 +76,17 @@ describe('changes between the original and the current ROM', () => {
         ['sprite 3000: new (64 B)', [[0x3000, 1, null]]],
       ],
     );
+  });
+
+  it('finds the pointer slots an edit rewrote to follow a moved block, in any mirror', () => {
+    const original = image();
+    const current = original.slice();
+    original.set([0x00, 0x80, 0x82], 0x8018); // $82:8000 = 0x10000
+    current.set([0x00, 0x80, 0x84], 0x8018); // $84:8000 = 0x20000
+    original.set([0x00, 0x80, 0x02], 0x9000); // the slow mirror $02:8000
+    current.set([0x00, 0x80, 0x04], 0x9000);
+    current.set([0x00, 0x80, 0x85], 0xa000); // changed, but not from the old address
+    assert.deepEqual(movedPointers(original, current, [{ from: 0x10000, to: 0x20000 }], 'lorom'), [0x8018, 0x9000]);
+    assert.deepEqual(movedPointers(original, current, [], 'lorom'), []);
   });
 });
