@@ -18,6 +18,11 @@ import { ByteWriter, varintSize } from './varint';
 const CHAIN_DEPTH = 16;
 /** The source index holds every SAMPLE-th position (a power of two: indexed with >> 2). */
 const SAMPLE = 4;
+/**
+ * After this many bytes without any match, the hashes are searched at every fourth byte only, and
+ * after 16 times as many at every 32nd (a match found there still extends forward from it).
+ */
+const MISSES_BEFORE_SKIPPING = 256;
 /** A candidate this long is taken without searching the hashes. */
 const GOOD_ENOUGH = 64;
 const NONE = -1;
@@ -92,8 +97,10 @@ export function createBps(source: Uint8Array, target: Uint8Array, opts: BpsCreat
   const tgtHead = new Int32Array(1 << bits).fill(NONE);
   const tgtNext = new Int32Array(Math.max(0, tn - 3));
   let indexedTo = 0;
-  const indexTarget = (from: number, to: number) => {
+  /** Indexes target positions [from, to); `every` 4 indexes only multiples of four (data unlike any before). */
+  const indexTarget = (from: number, to: number, every: 1 | 4 = 1) => {
     for (let p = Math.max(from, indexedTo); p < to && p + 4 <= tn; p++) {
+      if (every === 4 && (p & 3) !== 0) continue;
       const h = hash4(target, p, shift);
       tgtNext[p] = tgtHead[h]!;
       tgtHead[h] = p;
@@ -114,7 +121,7 @@ export function createBps(source: Uint8Array, target: Uint8Array, opts: BpsCreat
   const deltaCost = (from: number, to: number) => varintSize(Math.abs(to - from) * 2);
 
   /** The best candidate at `pos` (score = bytes saved against writing them literally). */
-  const best = (pos: number): Candidate => {
+  const best = (pos: number, search = true): Candidate => {
     let b: Candidate = { kind: Kind.TargetRead, at: pos, len: 0, score: 0 };
     const offer = (kind: Kind, at: number, len: number) => {
       if (len === 0) return;
@@ -125,10 +132,12 @@ export function createBps(source: Uint8Array, target: Uint8Array, opts: BpsCreat
     if (pos < sn) offer(Kind.SourceRead, pos, sourceLen(pos, pos));
     if (srcRel !== pos && srcRel < sn) offer(Kind.SourceCopy, srcRel, sourceLen(srcRel, pos));
     if (tgtRel < pos) offer(Kind.TargetCopy, tgtRel, targetLen(tgtRel, pos));
-    if (b.len >= GOOD_ENOUGH || pos + 4 > tn) return b;
+    if (b.len >= GOOD_ENOUGH || pos + 4 > tn || !search) return b;
     for (let j = 0; j < SAMPLE && pos + j + 4 <= tn; j++) {
       for (let c = srcHead[hash4(target, pos + j, shift)]!, depth = 0; c !== NONE && depth < CHAIN_DEPTH; c = srcNext[c >> 2]!, depth++) {
         const at = c - j;
+        // Most chain entries only share the hash: two bytes of the four reject them cheaply.
+        if (source[c] !== target[pos + j] || source[c + 3] !== target[pos + j + 3]) continue;
         if (at < 0 || (b.len > 0 && (at + b.len >= sn || pos + b.len >= tn || source[at + b.len] !== target[pos + b.len]))) continue;
         offer(at === pos ? Kind.SourceRead : Kind.SourceCopy, at, sourceLen(at, pos));
       }
@@ -136,6 +145,7 @@ export function createBps(source: Uint8Array, target: Uint8Array, opts: BpsCreat
     }
     const h = hash4(target, pos, shift);
     for (let c = tgtHead[h]!, depth = 0; c !== NONE && depth < CHAIN_DEPTH; c = tgtNext[c]!, depth++) {
+      if (target[c] !== target[pos] || target[c + 3] !== target[pos + 3]) continue;
       if (b.len > 0 && (pos + b.len >= tn || target[c + b.len] !== target[pos + b.len])) continue;
       offer(Kind.TargetCopy, c, targetLen(c, pos));
       if (b.len >= GOOD_ENOUGH) break;
@@ -152,13 +162,20 @@ export function createBps(source: Uint8Array, target: Uint8Array, opts: BpsCreat
 
   let pos = 0;
   let next: Candidate | null = null;
+  // Bytes since a hash search last found anything: in data unlike anything before (a new ROM),
+  // searching at every fourth byte is enough (the source index is sampled that way too).
+  let misses = 0;
   while (pos < tn) {
-    const here = next ?? best(pos);
+    const skipping = misses >= MISSES_BEFORE_SKIPPING;
+    // Long stretches unlike anything before (random or unrelated data): every 32nd byte.
+    const stride = misses >= MISSES_BEFORE_SKIPPING * 16 ? 31 : 3;
+    const here = next ?? best(pos, !skipping || (pos & stride) === 0);
     next = null;
+    misses = here.len >= 4 ? 0 : misses + 1;
     // Taking a match ends a pending TargetRead, and the literals after it need a new command.
     let take = here.len > 0 && here.score >= (litStart !== NONE ? 2 : 1);
     // Byte `pos` is written before `pos + 1` either way, so later searches may copy from it.
-    indexTarget(pos - 3, pos + 1);
+    indexTarget(pos - 3, pos + 1, skipping ? 4 : 1);
     if (take && here.len < GOOD_ENOUGH && pos + 1 < tn) {
       // Lazy step: one literal byte now may open a clearly better match one byte later.
       const later = best(pos + 1);
