@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { createServices, type SessionServices } from './core/session/services';
 import { registerCommands } from './providers/commands';
 import { registerInjectCommands, type ReinjectWatcher } from './providers/inject-commands';
+import { registerPatchCommands } from './providers/patch-commands';
 import { createCatalogAccess } from './providers/catalog-access';
 import { registerMonitoring, type MonitoringApi } from './providers/monitoring';
 import { RomEditorProvider } from './providers/rom-editor-provider';
@@ -37,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): SpritePalApi {
   const editor = RomEditorProvider.register(context, log, services, createCatalogAccess(log));
   registerCommands(context, editor, log);
   const injection = registerInjectCommands(context, editor, log);
+  registerPatchCommands(context, editor, log);
   const monitoring = registerMonitoring(context, services, log);
   const dumps = registerDumpViewer(context, log);
   log.info('SpritePal activated');

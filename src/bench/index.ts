@@ -7,5 +7,6 @@ import { halBench } from './hal';
 import { scanBench } from './scan';
 import { hostileBench } from './hostile';
 import { cliBench } from './cli';
+import { patchBench } from './patch';
 
-export const BENCH_GROUPS: BenchGroup[] = [romBench, monitoringBench, gfxBench, halBench, scanBench, hostileBench, cliBench];
+export const BENCH_GROUPS: BenchGroup[] = [romBench, monitoringBench, gfxBench, halBench, scanBench, hostileBench, cliBench, patchBench];

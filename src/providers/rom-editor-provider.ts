@@ -4,6 +4,8 @@
  * else is ignored and logged.
  */
 import * as vscode from 'vscode';
+import { changesView } from './changes-view';
+import type { PatchCommandResult } from './patch-commands';
 import { BOOT_THUMBS, parseWebviewRequest, THUMB_MAX_TILES, type HostMessage, type Method, type RequestMap } from '../webviews/protocol';
 import { describeRejected, serveRequest } from './serve-request';
 import type { SessionServices } from '../core/session/services';
@@ -183,6 +185,11 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
       if (p.action === 'cancel') return g.cancelScan();
       void g.startScan();
       return g.scanStatus;
+    },
+    changes: async (doc) => changesView(doc, (await this.gallery(doc).gallery()).entries),
+    createPatch: async (doc, p) => {
+      const r = (await vscode.commands.executeCommand('spritepal.createPatch', { uri: doc.uri, format: p.format })) as PatchCommandResult;
+      return { output: r.output ?? null, refused: r.refused ?? null };
     },
     painted: (doc, p) => {
       this.gallery(doc).painted(p.count, p.ms);

@@ -5,6 +5,7 @@
  * runs it through `parseWebviewRequest`, which accepts only well-formed requests of known methods.
  */
 
+import type { ChangeRange, ChangeRow } from '../core/patch/changes';
 import type { RomInfo } from '../core/rom/rom';
 import type { ThumbResult } from '../core/thumbs/thumbnail';
 import { check, exactKeys, formatValue, isBpp, parseRequest, type RpcRequest, type RpcResponse, type Validator } from './validate';
@@ -82,6 +83,31 @@ export interface GalleryData {
   scan: ScanStatus;
 }
 
+/** A changed range with its first bytes before and after (the Changes tab's hex diff). */
+export interface ChangeRangeView extends ChangeRange {
+  before: number[];
+  after: number[];
+}
+
+export interface ChangeRowView extends Omit<ChangeRow, 'ranges'> {
+  ranges: ChangeRangeView[];
+}
+
+/** The Changes tab: what differs from the recorded clean original, or why it cannot be shown. */
+export interface ChangesData {
+  /** Why there is nothing to compare with (no original recorded, gone, changed), or null. */
+  unavailable: string | null;
+  /** The original's recorded path. */
+  original: string | null;
+  rows: ChangeRowView[];
+  /** Rows left out past the first MAX_CHANGE_ROWS. */
+  more: number;
+}
+
+export const MAX_CHANGE_ROWS = 500;
+/** Bytes of each range the hex diff shows. */
+export const CHANGE_PREVIEW_BYTES = 64;
+
 export type PaletteSource = { source: 'rom'; address: string } | { source: 'cgram'; index: number } | { source: 'palJson' } | { source: 'grayscale' };
 
 /** Requests the webview may send, by method: params and result types. */
@@ -110,6 +136,10 @@ export interface RequestMap {
   inject: { params: { romOffset: number }; result: { started: boolean } };
   /** Start or cancel the background scan. */
   scan: { params: { action: 'start' | 'cancel' }; result: ScanStatus };
+  /** What differs from the clean original (the Changes tab). */
+  changes: { params: Record<string, never>; result: ChangesData };
+  /** Run "Create Patch..." for this ROM (the host asks the questions). */
+  createPatch: { params: { format: 'bps' | 'ips' }; result: { output: string | null; refused: string | null } };
   /** The webview painted its first thumbnails (for the monitoring metrics). */
   painted: { params: { count: number; ms: number }; result: { ok: true } };
 }
@@ -132,7 +162,7 @@ export type HostEvent =
   | { kind: 'event'; event: 'romChanged'; data: RomView }
   | { kind: 'event'; event: 'scanStatus'; data: ScanStatus }
   | { kind: 'event'; event: 'entries'; data: { entries: GalleryEntry[]; palettes: PaletteOption[] } }
-  | { kind: 'event'; event: 'showTab'; data: { tab: 'sprites' | 'tiles' | 'header'; romOffset?: number } };
+  | { kind: 'event'; event: 'showTab'; data: { tab: 'sprites' | 'tiles' | 'header' | 'changes'; romOffset?: number } };
 
 export type HostMessage = HostResponse | HostEvent;
 
@@ -181,6 +211,8 @@ const VALIDATORS: Record<Method, Validator> = {
   rename: (p) => check(p, ['romOffset', 'name'], { romOffset: offset, name: (v) => typeof v === 'string' && v.trim().length > 0 && v.length <= 100 }),
   inject: (p) => check(p, ['romOffset'], { romOffset: offset }),
   scan: (p) => check(p, ['action'], { action: (v) => v === 'start' || v === 'cancel' }),
+  changes: (p) => exactKeys(p, []),
+  createPatch: (p) => check(p, ['format'], { format: (v) => v === 'bps' || v === 'ips' }),
   painted: (p) => check(p, ['count', 'ms'], { count: (v) => int(v, 0, 10000), ms: (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v < 3_600_000 }),
 };
 

@@ -35,6 +35,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'decompress', summary: 'Decompress HAL streams from a file or ROM: one, several, or every block a scan finds', load: () => (requireCommandModule('decompress') as typeof import('./decompress')).decompressCommand },
   { name: 'compress', summary: 'Compress raw data to a HAL stream (optimal by default; greedy = inhal -2, fast = inhal -1)', load: () => (requireCommandModule('compress') as typeof import('./compress')).compressCommand },
   { name: 'scan', summary: 'Find HAL-compressed graphics anywhere in a ROM (exact block sizes; workers when they pay)', load: () => (requireCommandModule('scan') as typeof import('./scan')).scanCommand },
+  { name: 'patch', summary: 'Make an IPS/BPS patch from an original and a modified ROM, or apply one to a ROM', load: () => (requireCommandModule('patch') as typeof import('./patch')).patchCommand },
   { name: 'demo', summary: 'Write the demo ROM (original sprites drawn by code, no game data)', load: () => (requireCommandModule('demo') as typeof import('./demo')).demoCommand },
   { name: 'bench', summary: 'Run the benchmarks (every speed and size target of the project)', load: () => (requireCommandModule('bench') as typeof import('./bench')).benchCommand },
 ];

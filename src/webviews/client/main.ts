@@ -17,11 +17,12 @@ import type { GalleryData, GalleryEntry, RomView } from '../protocol';
 import { DetailView, type DetailState } from './detail';
 import { ce, el } from './dom';
 import { Gallery, type GalleryState } from './gallery';
+import { ChangesView } from './changes-view';
 import { renderHeader } from './header-view';
 import { Rpc } from './rpc';
 import { TileBrowser, type TileBrowserState } from './tile-browser';
 
-const TABS = ['sprites', 'tiles', 'header'] as const;
+const TABS = ['sprites', 'tiles', 'header', 'changes'] as const;
 type Tab = (typeof TABS)[number];
 
 interface UiState {
@@ -61,6 +62,7 @@ function showError(message: string): void {
 const headerPanel = el('div', { class: 'panel', id: 'panel-header' });
 const spritesPanel = el('div', { class: 'panel', id: 'panel-sprites' });
 const tilesPanel = el('div', { class: 'panel', id: 'panel-tiles' });
+const changesPanel = el('div', { class: 'panel', id: 'panel-changes' });
 const tabs = ce(
   'vscode-tabs',
   { id: 'tabs', 'selected-index': String(TABS.indexOf(state.tab)) },
@@ -71,17 +73,24 @@ const tabs = ce(
   ce('vscode-tab-panel', {}, tilesPanel),
   ce('vscode-tab-header', { slot: 'header', 'data-tab': 'header' }, 'Header'),
   ce('vscode-tab-panel', {}, headerPanel),
+  ce('vscode-tab-header', { slot: 'header', 'data-tab': 'changes' }, 'Changes'),
+  ce('vscode-tab-panel', {}, changesPanel),
 );
 tabs.addEventListener('vsc-tabs-select', (e) => {
   const i = (e as CustomEvent<{ selectedIndex: number }>).detail.selectedIndex;
   saveState({ tab: TABS[i] ?? 'sprites' });
   if (TABS[i] === 'tiles') ensureTiles();
+  if (TABS[i] === 'changes') void changes.refresh();
 });
 function showTab(tab: Tab): void {
   (tabs as unknown as { selectedIndex: number }).selectedIndex = TABS.indexOf(tab);
   saveState({ tab });
   if (tab === 'tiles') ensureTiles();
+  if (tab === 'changes') void changes.refresh();
 }
+
+const changes = new ChangesView(rpc, (m) => showError(m));
+changesPanel.append(changes.root);
 
 // ---- header -------------------------------------------------------------------------------
 
@@ -192,6 +201,7 @@ function boot(v: RomView, g: GalleryData): void {
   gallery.restoreScroll();
   document.body.dataset.ready = 'true';
   if (state.tab === 'tiles') ensureTiles();
+  if (state.tab === 'changes') void changes.refresh();
   if (state.detail.open !== null) {
     const e = gallery.entry(state.detail.open);
     if (e) openDetail(e);
@@ -223,6 +233,7 @@ rpc.onEvent((e) => {
     case 'romChanged':
       renderHeaderPanel(e.data);
       gallery.invalidateThumbnails();
+      if (state.tab === 'changes') void changes.refresh();
       break;
     case 'scanStatus':
       gallery.setScan(e.data);

@@ -22,6 +22,8 @@ describe('webview protocol validation', () => {
       ['inject', { romOffset: 1 }],
       ['scan', { action: 'cancel' }],
       ['painted', { count: 20, ms: 123.4 }],
+      ['changes', {}],
+      ['createPatch', { format: 'ips' }],
     ];
     for (const [m, p] of good) assert.equal(ok(m, p).ok, true, `${m} ${JSON.stringify(p)}`);
   });
@@ -47,6 +49,8 @@ describe('webview protocol validation', () => {
       [{ kind: 'request', id: 1, method: 'rename', params: { romOffset: 0, name: '   ' } }, /invalid name/],
       [{ kind: 'request', id: 1, method: 'scan', params: { action: 'delete' } }, /invalid action/],
       [{ kind: 'request', id: 1, method: 'painted', params: { count: 1, ms: Infinity } }, /invalid ms/],
+      [{ kind: 'request', id: 1, method: 'createPatch', params: { format: 'ups' } }, /invalid format/],
+      [{ kind: 'request', id: 1, method: 'changes', params: { path: '/etc' } }, /unexpected params path/],
     ];
     for (const [raw, re] of bad) {
       const r = parseWebviewRequest(raw);

@@ -1,0 +1,56 @@
+/**
+ * Bench group "patch": making and applying patches for a 4 MiB ROM with 20 scattered edits
+ * (src/bench/patch-pair.ts). BPS creation time against its 200 ms goal; patch sizes against the
+ * raw size of the changes (bytes that differ), measured in the same run. Flips' size for the same
+ * pair (Flips built from Alcaro/Flips ff216a7 with -O2, `flips --create --bps-delta`, run by hand:
+ * it is not part of the tests) is printed beside ours when the pair is the one it was measured on.
+ */
+import { applyBps, applyIps, countChanged, createBps, createIps } from '../core/patch';
+import { round, timeIt, type BenchGroup, type BenchRow } from './harness';
+import { patchBenchPair } from './patch-pair';
+
+/** Flips' patch sizes for the shared-fixture pair (seed 15), measured by hand. */
+const FLIPS = { bps: 4691, ips: 6191 };
+
+export const patchBench: BenchGroup = {
+  name: 'patch',
+  description: 'BPS and IPS of a 4 MiB ROM with 20 scattered edits: create and apply time, size against the changed bytes',
+  async run(ctx) {
+    const rows: BenchRow[] = [];
+    const pair = patchBenchPair(ctx.sharedDir);
+    const shared = !pair.origin.startsWith('synthetic');
+    const raw = countChanged(pair.source, pair.target);
+    const opts = { minMs: ctx.quick ? 20 : 600, minRuns: ctx.quick ? 1 : 5, warmup: ctx.quick ? 1 : 2 };
+    ctx.log(`patch pair: ${pair.origin}, ${pair.edits} edits, ${raw} bytes differ`);
+
+    let bps = createBps(pair.source, pair.target);
+    const create = timeIt(() => (bps = createBps(pair.source, pair.target)), opts);
+    rows.push({ key: 'patchBpsCreate4MiBMs', label: `BPS create, 4 MiB ROM, ${pair.edits} edits`, value: round(create.medianMs, 1), unit: 'ms', target: '< 200 ms', pass: create.medianMs < 200, note: `best ${round(create.minMs, 1)} ms` });
+    const ratio = bps.length / raw;
+    rows.push({
+      key: 'patchBpsSizeVsChanged',
+      label: `BPS size / changed bytes (${bps.length} / ${raw} B)`,
+      value: round(ratio, 3),
+      unit: 'x',
+      target: '<= 1.1 x',
+      pass: ratio <= 1.1,
+      note: shared ? `Flips ${FLIPS.bps} B on this pair (ours ${round((bps.length / FLIPS.bps) * 100, 1)} % of it)` : pair.origin,
+    });
+    const apply = timeIt(() => applyBps(pair.source, bps), opts);
+    rows.push({ key: 'patchBpsApply4MiBMs', label: 'BPS apply, 4 MiB ROM (all three CRCs checked)', value: round(apply.medianMs, 1), unit: 'ms' });
+
+    let ips = createIps(pair.source, pair.target);
+    const ipsCreate = timeIt(() => (ips = createIps(pair.source, pair.target)), opts);
+    rows.push({ key: 'patchIpsCreate4MiBMs', label: `IPS create, 4 MiB ROM, ${pair.edits} edits`, value: round(ipsCreate.medianMs, 1), unit: 'ms' });
+    rows.push({
+      key: 'patchIpsSizeVsChanged',
+      label: `IPS size / changed bytes (${ips.length} / ${raw} B)`,
+      value: round(ips.length / raw, 3),
+      unit: 'x',
+      note: shared ? `Flips ${FLIPS.ips} B on this pair` : pair.origin,
+    });
+    const ipsApply = timeIt(() => applyIps(pair.source, ips), opts);
+    rows.push({ key: 'patchIpsApply4MiBMs', label: 'IPS apply, 4 MiB ROM', value: round(ipsApply.medianMs, 1), unit: 'ms' });
+    return rows;
+  },
+};

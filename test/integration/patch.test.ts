@@ -1,0 +1,99 @@
+/** "SpritePal: Create Patch..." and "Apply Patch..." in a real VS Code: inject, patch, apply to the original, compare. */
+import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { buildDemoRom, demoRomLayout } from '../../src/core/demo/demo-rom';
+import { decode } from '../../src/core/hal';
+import { tilesToImage } from '../../src/core/gfx/arrange';
+import { encodeGrayscalePng } from '../../src/core/gfx/png-export';
+import { decodeTiles } from '../../src/core/gfx/tiles';
+import type { InjectResult } from '../../src/providers/inject-commands';
+import type { PatchCommandResult } from '../../src/providers/patch-commands';
+import type { ChangesData, HostMessage } from '../../src/webviews/protocol';
+import { api, waitFor } from './helpers';
+
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+describe('patches (extension host)', () => {
+  const folder = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
+  const p = (name: string) => join(folder, name);
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor').then(undefined, () => undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('after an injection, BPS and IPS patches made from the document rebuild it from the original', async () => {
+    const original = buildDemoRom();
+    writeFileSync(p('patch-clean.sfc'), original);
+    writeFileSync(p('patch-hack.sfc'), original);
+    const sprite = demoRomLayout().sprites.find((s) => s.bpp === 4)!;
+    const image = tilesToImage(decodeTiles(decode(original, sprite.romOffset).data, 4), { widthTiles: sprite.widthTiles });
+    image.pixels.fill(3, 0, 8);
+    writeFileSync(p('patch-edit.png'), encodeGrayscalePng(image, 16));
+    const hack = vscode.Uri.file(p('patch-hack.sfc'));
+    const inj = (await vscode.commands.executeCommand('spritepal.injectSprite', { uri: hack, romOffset: sprite.romOffset, image: vscode.Uri.file(p('patch-edit.png')), confirm: true, relocate: true })) as InjectResult;
+    assert.equal(inj.applied, true, inj.refused);
+    const { editor } = await api();
+    const doc = await waitFor('the document', () => editor.documents.find((d) => d.uri.fsPath === hack.fsPath));
+    const edited = doc.bytes.slice();
+
+    /** What the Changes tab shows, asked as its webview asks. */
+    const changes = async (): Promise<ChangesData> => {
+      const answers: HostMessage[] = [];
+      await editor.handleWebviewMessage(doc, { kind: 'request', id: 1, method: 'changes', params: {} }, (m) => answers.push(m));
+      const a = answers[0]!;
+      assert.ok(a.kind === 'response' && a.ok, JSON.stringify(a));
+      return a.result as ChangesData;
+    };
+    assert.match((await changes()).unavailable ?? '', /no clean original is recorded/);
+
+    // No original recorded yet: a scripted call is refused and says why.
+    const none = (await vscode.commands.executeCommand('spritepal.createPatch', { uri: hack, format: 'bps', output: vscode.Uri.file(p('x.bps')) })) as PatchCommandResult;
+    assert.match(none.refused ?? '', /no clean original is recorded for patch-hack.sfc/);
+    assert.equal(existsSync(p('x.bps')), false);
+
+    for (const format of ['bps', 'ips'] as const) {
+      const made = (await vscode.commands.executeCommand('spritepal.createPatch', { uri: hack, original: vscode.Uri.file(p('patch-clean.sfc')), format, output: vscode.Uri.file(p(`hack.${format}`)) })) as PatchCommandResult;
+      assert.equal(made.refused, undefined, made.refused);
+      assert.equal(made.summary!.format, format);
+      const applied = (await vscode.commands.executeCommand('spritepal.applyPatch', { rom: vscode.Uri.file(p('patch-clean.sfc')), patch: vscode.Uri.file(p(`hack.${format}`)), output: vscode.Uri.file(p(`rebuilt-${format}.sfc`)) })) as PatchCommandResult;
+      assert.equal(applied.refused, undefined, applied.refused);
+      assert.equal(sha(readFileSync(p(`rebuilt-${format}.sfc`))), sha(edited), `${format}: the patched original is the edited ROM`);
+      const opened = await waitFor('the result in the ROM editor', () => editor.documents.find((d) => d.uri.fsPath === p(`rebuilt-${format}.sfc`)));
+      assert.equal(sha(opened.bytes), sha(edited));
+    }
+    // The Changes tab: the moved sprite is one row (old and new place), its pointer and the checksum beside it.
+    const shown = await changes();
+    assert.equal(shown.unavailable, null);
+    assert.equal(shown.original, 'patch-clean.sfc');
+    const kinds = new Map(shown.rows.map((r) => [r.kind, r]));
+    const moved = shown.rows.find((r) => r.kind === 'sprite' && /relocated \d+ → \d+ B/.test(r.label));
+    assert.ok(moved, shown.rows.map((r) => r.label).join(' | '));
+    assert.equal(moved.ranges.some((x) => x.romOffset === inj.plan!.summary.newRomOffset), true, 'the new place is part of the row');
+    assert.equal(moved.ranges.some((x) => x.romOffset === sprite.romOffset), true, 'the freed old place too');
+    assert.ok(kinds.has('pointer'), 'the rewritten pointer has its own row');
+    assert.ok(shown.rows.some((r) => r.kind === 'header' && /checksum/.test(r.label)));
+    assert.equal(shown.rows.reduce((n, r) => n + r.changedBytes, 0), [...edited].filter((b, i) => b !== original[i]).length, 'every changed byte is in exactly one row');
+
+    // The original was remembered for the next patch of this ROM.
+    const record = JSON.parse(readFileSync(p('.spritepal/originals.json'), 'utf8')) as { roms: Record<string, { path: string; sha256: string }> };
+    assert.deepEqual(record.roms['patch-hack.sfc'], { ...record.roms['patch-hack.sfc'], path: 'patch-clean.sfc', sha256: sha(original) });
+    const again = (await vscode.commands.executeCommand('spritepal.createPatch', { uri: hack, format: 'bps', output: vscode.Uri.file(p('again.bps')) })) as PatchCommandResult;
+    assert.equal(again.refused, undefined, again.refused);
+    assert.deepEqual(readFileSync(p('again.bps')), readFileSync(p('hack.bps')));
+
+    // A BPS refuses another ROM and writes nothing; the result is never written over its inputs.
+    const other = original.slice();
+    other[0x100] ^= 0xff;
+    writeFileSync(p('patch-other.sfc'), other);
+    const wrong = (await vscode.commands.executeCommand('spritepal.applyPatch', { rom: vscode.Uri.file(p('patch-other.sfc')), patch: vscode.Uri.file(p('hack.bps')), output: vscode.Uri.file(p('wrong.sfc')) })) as PatchCommandResult;
+    assert.match(wrong.refused ?? '', /for another ROM/);
+    assert.equal(existsSync(p('wrong.sfc')), false);
+    const inPlace = (await vscode.commands.executeCommand('spritepal.applyPatch', { rom: vscode.Uri.file(p('patch-clean.sfc')), patch: vscode.Uri.file(p('hack.bps')), output: vscode.Uri.file(p('patch-clean.sfc')), open: false })) as PatchCommandResult;
+    assert.match(inPlace.refused ?? '', /never written over the ROM/);
+    assert.equal(sha(readFileSync(p('patch-clean.sfc'))), sha(original));
+  });
+});
