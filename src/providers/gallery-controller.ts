@@ -279,7 +279,11 @@ export class GalleryController implements vscode.Disposable {
       consumed = b.consumed;
     }
     const tiles = Math.floor(bytes.length / bytesPerTile(p.bpp));
-    const image = tilesToImage(decodeTiles(bytes.subarray(0, tiles * bytesPerTile(p.bpp)), p.bpp, tiles), { widthTiles: Math.min(p.widthTiles, Math.max(1, tiles)) });
+    const order = p.order ?? 'linear';
+    // 16x16 sprites take two columns: an even width (the core refuses an odd one for this order).
+    const fit = Math.min(p.widthTiles, Math.max(1, tiles));
+    const widthTiles = order === 'sprite16' ? Math.max(2, fit - (fit % 2)) : fit;
+    const image = tilesToImage(decodeTiles(bytes.subarray(0, tiles * bytesPerTile(p.bpp)), p.bpp, tiles), { widthTiles, order });
     const baseName = (entry?.name ?? `sprite_${hex(p.romOffset + rom.copierHeaderSize).slice(2)}`).replace(/[^\w.-]+/g, '_');
     const folder = vscode.Uri.joinPath(this.doc.uri, '..');
     const target = to ?? (await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(folder, `${baseName}.png`), filters: { 'PNG image': ['png'] }, title: 'Export sprite as PNG' }));
