@@ -38,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): SpritePalApi {
   registerCommands(context, editor, log);
   const injection = registerInjectCommands(context, editor, log);
   const monitoring = registerMonitoring(context, services, log);
-  const dumps = registerDumpViewer(context, log);
+  const dumps = registerDumpViewer(context, log, editor);
   log.info('SpritePal activated');
   void reopenEarlyRomTabs(log).catch((e: Error) => log.warn(`could not reopen ROM tabs: ${e.message}`));
   return { editor, services, injection, monitoring, dumps };
