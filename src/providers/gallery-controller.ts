@@ -34,7 +34,11 @@ export interface GalleryDeps {
   knownSprites(doc: RomDocument): Promise<KnownSprite[]>;
   /** Saves a name for a block in the workspace catalog. */
   saveName?(doc: RomDocument, entry: GalleryEntry, name: string): Promise<void>;
+  /** Where Export PNG remembers its folder (the workspace's state); without it, it asks every time. */
+  memento?: vscode.Memento;
 }
+
+const EXPORT_FOLDER_KEY = 'spritepal.exportFolder';
 
 export class GalleryController implements vscode.Disposable {
   private status: ScanStatus = { state: 'idle', done: 0, total: 0, found: 0, cached: false };
@@ -285,9 +289,9 @@ export class GalleryController implements vscode.Disposable {
     const widthTiles = order === 'sprite16' ? Math.max(2, fit - (fit % 2)) : fit;
     const image = tilesToImage(decodeTiles(bytes.subarray(0, tiles * bytesPerTile(p.bpp)), p.bpp, tiles), { widthTiles, order });
     const baseName = (entry?.name ?? `sprite_${hex(p.romOffset + rom.copierHeaderSize).slice(2)}`).replace(/[^\w.-]+/g, '_');
-    const folder = vscode.Uri.joinPath(this.doc.uri, '..');
-    const target = to ?? (await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(folder, `${baseName}.png`), filters: { 'PNG image': ['png'] }, title: 'Export sprite as PNG' }));
-    if (!target) return null;
+    const folder = to ? undefined : await this.exportFolder();
+    if (!to && !folder) return null;
+    const target = to ?? (await freeName(folder!, baseName));
     const palette = choice.palette ?? grayscalePalette(16);
     const png = encodeIndexedPng(image, paletteRGBA(choice.palette, 1 << Math.min(p.bpp, 8)).subarray(0, 4 * Math.min(256, 1 << p.bpp)), { transparentZero: true });
     const stem = target.path.replace(/\.png$/i, '');
@@ -310,7 +314,43 @@ export class GalleryController implements vscode.Disposable {
     await vscode.workspace.fs.writeFile(palUri, new TextEncoder().encode(formatPalJson({ ...palette, name: choice.option.label }, { rom: this.doc.fileName, palette: choice.option.id })));
     await vscode.workspace.fs.writeFile(metaUri, new TextEncoder().encode(metadata));
     this.deps.log.info(`exported ${target.fsPath} (+ .pal.json, .metadata.json)`);
+    if (!to) void this.exported(target);
     return { files: [target.fsPath, palUri.fsPath, metaUri.fsPath] };
+  }
+
+  /**
+   * The export folder: the one chosen before in this workspace (while it exists), else asked for
+   * once (starting beside the ROM) and remembered.
+   */
+  private async exportFolder(): Promise<vscode.Uri | undefined> {
+    const remembered = this.deps.memento?.get<string>(EXPORT_FOLDER_KEY);
+    if (remembered) {
+      const uri = vscode.Uri.parse(remembered);
+      const isFolder = await Promise.resolve(vscode.workspace.fs.stat(uri)).then((st) => (st.type & vscode.FileType.Directory) !== 0, () => false);
+      if (isFolder) return uri;
+    }
+    const picked = await vscode.window.showOpenDialog({
+      canSelectFiles: false,
+      canSelectFolders: true,
+      canSelectMany: false,
+      defaultUri: vscode.Uri.joinPath(this.doc.uri, '..'),
+      openLabel: 'Export Here',
+      title: 'Choose the folder for exported sprites (remembered for this workspace)',
+    });
+    if (!picked?.[0]) return undefined;
+    await this.deps.memento?.update(EXPORT_FOLDER_KEY, picked[0].toString());
+    return picked[0];
+  }
+
+  /** Tells where the files went, with the two things one does next. */
+  private async exported(png: vscode.Uri): Promise<void> {
+    const name = png.path.split('/').pop()!;
+    const folder = vscode.Uri.joinPath(png, '..');
+    const reveal = 'Reveal in Explorer';
+    const open = 'Open PNG';
+    const answer = await vscode.window.showInformationMessage(`Exported ${name} (with .pal.json and .metadata.json) to ${vscode.workspace.asRelativePath(folder)}.`, reveal, open);
+    if (answer === reveal) await vscode.commands.executeCommand('revealInExplorer', png);
+    if (answer === open) await vscode.commands.executeCommand('vscode.open', png);
   }
 
   async rename(romOffset: number, name: string): Promise<GalleryEntry> {
@@ -344,5 +384,17 @@ export class GalleryController implements vscode.Disposable {
     clearTimeout(this.scanTimer);
     this.abort?.abort();
     for (const s of this.subs) s.dispose();
+  }
+}
+
+/**
+ * `<base>.png` in `folder`, or `<base>-2.png`, `<base>-3.png`... when taken: an export never writes
+ * over a PNG that may hold the user's edits.
+ */
+async function freeName(folder: vscode.Uri, base: string): Promise<vscode.Uri> {
+  const exists = (u: vscode.Uri) => Promise.resolve(vscode.workspace.fs.stat(u)).then(() => true, () => false);
+  for (let n = 1; ; n++) {
+    const uri = vscode.Uri.joinPath(folder, `${base}${n === 1 ? '' : `-${n}`}.png`);
+    if (!(await exists(uri))) return uri;
   }
 }

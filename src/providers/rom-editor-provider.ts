@@ -182,6 +182,7 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<RomDocumen
         },
         knownSprites: (d) => this.catalog.knownSprites(d),
         saveName: (d, entry, name) => this.catalog.saveName(d, entry, name),
+        memento: this.context.workspaceState,
       });
       this.galleries.set(doc, g);
     }

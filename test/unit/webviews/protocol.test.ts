@@ -18,6 +18,8 @@ describe('webview protocol validation', () => {
       ['loadPalette', { source: 'palJson' }],
       ['loadPalette', { source: 'grayscale' }],
       ['exportPng', { romOffset: 1, bpp: 4, widthTiles: 16, paletteId: 'auto' }],
+      ['exportPng', { romOffset: 1, bpp: 4, widthTiles: 16, paletteId: 'auto', order: 'sprite16' }],
+      ['resolveAddress', { address: '$C0:8000' }],
       ['rename', { romOffset: 1, name: 'Hero' }],
       ['inject', { romOffset: 1 }],
       ['scan', { action: 'cancel' }],
@@ -47,6 +49,9 @@ describe('webview protocol validation', () => {
       [{ kind: 'request', id: 1, method: 'rename', params: { romOffset: 0, name: '   ' } }, /invalid name/],
       [{ kind: 'request', id: 1, method: 'scan', params: { action: 'delete' } }, /invalid action/],
       [{ kind: 'request', id: 1, method: 'painted', params: { count: 1, ms: Infinity } }, /invalid ms/],
+      [{ kind: 'request', id: 1, method: 'exportPng', params: { romOffset: 0, bpp: 4, widthTiles: 16, paletteId: 'auto', order: 'zigzag' } }, /invalid order/],
+      [{ kind: 'request', id: 1, method: 'resolveAddress', params: { address: 'x'.repeat(41) } }, /invalid address/],
+      [{ kind: 'request', id: 1, method: 'resolveAddress', params: { address: 1234 } }, /invalid address/],
     ];
     for (const [raw, re] of bad) {
       const r = parseWebviewRequest(raw);
