@@ -15,7 +15,7 @@ import type { CatalogEntry } from '../core/catalog';
 import type { ScanHit } from '../core/scan';
 import { makeThumbnail } from '../core/thumbs/thumbnail';
 import type { GalleryEntry, HostEvent, PaletteOption, PixelImage, RequestMap, ScanStatus, ThumbItem } from '../webviews/protocol';
-import { GRAYSCALE, loadPalette, romPaletteChoice, type PaletteChoice } from './palettes';
+import { GRAYSCALE, loadPalette, RAMP, romPaletteChoice, romPaletteWhere, type PaletteChoice } from './palettes';
 import type { RomDocument } from './rom-document';
 
 /**
@@ -45,7 +45,10 @@ export class GalleryController implements vscode.Disposable {
   private hits: ScanHit[] = [];
   private known: KnownSprite[] = [];
   private manual: GalleryEntry[] = [];
-  private readonly palettes = new Map<string, PaletteChoice>([[GRAYSCALE.option.id, GRAYSCALE]]);
+  private readonly palettes = new Map<string, PaletteChoice>([
+    [RAMP.option.id, RAMP],
+    [GRAYSCALE.option.id, GRAYSCALE],
+  ]);
   private abort: AbortController | null = null;
   private scanning: Promise<void> | null = null;
   private firstPaint: { count: number; ms: number } | null = null;
@@ -98,7 +101,7 @@ export class GalleryController implements vscode.Disposable {
       const id = `rom:${k.paletteRomOffset}`;
       if (this.palettes.has(id)) continue;
       try {
-        this.palettes.set(id, romPaletteChoice(this.doc.session.rom, k.paletteRomOffset, `${k.name} (ROM ${hex(k.paletteRomOffset + this.doc.session.rom.copierHeaderSize)})`));
+        this.palettes.set(id, romPaletteChoice(this.doc.session.rom, k.paletteRomOffset, `${k.name} · ${romPaletteWhere(this.doc.session.rom, k.paletteRomOffset)}`));
       } catch (e) {
         this.deps.log.warn(`catalog palette of ${k.name}: ${(e as Error).message}`);
       }

@@ -50,6 +50,9 @@ export interface GalleryEntry {
   notes: string | null;
 }
 
+/** The id of the readable ramp Auto uses for blocks without a catalog palette. */
+export const RAMP_ID = 'ramp';
+
 /** 16 colours as 0xRRGGBB numbers. */
 export interface PaletteOption {
   id: string;

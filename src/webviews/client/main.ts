@@ -88,6 +88,7 @@ function showTab(tab: Tab): void {
 let view: RomView | null = null;
 function renderHeaderPanel(v: RomView): void {
   view = v;
+  gallery.setRom(v);
   const section = renderHeader(v, { fixChecksum: () => void rpc.request('fixChecksum', {}).catch((e: Error) => showError(e.message)) });
   const details = section.querySelector('details');
   if (details) {
