@@ -53,20 +53,72 @@ export interface FindResult {
   blocksSearched: number;
 }
 
-const keyOf = (bytes: Uint8Array, start: number, length: number): string => String.fromCharCode(...bytes.subarray(start, start + length));
-
 const isBlank = (bytes: Uint8Array) => bytes.every((b) => b === 0);
 
-/** The query's non-blank tiles by content: content -> query positions. */
-function index(query: readonly QueryTile[], per: number): Map<string, number[]> {
-  const byKey = new Map<string, number[]>();
-  query.forEach((q, i) => {
-    if (q.bytes.length !== per) throw new RangeError(`query tile ${i} has ${q.bytes.length} bytes, not ${per}`);
-    if (isBlank(q.bytes)) return;
-    const k = keyOf(q.bytes, 0, per);
-    byKey.set(k, [...(byKey.get(k) ?? []), i]);
-  });
-  return byKey;
+/** One distinct non-blank query tile: its bytes, the query positions holding it, its anchor. */
+interface Distinct {
+  bytes: Uint8Array;
+  qs: number[];
+}
+
+/**
+ * The query's distinct non-blank tiles, filed for a fast first test: each under the first of its
+ * 4-byte words that is not zero (its anchor), by that word. Sprite tiles often open with
+ * transparent rows (zero words), which would match every run of zeros in a ROM; a non-zero
+ * anchor word lets zeros and most other bytes fail with one lookup.
+ */
+class TileIndex {
+  readonly distinct: Distinct[] = [];
+  /** Anchor offsets in the tile, and for each, anchor word -> tiles (arrays: the search loop runs per ROM byte). */
+  private readonly offsets: number[] = [];
+  private readonly byWords: Map<number, Distinct[]>[] = [];
+  /** Per anchor offset, which low 16 bits an anchor word has: most ROM bytes fail on one array read. */
+  private readonly low16: Uint8Array[] = [];
+  readonly queried: number;
+
+  constructor(query: readonly QueryTile[], readonly per: number) {
+    const byContent = new Map<string, Distinct>();
+    query.forEach((q, i) => {
+      if (q.bytes.length !== per) throw new RangeError(`query tile ${i} has ${q.bytes.length} bytes, not ${per}`);
+      if (isBlank(q.bytes)) return;
+      const key = String.fromCharCode(...q.bytes);
+      const d = byContent.get(key);
+      if (d) d.qs.push(i);
+      else byContent.set(key, { bytes: q.bytes, qs: [i] });
+    });
+    this.distinct = [...byContent.values()];
+    this.queried = this.distinct.reduce((n, d) => n + d.qs.length, 0);
+    for (const d of this.distinct) {
+      const view = new DataView(d.bytes.buffer, d.bytes.byteOffset, d.bytes.byteLength);
+      let a = 0;
+      while (a + 4 <= per && view.getUint32(a, true) === 0) a += 4;
+      // A non-blank tile whose only non-zero bytes sit past the last whole word: anchor on that word.
+      if (a + 4 > per) a = per - 4;
+      const word = view.getUint32(a, true);
+      let slot = this.offsets.indexOf(a);
+      if (slot < 0) slot = this.offsets.push(a) - 1;
+      const byWord = (this.byWords[slot] ??= new Map<number, Distinct[]>());
+      byWord.set(word, [...(byWord.get(word) ?? []), d]);
+      (this.low16[slot] ??= new Uint8Array(65536))[word & 0xffff] = 1;
+    }
+  }
+
+  /** The distinct query tiles equal to `data` at `p` (the first test on the anchor words, then every byte). */
+  at(data: Uint8Array, view: DataView, p: number): Distinct[] | null {
+    let out: Distinct[] | null = null;
+    for (let i = 0; i < this.offsets.length; i++) {
+      const q = p + this.offsets[i]!;
+      if (this.low16[i]![data[q]! | (data[q + 1]! << 8)] === 0) continue;
+      const candidates = this.byWords[i]!.get(view.getUint32(q, true));
+      if (!candidates) continue;
+      for (const d of candidates) {
+        let k = 0;
+        while (k < this.per && data[p + k] === d.bytes[k]) k++;
+        if (k === this.per) (out ??= []).push(d);
+      }
+    }
+    return out;
+  }
 }
 
 /** For each query tile, the block tiles holding it. */
@@ -101,8 +153,8 @@ function resolve(hits: Hits, query: readonly QueryTile[], queried: number): Omit
 
 /** Looks the query up in each block, tile-aligned from the block's start. */
 export function searchBlocks(query: readonly QueryTile[], blocks: Iterable<SearchBlock>, per = 32): { matches: TileMatch[]; searched: number } {
-  const byKey = index(query, per);
-  const queried = [...byKey.values()].reduce((n, qs) => n + qs.length, 0);
+  const index = new TileIndex(query, per);
+  const queried = index.queried;
   const matches: TileMatch[] = [];
   let searched = 0;
   for (const b of blocks) {
@@ -110,9 +162,10 @@ export function searchBlocks(query: readonly QueryTile[], blocks: Iterable<Searc
     if (queried === 0) continue;
     const hits: Hits = new Map();
     const tiles = Math.floor(b.data.length / per);
+    const view = new DataView(b.data.buffer, b.data.byteOffset, b.data.byteLength);
     for (let t = 0; t < tiles; t++) {
-      const qs = byKey.get(keyOf(b.data, t * per, per));
-      if (qs) for (const q of qs) hits.set(q, [...(hits.get(q) ?? []), t]);
+      const found = index.at(b.data, view, t * per);
+      if (found) for (const d of found) for (const q of d.qs) hits.set(q, [...(hits.get(q) ?? []), t]);
     }
     const r = resolve(hits, query, queried);
     if (r) matches.push({ source: 'block', kind: b.kind, romOffset: b.romOffset, ...r });
@@ -127,24 +180,16 @@ export function searchBlocks(query: readonly QueryTile[], blocks: Iterable<Searc
 export function searchRaw(query: readonly QueryTile[], rom: Uint8Array, opts: { per?: number; skip?: readonly { start: number; end: number }[]; gapTiles?: number } = {}): TileMatch[] {
   const per = opts.per ?? 32;
   const gap = (opts.gapTiles ?? 64) * per;
-  const byKey = index(query, per);
-  const queried = [...byKey.values()].reduce((n, qs) => n + qs.length, 0);
+  const index = new TileIndex(query, per);
+  const queried = index.queried;
   if (queried === 0) return [];
-  // A first filter on each tile's first four bytes; whole tiles are compared only on a hit.
-  const heads = new Map<number, string[]>();
   const view = new DataView(rom.buffer, rom.byteOffset, rom.byteLength);
-  for (const k of byKey.keys()) {
-    const h = (k.charCodeAt(0) | (k.charCodeAt(1) << 8) | (k.charCodeAt(2) << 16) | (k.charCodeAt(3) << 24)) >>> 0;
-    heads.set(h, [...(heads.get(h) ?? []), k]);
-  }
   const skip = [...(opts.skip ?? [])].sort((a, b) => a.start - b.start);
   const inSkip = (p: number) => skip.some((s) => p < s.end && p + per > s.start);
   const found: { p: number; qs: number[] }[] = [];
   for (let p = 0; p + per <= rom.length; p++) {
-    const keys = heads.get(view.getUint32(p, true));
-    if (!keys) continue;
-    const k = keyOf(rom, p, per);
-    if (keys.includes(k) && !inSkip(p)) found.push({ p, qs: byKey.get(k)! });
+    const ds = index.at(rom, view, p);
+    if (ds && !inSkip(p)) found.push({ p, qs: ds.flatMap((d) => d.qs) });
   }
   // Runs: same alignment (p mod per), sorted, split at gaps.
   const byResidue = new Map<number, { p: number; qs: number[] }[]>();
