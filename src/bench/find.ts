@@ -7,17 +7,12 @@
 import { buildDemoDumps, DEMO_OBJ_BASE } from '../core/demo/demo-dumps';
 import { parseOam } from '../core/dumps/oam';
 import { searchBlocks, searchRaw, spriteQuery, type QueryTile, type SearchBlock } from '../core/find/find-in-rom';
+import { Prng } from '../core/scan/prng';
 import { round, timeIt, type BenchGroup, type BenchRow } from './harness';
 
 function noise(length: number, seed: number): Uint8Array {
   const out = new Uint8Array(length);
-  let x = seed;
-  for (let i = 0; i < length; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x & 0xff;
-  }
+  new Prng(seed).bytes(out, 0, length);
   return out;
 }
 

@@ -13,6 +13,7 @@ import { bgr555ToRgb, readBgr555 } from '../../src/core/gfx/color';
 import { formatSnes } from '../../src/core/rom/mapping';
 import { Rom } from '../../src/core/rom/rom';
 import { canvasColours } from './canvas';
+import { writeDemoDumps } from './demo-workspace';
 import { openWorkbench, type Workbench } from './workbench';
 
 describe('Find in ROM from the dump viewer (packaged VSIX)', function () {
@@ -30,9 +31,7 @@ describe('Find in ROM from the dump viewer (packaged VSIX)', function () {
     wb = await openWorkbench({
       prepareWorkspace: (dir) => {
         writeFileSync(join(dir, 'spritepal-demo.sfc'), bytes);
-        writeFileSync(join(dir, 'Demo.SnesVideoRam.dmp'), dumps.vram);
-        writeFileSync(join(dir, 'Demo.SnesCgRam.dmp'), dumps.cgram);
-        writeFileSync(join(dir, 'Demo.SnesSpriteRam.dmp'), dumps.oam);
+        writeDemoDumps(dir, dumps);
       },
     });
   });
