@@ -347,11 +347,10 @@ export class GalleryController implements vscode.Disposable {
 
   /** Tells where the files went, with the two things one does next. */
   private async exported(png: vscode.Uri): Promise<void> {
-    const name = png.path.split('/').pop()!;
-    const folder = vscode.Uri.joinPath(png, '..');
     const reveal = 'Reveal in Explorer';
     const open = 'Open PNG';
-    const answer = await vscode.window.showInformationMessage(`Exported ${name} (with .pal.json and .metadata.json) to ${vscode.workspace.asRelativePath(folder)}.`, reveal, open);
+    // Inside the workspace: the path from its folder; elsewhere: the whole path.
+    const answer = await vscode.window.showInformationMessage(`Exported ${vscode.workspace.asRelativePath(png)} (with .pal.json and .metadata.json).`, reveal, open);
     if (answer === reveal) await vscode.commands.executeCommand('revealInExplorer', png);
     if (answer === open) await vscode.commands.executeCommand('vscode.open', png);
   }

@@ -5,7 +5,7 @@
  * `$BB:AAAA`; a ROM without a catalog is drawn in the readable ramp, not near-black grays.
  */
 import * as assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { buildDemoRom, demoRomLayout } from '../../src/core/demo/demo-rom';
@@ -121,6 +121,33 @@ describe('gallery layout, search and palettes (packaged VSIX)', function () {
     assert.ok(!labels.some((l) => /ROM 0x/.test(l)), 'no palette is named by a file offset');
     await view.locator(`#cell-${sprite.romOffset}`).click();
     assert.equal(await view.locator('#gallery-swatches .swatch').count(), 16);
+  });
+
+  it('exports into a folder asked for once, offers Reveal in Explorer and Open PNG, and never overwrites', async () => {
+    const view = wb.webview();
+    const sprite = layout.sprites[2]!;
+    const stem = sprite.name.replace(/[^\w.-]+/g, '_');
+    await view.locator(`#cell-${sprite.romOffset}`).dblclick();
+    await view.locator('#panel-sprites #detail[data-ready="true"]').waitFor();
+    await view.locator('#panel-sprites #detail-export').click();
+    // The first export asks for the folder (VS Code's own dialog, starting beside the ROM).
+    const input = wb.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await wb.page.keyboard.press('Enter');
+    await view.locator('#panel-sprites .detail-message', { hasText: `Exported ${stem}.png` }).waitFor({ timeout: 30_000 });
+    assert.ok(existsSync(join(wb.workspace, `${stem}.png`)), 'written into the chosen folder');
+    const toast = wb.page.locator('.notification-toast', { hasText: `Exported ${stem}.png` });
+    await toast.waitFor();
+    await toast.locator('.monaco-button', { hasText: 'Reveal in Explorer' }).waitFor();
+    await wb.screenshot('e2e-export-notification');
+    // The second export goes to the same folder without asking, beside the first, not over it.
+    await view.locator('#panel-sprites #detail-export').click();
+    await view.locator('#panel-sprites .detail-message', { hasText: `Exported ${stem}-2.png` }).waitFor({ timeout: 30_000 });
+    assert.equal(await input.isVisible(), false, 'no folder dialog the second time');
+    assert.ok(existsSync(join(wb.workspace, `${stem}-2.png`)));
+    await wb.page.locator('.notification-toast', { hasText: `Exported ${stem}-2.png` }).locator('.monaco-button', { hasText: 'Open PNG' }).click();
+    await wb.page.locator('.tab', { hasText: `${stem}-2.png` }).waitFor();
+    await wb.page.locator('.tab', { hasText: 'spritepal-demo.sfc' }).click();
   });
 
   it('draws an uncatalogued ROM in the readable ramp', async () => {
