@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildDemoDumps } from '../../src/core/demo/demo-dumps';
+import { buildDemoDumps, DEMO_OBJ_BASE } from '../../src/core/demo/demo-dumps';
 import { buildDemoRom, demoRomLayout } from '../../src/core/demo/demo-rom';
 import { parseOam } from '../../src/core/dumps/oam';
 import { bgr555ToRgb, readBgr555 } from '../../src/core/gfx/color';
@@ -85,5 +85,17 @@ describe('Find in ROM from the dump viewer (packaged VSIX)', function () {
     await view.locator(`#find-in-rom[data-selection="sprite:${sprite.index}"]`).waitFor();
     await wb.runCommand('SpritePal: Find in ROM...');
     await chooseAndCheck(sheets[Math.floor(sprite.tile / 32)]!, 'e2e-find-in-rom-command');
+  });
+
+  it('finds a Shift-selected run of VRAM tiles in the sheet that holds them', async () => {
+    await wb.page.locator('.tab', { hasText: 'Demo.SnesVideoRam.dmp' }).click();
+    const view = wb.webview();
+    await view.locator('#vram-canvas[data-ready="true"]').waitFor({ timeout: 60_000 });
+    // The first OBJ tile is sheet 0's tile 0 (demo-dumps.ts); Shift+Right three times takes tiles 0-3.
+    await view.locator('#vram-show-obj').click();
+    for (let i = 0; i < 3; i++) await wb.page.keyboard.press('Shift+ArrowRight');
+    await view.locator(`#find-in-rom[data-selection="tiles:${DEMO_OBJ_BASE / 32}:4"]`).waitFor();
+    await view.locator('#find-in-rom').click();
+    await chooseAndCheck(sheets[0]!, 'e2e-find-in-rom-range');
   });
 });
