@@ -40,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): SpritePalApi {
   const injection = registerInjectCommands(context, editor, log);
   registerPatchCommands(context, editor, log);
   const monitoring = registerMonitoring(context, services, log);
-  const dumps = registerDumpViewer(context, log);
+  const dumps = registerDumpViewer(context, log, editor);
   log.info('SpritePal activated');
   void reopenEarlyRomTabs(log).catch((e: Error) => log.warn(`could not reopen ROM tabs: ${e.message}`));
   return { editor, services, injection, monitoring, dumps };

@@ -8,5 +8,6 @@ import { scanBench } from './scan';
 import { hostileBench } from './hostile';
 import { cliBench } from './cli';
 import { patchBench } from './patch';
+import { findBench } from './find';
 
-export const BENCH_GROUPS: BenchGroup[] = [romBench, monitoringBench, gfxBench, halBench, scanBench, hostileBench, cliBench, patchBench];
+export const BENCH_GROUPS: BenchGroup[] = [romBench, monitoringBench, gfxBench, halBench, scanBench, findBench, hostileBench, cliBench, patchBench];

@@ -12,7 +12,7 @@ import type { CatalogEntry } from '../core/catalog';
 import type { ScanHit } from '../core/scan';
 import { makeThumbnail } from '../core/thumbs/thumbnail';
 import type { GalleryEntry, HostEvent, PaletteOption, PixelImage, RequestMap, ScanStatus, ThumbItem } from '../webviews/protocol';
-import { GRAYSCALE, loadPalette, romPaletteChoice, type PaletteChoice } from './palettes';
+import { GRAYSCALE, loadPalette, RAMP, romPaletteChoice, romPaletteWhere, type PaletteChoice } from './palettes';
 import type { RomDocument } from './rom-document';
 
 /**
@@ -31,14 +31,21 @@ export interface GalleryDeps {
   knownSprites(doc: RomDocument): Promise<KnownSprite[]>;
   /** Saves a name for a block in the workspace catalog. */
   saveName?(doc: RomDocument, entry: GalleryEntry, name: string): Promise<void>;
+  /** Where Export PNG remembers its folder (the workspace's state); without it, it asks every time. */
+  memento?: vscode.Memento;
 }
+
+const EXPORT_FOLDER_KEY = 'spritepal.exportFolder';
 
 export class GalleryController implements vscode.Disposable {
   private status: ScanStatus = { state: 'idle', done: 0, total: 0, found: 0, cached: false };
   private hits: ScanHit[] = [];
   private known: KnownSprite[] = [];
   private manual: GalleryEntry[] = [];
-  private readonly palettes = new Map<string, PaletteChoice>([[GRAYSCALE.option.id, GRAYSCALE]]);
+  private readonly palettes = new Map<string, PaletteChoice>([
+    [RAMP.option.id, RAMP],
+    [GRAYSCALE.option.id, GRAYSCALE],
+  ]);
   private abort: AbortController | null = null;
   private scanning: Promise<void> | null = null;
   private firstPaint: { count: number; ms: number } | null = null;
@@ -91,7 +98,7 @@ export class GalleryController implements vscode.Disposable {
       const id = `rom:${k.paletteRomOffset}`;
       if (this.palettes.has(id)) continue;
       try {
-        this.palettes.set(id, romPaletteChoice(this.doc.session.rom, k.paletteRomOffset, `${k.name} (ROM ${hex(k.paletteRomOffset + this.doc.session.rom.copierHeaderSize)})`));
+        this.palettes.set(id, romPaletteChoice(this.doc.session.rom, k.paletteRomOffset, `${k.name} · ${romPaletteWhere(this.doc.session.rom, k.paletteRomOffset)}`));
       } catch (e) {
         this.deps.log.warn(`catalog palette of ${k.name}: ${(e as Error).message}`);
       }
@@ -279,23 +286,58 @@ export class GalleryController implements vscode.Disposable {
     }
     const fileOffset = p.romOffset + rom.copierHeaderSize;
     const baseName = spriteExportStem(entry?.name ?? null, fileOffset);
-    const folder = vscode.Uri.joinPath(this.doc.uri, '..');
-    const target = to ?? (await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(folder, `${baseName}.png`), filters: { 'PNG image': ['png'] }, title: 'Export sprite as PNG' }));
-    if (!target) return null;
+    const folder = to ? undefined : await this.exportFolder();
+    if (!to && !folder) return null;
+    const target = to ?? (await freeName(folder!, baseName));
     const stem = target.path.replace(/\.png$/i, '');
     const names = spriteExportNames(stem);
     const palUri = target.with({ path: names.palJson });
     const metaUri = target.with({ path: names.metadataJson });
     const info = rom.info();
     const files = buildSpriteExport(
-      { romSource: this.doc.fileName, romTitle: info.title, romChecksum: info.checksum?.stored ?? null, fileOffset, data: bytes, consumed, bpp: p.bpp, widthTiles: p.widthTiles, palette: choice.palette, paletteName: choice.option.label, paletteSource: { rom: this.doc.fileName, palette: choice.option.id }, name: entry?.name ?? null },
+      { romSource: this.doc.fileName, romTitle: info.title, romChecksum: info.checksum?.stored ?? null, fileOffset, data: bytes, consumed, bpp: p.bpp, widthTiles: p.widthTiles, order: p.order, palette: choice.palette, paletteName: choice.option.label, paletteSource: { rom: this.doc.fileName, palette: choice.option.id }, name: entry?.name ?? null },
       stem,
     );
     await vscode.workspace.fs.writeFile(target, files.png);
     await vscode.workspace.fs.writeFile(palUri, new TextEncoder().encode(files.palJson));
     await vscode.workspace.fs.writeFile(metaUri, new TextEncoder().encode(files.metadataJson));
     this.deps.log.info(`exported ${target.fsPath} (+ .pal.json, .metadata.json)`);
+    if (!to) void this.exported(target);
     return { files: [target.fsPath, palUri.fsPath, metaUri.fsPath] };
+  }
+
+  /**
+   * The export folder: the one chosen before in this workspace (while it exists), else asked for
+   * once (starting beside the ROM) and remembered.
+   */
+  private async exportFolder(): Promise<vscode.Uri | undefined> {
+    const remembered = this.deps.memento?.get<string>(EXPORT_FOLDER_KEY);
+    if (remembered) {
+      const uri = vscode.Uri.parse(remembered);
+      const isFolder = await Promise.resolve(vscode.workspace.fs.stat(uri)).then((st) => (st.type & vscode.FileType.Directory) !== 0, () => false);
+      if (isFolder) return uri;
+    }
+    const picked = await vscode.window.showOpenDialog({
+      canSelectFiles: false,
+      canSelectFolders: true,
+      canSelectMany: false,
+      defaultUri: vscode.Uri.joinPath(this.doc.uri, '..'),
+      openLabel: 'Export Here',
+      title: 'Choose the folder for exported sprites (remembered for this workspace)',
+    });
+    if (!picked?.[0]) return undefined;
+    await this.deps.memento?.update(EXPORT_FOLDER_KEY, picked[0].toString());
+    return picked[0];
+  }
+
+  /** Tells where the files went, with the two things one does next. */
+  private async exported(png: vscode.Uri): Promise<void> {
+    const reveal = 'Reveal in Explorer';
+    const open = 'Open PNG';
+    // Inside the workspace: the path from its folder; elsewhere: the whole path.
+    const answer = await vscode.window.showInformationMessage(`Exported ${vscode.workspace.asRelativePath(png)} (with .pal.json and .metadata.json).`, reveal, open);
+    if (answer === reveal) await vscode.commands.executeCommand('revealInExplorer', png);
+    if (answer === open) await vscode.commands.executeCommand('vscode.open', png);
   }
 
   async rename(romOffset: number, name: string): Promise<GalleryEntry> {
@@ -329,5 +371,17 @@ export class GalleryController implements vscode.Disposable {
     clearTimeout(this.scanTimer);
     this.abort?.abort();
     for (const s of this.subs) s.dispose();
+  }
+}
+
+/**
+ * `<base>.png` in `folder`, or `<base>-2.png`, `<base>-3.png`... when taken: an export never writes
+ * over a PNG that may hold the user's edits.
+ */
+async function freeName(folder: vscode.Uri, base: string): Promise<vscode.Uri> {
+  const exists = (u: vscode.Uri) => Promise.resolve(vscode.workspace.fs.stat(u)).then(() => true, () => false);
+  for (let n = 1; ; n++) {
+    const uri = vscode.Uri.joinPath(folder, `${base}${n === 1 ? '' : `-${n}`}.png`);
+    if (!(await exists(uri))) return uri;
   }
 }

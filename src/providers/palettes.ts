@@ -7,7 +7,9 @@ import { parsePalJson } from '../core/gfx/palette-files';
 import { cgramPalette, paletteRGBA, romPalettes, type Palette } from '../core/gfx/palette';
 import { hex } from '../core/errors';
 import type { Rom } from '../core/rom';
-import type { PaletteOption, PaletteSource } from '../webviews/protocol';
+import { RAMP_ID, type PaletteOption, type PaletteSource } from '../webviews/protocol';
+import { readableRamp } from '../core/gfx/ramp';
+import { formatSnes } from '../core/rom/mapping';
 
 export interface PaletteChoice {
   option: PaletteOption;
@@ -24,11 +26,19 @@ export function toOption(id: string, label: string, palette: Palette | null): Pa
 
 export const GRAYSCALE: PaletteChoice = { option: toOption('grayscale', 'Grayscale', null), palette: null };
 
+/** What Auto shows a block without a catalog palette: shapes stay readable (src/core/gfx/ramp.ts). */
+export const RAMP: PaletteChoice = { option: toOption(RAMP_ID, 'Readable ramp (no catalog palette)', readableRamp()), palette: readableRamp() };
+
 export function romPaletteChoice(rom: Rom, romOffset: number, label?: string): PaletteChoice {
   const [palette] = romPalettes(rom.data, romOffset, 1);
-  const snes = rom.snesOf(romOffset);
-  const where = snes === null ? hex(romOffset + rom.copierHeaderSize) : `$${(snes >>> 16).toString(16).toUpperCase().padStart(2, '0')}:${(snes & 0xffff).toString(16).toUpperCase().padStart(4, '0')}`;
+  const where = romPaletteWhere(rom, romOffset);
   return { option: toOption(`rom:${romOffset}`, label ?? `ROM palette at ${where}`, palette!), palette: palette! };
+}
+
+/** Where a ROM palette is, as everything else in the editor says it: `$BB:AAAA` (the file offset without a mapping). */
+export function romPaletteWhere(rom: Rom, romOffset: number): string {
+  const snes = rom.snesOf(romOffset);
+  return snes === null ? hex(romOffset + rom.copierHeaderSize) : formatSnes(snes);
 }
 
 /** Loads a palette for a request from the webview; asks for files through VS Code's dialogs. */

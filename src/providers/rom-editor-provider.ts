@@ -13,6 +13,7 @@ import { RomDocument } from './rom-document';
 import { GalleryController } from './gallery-controller';
 import type { CatalogAccess } from './catalog-access';
 import { romView } from './rom-view';
+import { formatSnes } from '../core/rom/mapping';
 import { romEditorHtml, webviewOptions } from './webview-html';
 import { errorPageHtml, parseErrorPageMessage, UnopenableRom } from './error-page';
 
@@ -57,6 +58,18 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
   /** The document of the active ROM editor tab, if any. */
   get activeDocument(): RomDocument | undefined {
     return this.active;
+  }
+
+  /**
+   * Brings the ROM editor on `doc` to the front and opens the block at `romOffset` in its detail
+   * view (`sprites`), or shows the Tiles tab there (`tiles`). A webview made anew by this (its tab
+   * was hidden) gets the event after its boot data: VS Code holds messages until the page loads.
+   */
+  async revealBlock(doc: RomDocument, romOffset: number, tab: 'sprites' | 'tiles'): Promise<void> {
+    await vscode.commands.executeCommand('vscode.openWith', doc.uri, ROM_EDITOR_VIEW_TYPE);
+    const panels = [...(this.panels.get(doc) ?? [])];
+    const target = panels.find((p) => p.active) ?? panels.find((p) => p.visible) ?? panels[0];
+    await target?.webview.postMessage({ kind: 'event', event: 'showTab', data: { tab, romOffset } } satisfies HostMessage);
   }
 
   /** All open ROM documents. */
@@ -176,6 +189,10 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
     loadPalette: (doc, p) => this.gallery(doc).loadPalette(p),
     exportPng: (doc, p) => this.gallery(doc).exportPng(p),
     rename: (doc, p) => this.gallery(doc).rename(p.romOffset, p.name),
+    resolveAddress: (doc, p) => {
+      const r = doc.session.rom.resolveAddress(p.address);
+      return { romOffset: r.romOffset, fileOffset: r.fileOffset, snes: r.snes === null ? null : formatSnes(r.snes), description: r.description };
+    },
     inject: async (doc, p) => {
       await vscode.commands.executeCommand('spritepal.injectSprite', { uri: doc.uri, romOffset: p.romOffset });
       return { started: true };
@@ -210,6 +227,7 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
         },
         knownSprites: (d) => this.catalog.knownSprites(d),
         saveName: (d, entry, name) => this.catalog.saveName(d, entry, name),
+        memento: this.context.workspaceState,
       });
       this.galleries.set(doc, g);
     }

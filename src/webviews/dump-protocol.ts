@@ -83,6 +83,12 @@ export interface CompositeResult extends IndexedPixels {
   drawn: number[];
 }
 
+/** What "Find in ROM..." looks for: one OAM entry's tiles, or a run of VRAM tiles at a depth. */
+export type FindSelection = { sprite: number } | { tiles: { first: number; count: number; bpp: DumpBpp } };
+
+/** Most VRAM tiles one search takes (a 64 KiB VRAM holds 2048 4bpp tiles). */
+export const MAX_FIND_TILES = 1024;
+
 /** Requests the webview may send, by method: params and result types. */
 export interface DumpRequestMap {
   /** The webview has loaded; the host answers with the current view. */
@@ -95,6 +101,10 @@ export interface DumpRequestMap {
   pickSibling: { params: { kind: SiblingKind }; result: DumpView | null };
   /** Use these OBSEL settings (sprite sizes, name select, base) from now on. */
   setObsel: { params: ObselSettings; result: DumpView };
+  /** Search the open ROM for these tiles (the host asks which ROM, shows the matches, opens the chosen one). */
+  findInRom: { params: FindSelection; result: { started: boolean } };
+  /** What is selected now (the "Find in ROM..." command searches for it). */
+  select: { params: { selection: FindSelection | null }; result: { ok: true } };
 }
 
 export type DumpMethod = keyof DumpRequestMap;
@@ -114,6 +124,22 @@ export const WIDTH_CHOICES = [8, 16, 32, 64] as const;
 
 const isWidth = (v: unknown) => typeof v === 'number' && (WIDTH_CHOICES as readonly number[]).includes(v);
 
+const isInt = (v: unknown, min: number, max: number) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+
+function findSelectionProblem(v: unknown): string | null {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'a selection is an object';
+  const sel = v as Record<string, unknown>;
+  if ('sprite' in sel) return check(sel, ['sprite'], { sprite: (n) => isInt(n, 0, 127) });
+  if ('tiles' in sel) {
+    const shape = exactKeys(sel, ['tiles']);
+    if (shape) return shape;
+    const t = sel.tiles;
+    if (typeof t !== 'object' || t === null || Array.isArray(t)) return 'tiles is an object';
+    return check(t as Record<string, unknown>, ['first', 'count', 'bpp'], { first: (n) => isInt(n, 0, 0xffff), count: (n) => isInt(n, 1, MAX_FIND_TILES), bpp: isBpp });
+  }
+  return 'a selection names a sprite or tiles';
+}
+
 const VALIDATORS: Record<DumpMethod, Validator> = {
   ready: (p) => exactKeys(p, []),
   tiles: (p) => check(p, ['bpp', 'widthTiles'], { bpp: isBpp, widthTiles: isWidth }),
@@ -125,6 +151,11 @@ const VALIDATORS: Record<DumpMethod, Validator> = {
       nameSelect: (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 3,
       base: (v) => v === null || OBJ_BASE_CANDIDATES.includes(v as number),
     }),
+  findInRom: (p) => findSelectionProblem(p),
+  select: (p) => {
+    const shape = exactKeys(p, ['selection']);
+    return shape ?? (p.selection === null ? null : findSelectionProblem(p.selection));
+  },
 };
 
 export type DumpParseResult = { ok: true; request: DumpRequest } | { ok: false; reason: string };

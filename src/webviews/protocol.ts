@@ -20,6 +20,8 @@ export interface RomView extends RomInfo {
 }
 
 export type Bpp = 2 | 4 | 8;
+/** How tiles are laid out: 8x8 tiles in rows, or 16x16 sprites (tiles n, n+1, n+16, n+17). */
+export type TileOrder = 'linear' | 'sprite16';
 export type BlockKind = 'hal' | 'raw';
 
 /** One sprite block in the gallery: a catalog entry, a scan hit, or both. */
@@ -48,6 +50,9 @@ export interface GalleryEntry {
   paletteId: string | null;
   notes: string | null;
 }
+
+/** The id of the readable ramp Auto uses for blocks without a catalog palette. */
+export const RAMP_ID = 'ramp';
 
 /** 16 colours as 0xRRGGBB numbers. */
 export interface PaletteOption {
@@ -129,7 +134,9 @@ export interface RequestMap {
   /** Load a palette (the host asks for files where one is needed). Null: the user cancelled. */
   loadPalette: { params: PaletteSource; result: PaletteOption | null };
   /** Export PNG + .pal.json + .metadata.json (the host asks where). */
-  exportPng: { params: { romOffset: number; bpp: Bpp; widthTiles: number; paletteId: string }; result: { files: string[] } | null };
+  exportPng: { params: { romOffset: number; bpp: Bpp; widthTiles: number; paletteId: string; order?: TileOrder }; result: { files: string[] } | null };
+  /** What an address the user typed means in this ROM (`$BB:AAAA`, `BB:AAAA`, `0x…`, decimal): the core's parser. */
+  resolveAddress: { params: { address: string }; result: { romOffset: number; fileOffset: number; snes: string | null; description: string } };
   /** Name the block in the workspace catalog (adds it when it is a scan hit). */
   rename: { params: { romOffset: number; name: string }; result: GalleryEntry };
   /** Start the injection flow for this block. */
@@ -202,12 +209,14 @@ const VALIDATORS: Record<Method, Validator> = {
     return `unknown palette source ${formatValue(p.source, 40)}`;
   },
   exportPng: (p) =>
-    check(p, ['romOffset', 'bpp', 'widthTiles', 'paletteId'], {
+    check(p, ['romOffset', 'bpp', 'widthTiles', 'paletteId', ...('order' in p ? ['order'] : [])], {
       romOffset: offset,
       bpp: isBpp,
       widthTiles: (v) => int(v, 1, 256),
       paletteId: (v) => typeof v === 'string' && v.length <= 200,
+      order: (v) => v === undefined || v === 'linear' || v === 'sprite16',
     }),
+  resolveAddress: (p) => check(p, ['address'], { address: (v) => typeof v === 'string' && v.length <= 40 }),
   rename: (p) => check(p, ['romOffset', 'name'], { romOffset: offset, name: (v) => typeof v === 'string' && v.trim().length > 0 && v.length <= 100 }),
   inject: (p) => check(p, ['romOffset'], { romOffset: offset }),
   scan: (p) => check(p, ['action'], { action: (v) => v === 'start' || v === 'cancel' }),

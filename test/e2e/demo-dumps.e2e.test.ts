@@ -3,12 +3,11 @@
  * data): always runs, and its screenshot is the one the README shows.
  */
 import * as assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { buildDemoDumps } from '../../src/core/demo/demo-dumps';
 import { bgr555ToRgb } from '../../src/core/gfx/color';
 import { readCgram } from '../../src/core/gfx/palette';
 import { canvasColours } from './canvas';
+import { writeDemoDumps } from './demo-workspace';
 import { openWorkbench, type Workbench } from './workbench';
 
 describe('memory dump viewer on the demo scene (packaged VSIX)', function () {
@@ -19,9 +18,7 @@ describe('memory dump viewer on the demo scene (packaged VSIX)', function () {
   before(async () => {
     wb = await openWorkbench({
       prepareWorkspace: (dir) => {
-        writeFileSync(join(dir, 'Demo.SnesVideoRam.dmp'), dumps.vram);
-        writeFileSync(join(dir, 'Demo.SnesCgRam.dmp'), dumps.cgram);
-        writeFileSync(join(dir, 'Demo.SnesSpriteRam.dmp'), dumps.oam);
+        writeDemoDumps(dir, dumps);
       },
     });
   });

@@ -87,4 +87,26 @@ describe('sprite gallery (extension host)', () => {
     assert.equal(meta.extraction.compressed_size, sprite.consumed);
     assert.equal(meta.extraction.rom_offset, `0x${sprite.romOffset.toString(16).toUpperCase().padStart(6, '0')}`);
   });
+
+  it('exports in 16x16 sprite order when asked (tiles n, n+1, n+16, n+17 side by side)', async () => {
+    const { gallery } = await open();
+    const sprite = layout.sprites.find((s) => s.bpp === 4 && s.tiles === 32)!;
+    const target = vscode.Uri.file(join(folder, 'exported-sprite16.png'));
+    await gallery.exportPng({ romOffset: sprite.romOffset, bpp: 4, widthTiles: 8, paletteId: `rom:${sprite.paletteRomOffset}`, order: 'sprite16' }, target);
+    const png = decodePng(readFileSync(target.fsPath));
+    const tiles = decodeTiles(decode(rom, sprite.romOffset).data, 4);
+    const expected = tilesToImage(tiles, { widthTiles: 8, order: 'sprite16' });
+    assert.deepEqual([png.width, png.height], [expected.width, expected.height]);
+    assert.deepEqual(Buffer.from(png.data as Uint8Array), Buffer.from(expected.pixels));
+    assert.notDeepEqual(Buffer.from(expected.pixels), Buffer.from(tilesToImage(tiles, { widthTiles: 8 }).pixels), 'differs from row order at this width');
+  });
+
+  it('offers the readable ramp and names catalog palettes by $BB:AAAA', async () => {
+    const { gallery } = await open();
+    const g = await gallery.gallery();
+    assert.ok(g.palettes.some((p) => p.id === 'ramp'), 'the ramp is a palette choice');
+    const sprite = layout.sprites[0]!;
+    const label = g.palettes.find((p) => p.id === `rom:${sprite.paletteRomOffset}`)?.label ?? '';
+    assert.match(label, new RegExp(`^${sprite.name} · \\$[0-9A-F]{2}:[0-9A-F]{4}$`));
+  });
 });

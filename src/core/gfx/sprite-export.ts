@@ -5,7 +5,7 @@
  * here, so the two write the same names and the same metadata.
  */
 import { hex } from '../errors';
-import { tilesToImage } from './arrange';
+import { tilesToImage, type TileOrder } from './arrange';
 import { formatPalJson } from './palette-files';
 import { grayscalePalette, paletteRGBA, type Palette } from './palette';
 import { encodeIndexedPng, formatMetadataJson } from './png-export';
@@ -25,6 +25,8 @@ export interface SpriteExportInput {
   consumed: number | null;
   bpp: 2 | 4 | 8;
   widthTiles: number;
+  /** Tile arrangement: 8x8 tiles in rows (default) or 16x16 sprites (needs an even width). */
+  order?: TileOrder;
   /** The palette to draw with; null: exact grayscale (index x 17). */
   palette: Palette | null;
   /** The palette's name in the `.pal.json` (the editor shows it as the option's label). */
@@ -61,7 +63,11 @@ export function spriteExportNames(stem: string): { png: string; palJson: string;
 export function buildSpriteExport(input: SpriteExportInput, stem: string, now: Date = new Date()): SpriteExportFiles {
   const per = bytesPerTile(input.bpp);
   const tiles = Math.floor(input.data.length / per);
-  const image = tilesToImage(decodeTiles(input.data.subarray(0, tiles * per), input.bpp, tiles), { widthTiles: Math.min(input.widthTiles, Math.max(1, tiles)) });
+  const order = input.order ?? 'linear';
+  const fit = Math.min(input.widthTiles, Math.max(1, tiles));
+  // 16x16 sprites take two columns: an even width (the arrangement refuses an odd one for this order).
+  const widthTiles = order === 'sprite16' ? Math.max(2, fit - (fit % 2)) : fit;
+  const image = tilesToImage(decodeTiles(input.data.subarray(0, tiles * per), input.bpp, tiles), { widthTiles, order });
   const colors = Math.min(256, 1 << input.bpp);
   const png = encodeIndexedPng(image, paletteRGBA(input.palette, 1 << Math.min(input.bpp, 8)).subarray(0, 4 * colors), { transparentZero: true });
   const palette = input.palette ?? grayscalePalette(16);

@@ -10,8 +10,10 @@ import {
   type DumpHostMessage,
   type DumpMethod,
   type DumpRequestMap,
+  type FindSelection,
   type SiblingKind,
 } from '../../webviews/dump-protocol';
+import { runFindInRom, type RomSource } from './find-in-rom';
 import { describeRejected, serveRequest } from '../serve-request';
 import { DumpDocument, type DumpModel } from './dump-document';
 import { dumpViewerHtml, dumpViewerOptions } from './html';
@@ -28,10 +30,13 @@ export class DumpViewerProvider implements vscode.CustomReadonlyEditorProvider<D
   private active: DumpDocument | undefined;
   /** Counted protocol violations (ignored messages). */
   protocolViolations = 0;
+  /** What each document's viewer has selected (the "Find in ROM..." command searches for it). */
+  private readonly selections = new Map<DumpDocument, FindSelection | null>();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
+    private readonly roms?: RomSource,
   ) {}
 
   /** The document of the active dump viewer tab, if any. */
@@ -75,6 +80,7 @@ export class DumpViewerProvider implements vscode.CustomReadonlyEditorProvider<D
       set.delete(panel);
       if (set.size === 0) {
         this.panels.delete(doc);
+        this.selections.delete(doc);
         if (this.active === doc) this.active = undefined;
       }
     });
@@ -92,7 +98,29 @@ export class DumpViewerProvider implements vscode.CustomReadonlyEditorProvider<D
       await doc.setObsel(p);
       return doc.view();
     },
+    findInRom: async (doc, p) => ({ started: await this.findInRom(doc, p) }),
+    select: (doc, p) => {
+      this.selections.set(doc, p.selection);
+      return { ok: true } as const;
+    },
   };
+
+  /** Searches an open ROM for the selection's tiles (see find-in-rom.ts). */
+  async findInRom(doc: DumpDocument, selection?: FindSelection | null): Promise<boolean> {
+    const sel = selection ?? this.selections.get(doc);
+    if (!sel) {
+      void vscode.window.showInformationMessage('Select a sprite (on the screen or in the OAM table) or VRAM tiles (Shift+click for a range) first, then Find in ROM.');
+      return false;
+    }
+    if (!this.roms) throw new Error('Find in ROM needs the ROM editor, which is not available');
+    return runFindInRom(doc.model, sel, this.roms, this.log);
+  }
+
+  /** The document of the active viewer, else the only one. */
+  get currentDocument(): DumpDocument | undefined {
+    const docs = this.documents;
+    return this.active ?? (docs.length === 1 ? docs[0] : undefined);
+  }
 
   /** Asks for a CGRAM or OAM dump with an open dialog and uses it. Null: cancelled. */
   async pickSibling(doc: DumpDocument, kind: SiblingKind) {

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { DUMP_VIEWER_VIEW_TYPE, DumpViewerProvider } from './dump-viewer-provider';
 import type { DumpModel } from './dump-document';
+import type { RomSource } from './find-in-rom';
 
 export { DUMP_VIEWER_VIEW_TYPE, DumpViewerProvider } from './dump-viewer-provider';
 export type { DumpModel } from './dump-document';
@@ -15,8 +16,8 @@ export interface DumpViewerApi {
   model(uri?: vscode.Uri): DumpModel | undefined;
 }
 
-export function registerDumpViewer(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): DumpViewerApi {
-  const provider = new DumpViewerProvider(context.extensionUri, log);
+export function registerDumpViewer(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, roms?: RomSource): DumpViewerApi {
+  const provider = new DumpViewerProvider(context.extensionUri, log, roms);
   context.subscriptions.push(
     vscode.window.registerCustomEditorProvider(DUMP_VIEWER_VIEW_TYPE, provider, {
       webviewOptions: { retainContextWhenHidden: false },
@@ -34,6 +35,18 @@ export function registerDumpViewer(context: vscode.ExtensionContext, log: vscode
       });
       if (!picked?.[0]) return;
       await vscode.commands.executeCommand('vscode.openWith', picked[0], DUMP_VIEWER_VIEW_TYPE);
+    }),
+    vscode.commands.registerCommand('spritepal.findInRom', async () => {
+      const doc = provider.currentDocument;
+      if (!doc) {
+        void vscode.window.showInformationMessage('Find in ROM works from a memory dump: open one (SpritePal: Open Memory Dump...) and select a sprite.');
+        return;
+      }
+      try {
+        await provider.findInRom(doc);
+      } catch (e) {
+        void vscode.window.showErrorMessage(`Find in ROM: ${(e as Error).message}`);
+      }
     }),
   );
   return { provider, model: (uri) => provider.model(uri) };

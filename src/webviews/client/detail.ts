@@ -6,12 +6,15 @@ import type { Bpp, GalleryEntry, PaletteOption, PixelImage } from '../protocol';
 import { ce, choiceSelect, cssColor, el, formatBytes, hex, type TextControl } from './dom';
 import { drawZoomed, paletteRgba, toBitmap } from './draw';
 import type { Rpc } from './rpc';
+import { arrangeImage, isOrder, ORDER_CHOICES, type TileOrder } from './arrange-view';
 
 export interface DetailState {
   zoom: number;
   grid: boolean;
   widthTiles: number | null;
   bpp: Bpp | null;
+  /** 8x8 rows or 16x16 sprites (also what Export PNG writes). */
+  order?: TileOrder;
 }
 
 export class DetailView {
@@ -61,6 +64,12 @@ export class DetailView {
       this.hooks.saveState({ bpp: this.bpp });
       void this.load();
     });
+    const order = choiceSelect('detail-order', 'Arrangement', ORDER_CHOICES, state.order ?? 'linear', (v) => {
+      if (!isOrder(v)) return;
+      this.state.order = v;
+      this.hooks.saveState({ order: v });
+      this.draw();
+    });
     const name = ce('vscode-textfield', { id: 'detail-name', value: entry.name ?? '', placeholder: 'Name this sprite', 'aria-label': 'Sprite name' });
     const rename = ce('vscode-button', { id: 'detail-rename', secondary: '' }, entry.source === 'catalog' ? 'Rename' : 'Add to catalog');
     rename.addEventListener('click', () => void this.rename((name as HTMLInputElement).value));
@@ -83,6 +92,7 @@ export class DetailView {
       width,
       el('label', { for: 'detail-bpp' }, 'Depth'),
       bpp,
+      order,
     );
     const actions = el('div', { class: 'toolbar actions' }, name, rename, exportBtn, inject, close);
     this.root = el(
@@ -139,7 +149,9 @@ export class DetailView {
   private draw(): void {
     if (!this.image) return;
     const color = cssColor('--vscode-editorRuler-foreground', 'rgba(128,128,128,0.6)');
-    drawZoomed(this.canvas, toBitmap(this.image.pixels, this.image.width, this.image.height, paletteRgba(this.palette, this.bpp)), this.state.zoom, this.state.grid, color);
+    const shown = arrangeImage(this.image, this.state.order ?? 'linear');
+    drawZoomed(this.canvas, toBitmap(shown.pixels, shown.width, shown.height, paletteRgba(this.palette, this.bpp)), this.state.zoom, this.state.grid, color);
+    this.canvas.dataset.order = this.state.order ?? 'linear';
   }
 
   private renderFacts(): void {
@@ -176,7 +188,7 @@ export class DetailView {
 
   private async exportPng(): Promise<void> {
     try {
-      const r = await this.rpc.request('exportPng', { romOffset: this.entry.romOffset, bpp: this.bpp, widthTiles: this.widthTiles, paletteId: this.palette?.id ?? 'grayscale' });
+      const r = await this.rpc.request('exportPng', { romOffset: this.entry.romOffset, bpp: this.bpp, widthTiles: this.widthTiles, paletteId: this.palette?.id ?? 'grayscale', order: this.state.order ?? 'linear' });
       if (r) this.say(`Exported ${r.files.map((f) => f.split('/').pop()).join(', ')}`);
     } catch (err) {
       this.say((err as Error).message, true);

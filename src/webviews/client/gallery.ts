@@ -3,14 +3,20 @@
  * are requested, so 1,000 blocks scroll smoothly), filters, sort, search, a palette picker and
  * keyboard navigation. Thumbnails arrive as indexed pixels and are coloured here.
  */
-import { THUMB_MAX_TILES, type GalleryEntry, type PaletteOption, type PixelImage, type ScanStatus, type ThumbItem } from '../protocol';
+import { parseAddress } from '../../core/rom/address';
+import { RAMP_ID, THUMB_MAX_TILES, type GalleryEntry, type PaletteOption, type PixelImage, type RomView, type ScanStatus, type ThumbItem } from '../protocol';
 import { ce, choiceSelect, el, formatBytes, hex, setChoices, type SelectControl, type TextControl } from './dom';
 import { drawFit, paletteRgba, toBitmap } from './draw';
+import { swatchSpans } from './palette-picker';
 import type { Rpc } from './rpc';
 
-const CELL_W = 152;
-const CELL_H = 184;
-const CANVAS = 128;
+/** Cells are at least this wide; the columns that fit share the pane's whole width. */
+const MIN_CELL_W = 152;
+/** The thumbnail grows with the cell, within these sides. */
+const MIN_CANVAS = 128;
+const MAX_CANVAS = 224;
+/** Below the thumbnail: the name and three lines of facts. */
+const TEXT_H = 76;
 const BATCH = 24;
 /** How long thumbnails the host said it would push are not asked for (then they are). */
 const PUSH_WAIT_MS = 3000;
@@ -59,6 +65,11 @@ export class Gallery {
   private readonly loadSelect: SelectControl;
   private readonly scanButton: HTMLElement;
   private columns = 1;
+  private cellW = MIN_CELL_W;
+  private cellH = MIN_CANVAS + TEXT_H;
+  private canvasSide = MIN_CANVAS;
+  private readonly swatches: HTMLElement;
+  private rom: RomView | null = null;
   private frame = 0;
   private painted = false;
   /** Whether the grid has had its first layout with cells (a start-up mark). */
@@ -70,19 +81,21 @@ export class Gallery {
     private state: GalleryState,
     private readonly cb: GalleryCallbacks,
   ) {
-    const search = ce('vscode-textfield', { id: 'gallery-search', placeholder: 'Search name or address', 'aria-label': 'Search by name or address', value: state.search });
+    const search = ce('vscode-textfield', { id: 'gallery-search', placeholder: 'Name, or an address in a block ($C0:8000, 0x1F400)', 'aria-label': 'Search by name, or by an address inside a block', value: state.search });
     search.addEventListener('input', () => this.update({ search: (search as HTMLInputElement).value }));
     const sort = choiceSelect('gallery-sort', 'Sort by', [['offset', 'Offset'], ['size', 'Size'], ['score', 'Score'], ['tiles', 'Tiles'], ['name', 'Name']], state.sort, (v) => this.update({ sort: v as SortKey }));
     const kind = choiceSelect('gallery-kind', 'Show', [['all', 'All blocks'], ['named', 'Named only'], ['hal', 'Compressed'], ['raw', 'Uncompressed']], state.kind, (v) => this.update({ kind: v as KindFilter }));
     this.paletteSelect = choiceSelect('gallery-palette', 'Palette', [[AUTO, AUTO_LABEL]], AUTO, (v) => this.choosePalette(v));
     const load = (this.loadSelect = choiceSelect('gallery-load-palette', 'Load palette', [['', 'Load palette…'], ['rom', 'From ROM address…'], ['cgram', 'From CGRAM dump…'], ['palJson', 'From .pal.json…']], '', (v) => void this.loadPalette(v)));
     this.count = el('span', { class: 'count', id: 'gallery-count', 'aria-live': 'polite' });
+    // One line for the counts and the scan: the count element holds both (status is its scan part).
     this.status = el('span', { class: 'scan-status', id: 'scan-status' });
+    this.swatches = el('span', { class: 'swatches', id: 'gallery-swatches', role: 'img' });
     this.progress = ce('vscode-progress-bar', { class: 'scan-progress', 'aria-label': 'Scan progress' });
     this.scanButton = ce('vscode-button', { id: 'scan-button', secondary: '' }, 'Cancel scan');
     this.scanButton.addEventListener('click', () => void this.toggleScan());
-    const toolbar = el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Gallery filters' }, search, sort, kind, this.paletteSelect, load, this.count);
-    const statusRow = el('div', { class: 'status-row' }, this.status, this.scanButton, this.progress);
+    const toolbar = el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Gallery filters' }, search, sort, kind, this.paletteSelect, this.swatches, load);
+    const statusRow = el('div', { class: 'status-row' }, this.count, this.scanButton, this.progress);
     this.spacer = el('div', { class: 'spacer' });
     this.scroller = el('div', { class: 'grid-scroller', id: 'gallery-grid', tabindex: '0', role: 'listbox', 'aria-label': 'Sprites' }, this.spacer);
     this.scroller.addEventListener('scroll', () => this.schedule());
@@ -115,6 +128,20 @@ export class Gallery {
     const value = chosen === AUTO || palettes.some((p) => p.id === chosen) ? chosen : AUTO;
     setChoices(this.paletteSelect, [[AUTO, AUTO_LABEL], ...palettes.map((p): [string, string] => [p.id, p.label])], value);
     this.state.paletteId = value;
+    this.paintSwatches();
+  }
+
+  /** The chosen palette's colours beside the picker (Auto: the selected block's palette). */
+  private paintSwatches(): void {
+    const p = this.paletteOf(this.state.selected === null ? undefined : this.entry(this.state.selected));
+    this.swatches.setAttribute('aria-label', p ? `Colours of ${p.label}` : 'No palette');
+    this.swatches.title = p?.label ?? '';
+    this.swatches.replaceChildren(...swatchSpans(p?.colors ?? []));
+  }
+
+  /** The ROM's mapping and size: the search reads addresses with them. */
+  setRom(v: RomView): void {
+    this.rom = v;
   }
 
   setScan(s: ScanStatus): void {
@@ -129,6 +156,7 @@ export class Gallery {
     };
     this.status.textContent = text[s.state];
     this.root.dataset.scan = s.state;
+    this.renderCount();
     this.progress.toggleAttribute('hidden', s.state !== 'running');
     this.progress.setAttribute('value', String(pct / 100));
     this.scanButton.textContent = s.state === 'running' ? 'Cancel scan' : s.state === 'done' ? 'Rescan' : 'Resume scan';
@@ -143,14 +171,21 @@ export class Gallery {
     }
   }
 
-  /** The chosen palette; with Auto, the entry's catalog palette (grayscale when it has none). */
+  /**
+   * The chosen palette; with Auto, the entry's catalog palette, or the readable ramp when it has
+   * none (grayscale draws a 4bpp sprite's low indices near black). A 2bpp block takes every fifth
+   * colour of the ramp, so its three colours span it.
+   */
   paletteOf(e: GalleryEntry | undefined): PaletteOption | undefined {
-    const id = this.state.paletteId === AUTO || !this.state.paletteId ? (e?.paletteId ?? 'grayscale') : this.state.paletteId;
-    return this.palettes.find((p) => p.id === id) ?? this.palettes.find((p) => p.id === 'grayscale');
+    const id = this.state.paletteId === AUTO || !this.state.paletteId ? (e?.paletteId ?? RAMP_ID) : this.state.paletteId;
+    const p = this.palettes.find((x) => x.id === id) ?? this.palettes.find((x) => x.id === 'grayscale');
+    if (p?.id === RAMP_ID && e?.bpp === 2) return { ...p, colors: [0, 5, 10, 15].map((i) => p.colors[i] ?? 0) };
+    return p;
   }
 
   private choosePalette(id: string): void {
     this.update({ paletteId: id });
+    this.paintSwatches();
     this.redrawAll(false);
   }
 
@@ -224,17 +259,26 @@ export class Gallery {
     if ('search' in patch || 'sort' in patch || 'kind' in patch) this.refilter();
   }
 
+  /** The headerless offset a search names, when it reads as an address of this ROM (the core's parser). */
+  private searchedOffset(q: string): number | null {
+    if (!this.rom || !/^(\$?[0-9a-f]{1,2}:?[0-9a-f]{4}|0x[0-9a-f]+|[0-9]+)$/i.test(q)) return null;
+    try {
+      return parseAddress(q, { mapping: this.rom.mapping, romSize: this.rom.romSize, copierHeaderSize: this.rom.copierHeader ? 512 : 0 }).romOffset;
+    } catch {
+      return null;
+    }
+  }
+
   private refilter(): void {
     const q = this.state.search.trim().toLowerCase();
-    const qNum = /^(0x)?[0-9a-f]+$/i.test(q) ? parseInt(q.replace(/^0x/i, ''), 16) : null;
+    // An address finds the blocks holding that byte (start to end of their bytes in the ROM), not hex substrings.
+    const at = this.searchedOffset(q);
+    const holds = (e: GalleryEntry) => at !== null && at >= e.romOffset && at < e.romOffset + Math.max(1, e.kind === 'raw' ? e.size : e.consumed || e.size);
     let list = this.entries.filter((e) => {
       if (this.state.kind === 'named' && !e.name) return false;
       if ((this.state.kind === 'hal' || this.state.kind === 'raw') && e.kind !== this.state.kind) return false;
       if (!q) return true;
-      if (e.name?.toLowerCase().includes(q)) return true;
-      if (e.snes && e.snes.toLowerCase().replace(/[$:]/g, '').includes(q.replace(/[$:]/g, ''))) return true;
-      if (hex(e.fileOffset).toLowerCase().includes(q)) return true;
-      return qNum !== null && (e.fileOffset === qNum || e.romOffset === qNum);
+      return Boolean(e.name?.toLowerCase().includes(q)) || holds(e);
     });
     const by: Record<SortKey, (a: GalleryEntry, b: GalleryEntry) => number> = {
       offset: (a, b) => a.romOffset - b.romOffset,
@@ -245,10 +289,28 @@ export class Gallery {
     };
     list = list.sort(by[this.state.sort]);
     this.visible = list;
-    this.count.textContent = `${list.length} of ${this.entries.length} blocks`;
+    this.renderCount();
     for (const { cell } of this.cells.values()) cell.remove();
     this.cells.clear();
     this.schedule();
+  }
+
+  /** The one count line: what is shown, what the ROM has, and where the scan is. */
+  private renderCount(): void {
+    const total = this.entries.length;
+    const shown = this.visible.length;
+    const catalogOnly = this.entries.filter((e) => e.source !== 'scan' && e.score === null).length;
+    const what = shown === total ? `${total} blocks` : `${shown} of ${total} blocks`;
+    const origin = catalogOnly > 0 && this.scan.state === 'done' ? ` (${total - catalogOnly} found by the scan, ${catalogOnly} from the catalog only)` : '';
+    const scan: Record<ScanStatus['state'], string> = {
+      idle: '',
+      running: ` · scanning ${this.scan.total ? Math.round((this.scan.done / this.scan.total) * 100) : 0} %`,
+      done: this.scan.cached ? ' · scanned (from cache)' : ' · scan complete',
+      cancelled: ' · scan cancelled',
+      failed: ` · scan failed: ${this.scan.message ?? ''}`,
+    };
+    this.count.textContent = `${what}${origin}${scan[this.scan.state]}`;
+    this.count.title = this.status.textContent ?? '';
   }
 
   private schedule(): void {
@@ -261,10 +323,23 @@ export class Gallery {
 
   /** Creates the cells in view (plus a row above and below), removes the rest, asks for thumbnails. */
   private layout(): void {
-    const width = this.scroller.clientWidth || CELL_W;
-    this.columns = Math.max(1, Math.floor(width / CELL_W));
+    const width = this.scroller.clientWidth || MIN_CELL_W;
+    this.columns = Math.max(1, Math.floor(width / MIN_CELL_W));
+    // The columns share the whole width (no empty band at the right); the thumbnail grows with them.
+    const cellW = Math.floor(width / this.columns);
+    if (cellW !== this.cellW) {
+      this.cellW = cellW;
+      this.canvasSide = Math.max(MIN_CANVAS, Math.min(MAX_CANVAS, cellW - 24));
+      this.cellH = this.canvasSide + TEXT_H;
+      for (const { cell } of this.cells.values()) cell.remove();
+      this.cells.clear();
+    }
+    const CELL_W = this.cellW;
+    const CELL_H = this.cellH;
     const rows = Math.ceil(this.visible.length / this.columns);
     this.spacer.style.height = `${rows * CELL_H}px`;
+    this.root.dataset.columns = String(this.columns);
+    this.root.dataset.cellWidth = String(CELL_W);
     const first = Math.max(0, Math.floor(this.scroller.scrollTop / CELL_H) - 1);
     const last = Math.min(rows, Math.ceil((this.scroller.scrollTop + this.scroller.clientHeight) / CELL_H) + 1);
     const want = new Set<number>();
@@ -303,17 +378,29 @@ export class Gallery {
   }
 
   private makeCell(e: GalleryEntry, index: number): { cell: HTMLElement; canvas: HTMLCanvasElement } {
-    const canvas = el('canvas', { width: String(CANVAS), height: String(CANVAS), class: 'thumb', 'aria-hidden': 'true' });
+    const side = this.canvasSide;
+    const canvas = el('canvas', { width: String(side), height: String(side), class: 'thumb', 'aria-hidden': 'true' });
+    canvas.style.width = canvas.style.height = `${side}px`;
     const title = e.name ?? (e.kind === 'raw' ? 'Uncompressed tiles' : 'Compressed block');
-    const facts = `${e.snes ?? hex(e.fileOffset)} · ${e.tiles} tiles · ${e.bpp}bpp`;
+    const where = e.snes ? `${e.snes} · ${hex(e.fileOffset)}` : hex(e.fileOffset);
+    const sizes = e.kind === 'hal' ? (e.consumed ? `${formatBytes(e.consumed)} → ${formatBytes(e.size)}` : '…') : formatBytes(e.size);
+    const facts = `${e.bpp}bpp · ${e.tiles} tiles`;
     const cell = el(
       'div',
-      { class: `cell ${e.source}`, role: 'option', id: `cell-${e.romOffset}`, 'data-offset': String(e.romOffset), 'aria-label': `${title}, ${facts}`, 'aria-posinset': String(index + 1), 'aria-setsize': String(this.visible.length) },
+      { class: `cell ${e.source}`, role: 'option', id: `cell-${e.romOffset}`, 'data-offset': String(e.romOffset), 'aria-label': `${title}, ${facts}, ${where}`, 'aria-posinset': String(index + 1), 'aria-setsize': String(this.visible.length) },
       canvas,
-      el('div', { class: 'name', title }, title),
-      el('div', { class: 'facts' }, facts),
-      el('div', { class: 'facts dim sizes' }, e.kind === 'hal' ? (e.consumed ? `${formatBytes(e.consumed)} → ${formatBytes(e.size)}` : '…') : formatBytes(e.size)),
+      el('div', { class: 'name' }, title),
+      // The depth first, in its own element: it is never the part an ellipsis cuts.
+      el('div', { class: 'facts' }, el('span', { class: 'bpp' }, `${e.bpp}bpp`), ` · ${e.tiles} tiles`),
+      el('div', { class: 'facts where' }, e.snes ?? hex(e.fileOffset)),
+      el('div', { class: 'facts dim sizes' }, sizes),
     );
+    cell.style.width = `${this.cellW - 8}px`;
+    cell.style.height = `${this.cellH - 8}px`;
+    // The whole name and every fact, whatever the cell's width cuts off.
+    cell.title = [title, `${facts} · ${e.kind === 'hal' ? 'HAL-compressed' : 'uncompressed'}`, where, sizes, e.pointer ? `pointer in a table at ${e.pointer}` : '', e.score !== null ? `scan score ${e.score.toFixed(2)}` : '']
+      .filter(Boolean)
+      .join('\n');
     cell.addEventListener('click', () => {
       this.selectEntry(e.romOffset);
       this.scroller.focus();
@@ -330,7 +417,7 @@ export class Gallery {
     }
     if ('error' in t) {
       cell.dataset.state = 'error';
-      cell.title = t.error;
+      cell.title = `${cell.title}\n${t.error}`;
       const ctx = canvas.getContext('2d')!;
       ctx.clearRect(0, 0, canvas.width, canvas.height);
       return;
@@ -339,6 +426,7 @@ export class Gallery {
       // A catalog entry the scan did not report: its sizes come with the decoded thumbnail.
       const sizes = cell.querySelector('.sizes');
       if (sizes) sizes.textContent = `${formatBytes(t.consumed)} → ${formatBytes(t.size)}`;
+      if (sizes) cell.title = cell.title.replace('…', sizes.textContent ?? '');
     }
     const palette = this.paletteOf(e);
     drawFit(canvas, toBitmap(t.pixels, t.width, t.height, paletteRgba(palette, e.bpp)));
@@ -415,6 +503,7 @@ export class Gallery {
     this.state.selected = romOffset;
     this.cb.saveState({ selected: romOffset });
     this.markSelected();
+    this.paintSwatches();
   }
 
   private markSelected(): void {
@@ -431,6 +520,7 @@ export class Gallery {
     const n = this.visible.length;
     if (n === 0) return;
     let i = this.visible.findIndex((v) => v.romOffset === this.state.selected);
+    const CELL_H = this.cellH;
     const pageRows = Math.max(1, Math.floor(this.scroller.clientHeight / CELL_H));
     const moves: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: this.columns, ArrowUp: -this.columns, PageDown: this.columns * pageRows, PageUp: -this.columns * pageRows };
     if (e.key in moves) i = i < 0 ? 0 : Math.max(0, Math.min(n - 1, i + moves[e.key]!));

@@ -42,7 +42,7 @@ let state: UiState = {
   evidenceOpen: saved.evidenceOpen ?? false,
   gallery: { sort: 'offset', kind: 'all', search: '', paletteId: '', selected: null, scrollTop: 0, ...saved.gallery },
   detail: { zoom: 4, grid: true, widthTiles: null, bpp: null, open: null, ...saved.detail },
-  tiles: { offset: 0, bpp: 4, widthTiles: 16, cursor: 0, ...saved.tiles },
+  tiles: { offset: 0, bpp: 4, widthTiles: 16, cursor: 0, zoom: 0, order: 'linear', ...saved.tiles },
 };
 
 function saveState(patch: Partial<UiState>): void {
@@ -97,6 +97,7 @@ changesPanel.append(changes.root);
 let view: RomView | null = null;
 function renderHeaderPanel(v: RomView): void {
   view = v;
+  gallery.setRom(v);
   const section = renderHeader(v, { fixChecksum: () => void rpc.request('fixChecksum', {}).catch((e: Error) => showError(e.message)) });
   const details = section.querySelector('details');
   if (details) {
@@ -155,22 +156,42 @@ function closeDetail(): void {
 let detailEntry: GalleryEntry | undefined;
 document.getElementById('gallery-palette')?.addEventListener('change', () => {
   detail?.setPalette(gallery.paletteFor(detailEntry));
-  tileBrowser?.setPalette(gallery.paletteFor(detailEntry));
 });
 
 // ---- tile browser ------------------------------------------------------------------------------
 
 let tileBrowser: TileBrowser | null = null;
+/** The block "Decompress from here" found, beside the tiles (the Sprites tab keeps its own). */
+let tilesDetail: DetailView | null = null;
+const tilesDetailHost = el('div', { class: 'detail-host', id: 'tiles-detail-host' });
+
 function ensureTiles(): void {
   if (tileBrowser || !view) return;
-  tileBrowser = new TileBrowser(rpc, state.tiles, gallery.paletteFor(detailEntry), view.romSize, view.copierHeader ? 512 : 0, {
+  tileBrowser = new TileBrowser(rpc, state.tiles, gallery.palettes, gallery.paletteFor(undefined)?.id ?? 'grayscale', view, {
     saveState: (p) => saveState({ tiles: { ...state.tiles, ...p } }),
-    decompressed: (e) => {
-      showTab('sprites');
-      openDetail(e);
+    openDetail: (e) => openTilesDetail(e),
+    paletteLoaded: (p) => {
+      if (!gallery.palettes.some((x) => x.id === p.id)) gallery.setPalettes([...gallery.palettes, p]);
     },
+    paletteChosen: (p) => tilesDetail?.setPalette(p),
   });
-  tilesPanel.replaceChildren(tileBrowser.root);
+  tilesPanel.replaceChildren(tileBrowser.root, tilesDetailHost);
+}
+
+function openTilesDetail(e: GalleryEntry): void {
+  const close = () => {
+    tilesDetail = null;
+    tilesDetailHost.replaceChildren();
+    tilesPanel.classList.remove('with-detail');
+    tileBrowser?.focus();
+  };
+  tilesDetail = new DetailView(rpc, e, tileBrowser?.palette, { ...state.detail, widthTiles: null, bpp: null, order: state.tiles.order }, {
+    close,
+    saveState: (p) => saveState({ detail: { ...state.detail, ...p, widthTiles: state.detail.widthTiles, bpp: state.detail.bpp } }),
+    renamed: () => undefined,
+  });
+  tilesDetailHost.replaceChildren(tilesDetail.root);
+  tilesPanel.classList.add('with-detail');
 }
 
 // ---- host events and start-up ----------------------------------------------------------------
@@ -197,6 +218,7 @@ function boot(v: RomView, g: GalleryData): void {
   gallery.setScan(g.scan);
   if (booted) return;
   booted = true;
+  for (const w of bootWaiters.splice(0)) w();
   mark('boot');
   gallery.restoreScroll();
   document.body.dataset.ready = 'true';
@@ -205,6 +227,25 @@ function boot(v: RomView, g: GalleryData): void {
   if (state.detail.open !== null) {
     const e = gallery.entry(state.detail.open);
     if (e) openDetail(e);
+  }
+}
+
+const bootWaiters: (() => void)[] = [];
+/** Resolves once the first view and gallery data are in (at once when they are). */
+function afterBoot(): Promise<void> {
+  return booted ? Promise.resolve() : new Promise((resolve) => bootWaiters.push(resolve));
+}
+
+/** The host asks to show a tab, with a block (Sprites: its detail view) or an offset (Tiles). */
+async function reveal(tab: Tab, romOffset: number | undefined): Promise<void> {
+  showTab(tab);
+  if (romOffset === undefined) return;
+  if (tab === 'tiles') tileBrowser?.go(romOffset);
+  if (tab !== 'sprites') return;
+  try {
+    openDetail(gallery.entry(romOffset) ?? (await rpc.request('decompressAt', { romOffset })));
+  } catch (err) {
+    showError(`Could not open the block at ${romOffset}: ${(err as Error).message}`);
   }
 }
 
@@ -234,16 +275,17 @@ rpc.onEvent((e) => {
       renderHeaderPanel(e.data);
       gallery.invalidateThumbnails();
       if (state.tab === 'changes') void changes.refresh();
+      tileBrowser?.setView(e.data);
       break;
     case 'scanStatus':
       gallery.setScan(e.data);
       break;
     case 'entries':
       gallery.setData(e.data.entries, e.data.palettes);
+      tileBrowser?.setPalettes(gallery.palettes);
       break;
     case 'showTab':
-      showTab(e.data.tab);
-      if (e.data.tab === 'tiles' && e.data.romOffset !== undefined) tileBrowser?.go(e.data.romOffset);
+      void afterBoot().then(() => reveal(e.data.tab, e.data.romOffset));
       break;
   }
 });

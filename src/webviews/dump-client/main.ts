@@ -12,8 +12,8 @@ import { OBJ_SIZE_MODES } from '../../core/dumps/oam';
 import { OBJ_BASE_CANDIDATES, objTileAddress, spriteCellTile } from '../../core/dumps/vram-sheet';
 import { renderIndexed } from '../../core/gfx/render';
 import type { HostEvent } from '../protocol';
-import type { CompositeResult, DumpBpp, DumpEvent, DumpMethod, DumpRequestMap, DumpView, ObselSettings, OamRow, SiblingKind, TilesResult } from '../dump-protocol';
-import { WIDTH_CHOICES } from '../dump-protocol';
+import type { CompositeResult, DumpBpp, DumpEvent, DumpMethod, DumpRequestMap, DumpView, FindSelection, ObselSettings, OamRow, SiblingKind, TilesResult } from '../dump-protocol';
+import { MAX_FIND_TILES, WIDTH_CHOICES } from '../dump-protocol';
 import { ce, choiceSelect, cssColor, el, hex } from '../client/dom';
 import { paletteRgba, toBitmap } from '../client/draw';
 import { Rpc } from '../client/rpc';
@@ -27,6 +27,8 @@ interface UiState {
   zoom: number;
   selected: number | null;
   cursor: number;
+  /** A run of VRAM tiles chosen with Shift (first, count), searched instead of the sprite; null: none. */
+  range?: { first: number; count: number } | null;
 }
 
 // ---- protocol ----------------------------------------------------------------------------------
@@ -236,6 +238,12 @@ function drawTiles(): void {
       }
     }
   }
+  // The range of tiles Find in ROM searches (Shift+click, Shift+arrows).
+  if (state.range) {
+    ctx.strokeStyle = cssColor('--vscode-editorWarning-foreground', '#cca700');
+    ctx.lineWidth = 2;
+    for (const [x, y, rw, rh] of runRects(state.range.first, Math.min(tiles.tiles, state.range.first + state.range.count), w, cell)) ctx.strokeRect(x + 1, y + 1, rw - 2, rh - 2);
+  }
   // The keyboard cursor.
   if (document.activeElement === tilesCanvas) {
     const t = Math.min(state.cursor, tiles.tiles - 1);
@@ -271,6 +279,25 @@ function describeCursor(): void {
   tileStatus.textContent = `${tiles.tiles} tiles · tile ${t} at ${hex(addr, 4)} (word ${hex(addr >> 1, 4)})${objTile}`;
 }
 
+/** Shift held: the range from the cursor's old tile (or the range's anchor) to `to`. */
+function extendRange(to: number): void {
+  if (!tiles) return;
+  const anchor = rangeAnchor ?? state.cursor;
+  rangeAnchor = anchor;
+  const t = Math.max(0, Math.min(tiles.tiles - 1, to));
+  const first = Math.min(anchor, t);
+  saveState({ range: { first, count: Math.min(MAX_FIND_TILES, Math.max(anchor, t) - first + 1) } });
+  selectionChanged();
+}
+let rangeAnchor: number | null = null;
+
+function clearRange(): void {
+  rangeAnchor = null;
+  if (!state.range) return;
+  saveState({ range: null });
+  selectionChanged();
+}
+
 function moveCursor(to: number, top = false): void {
   if (!tiles) return;
   const t = Math.max(0, Math.min(tiles.tiles - 1, to));
@@ -292,7 +319,12 @@ tilesCanvas.addEventListener('keydown', (e) => {
   const moves: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: w, ArrowUp: -w, PageDown: 16 * w, PageUp: -16 * w };
   if (e.key in moves) {
     e.preventDefault();
+    if (e.shiftKey) extendRange(state.cursor + moves[e.key]!);
+    else clearRange();
     moveCursor(state.cursor + moves[e.key]!);
+  } else if (e.key === 'Escape') {
+    clearRange();
+    drawTiles();
   } else if (e.key === 'Home') {
     e.preventDefault();
     moveCursor(0);
@@ -309,7 +341,10 @@ tilesCanvas.addEventListener('click', (e) => {
   const cell = 8 * state.zoom;
   const tx = Math.floor((e.clientX - r.left) / cell);
   const ty = Math.floor((e.clientY - r.top) / cell);
-  if (tx >= 0 && tx < tiles.widthTiles) moveCursor(ty * tiles.widthTiles + tx);
+  if (tx < 0 || tx >= tiles.widthTiles) return;
+  if (e.shiftKey) extendRange(ty * tiles.widthTiles + tx);
+  else clearRange();
+  moveCursor(ty * tiles.widthTiles + tx);
 });
 
 // ---- the sprites on screen ------------------------------------------------------------------------
@@ -322,10 +357,44 @@ const screenHost = el('div', { class: 'screen-host' }, screenWrap);
 const selectionText = el('p', { class: 'selection', id: 'selection-text', 'aria-live': 'polite' });
 const oamTable = new OamTable((index) => {
   saveState({ selected: index });
+  // Choosing a sprite makes it what Find in ROM looks for.
+  rangeAnchor = null;
+  if (state.range && index !== null) saveState({ range: null });
   drawOverlay();
   drawTiles();
   describeSelection();
+  selectionChanged();
 });
+
+// ---- Find in ROM ----------------------------------------------------------------------------------
+
+const findButton = ce('vscode-button', { id: 'find-in-rom', 'aria-label': 'Find the selected tiles in an open ROM' }, 'Find in ROM…');
+findButton.addEventListener('click', () => void findInRom());
+
+/** What Find in ROM looks for: the Shift-chosen VRAM tiles, else the selected sprite. */
+function currentSelection(): FindSelection | null {
+  if (state.range) return { tiles: { first: state.range.first, count: state.range.count, bpp: state.bpp } };
+  const e = selectedEntry();
+  return e ? { sprite: e.index } : null;
+}
+
+function selectionChanged(): void {
+  const sel = currentSelection();
+  findButton.toggleAttribute('disabled', sel === null);
+  findButton.title = !sel ? 'Select a sprite, or Shift+click VRAM tiles' : 'sprite' in sel ? `Find sprite ${sel.sprite}'s tiles in the open ROM` : `Find VRAM tiles ${sel.tiles.first}–${sel.tiles.first + sel.tiles.count - 1} in the open ROM`;
+  findButton.dataset.selection = sel ? ('sprite' in sel ? `sprite:${sel.sprite}` : `tiles:${sel.tiles.first}:${sel.tiles.count}`) : '';
+  void request('select', { selection: sel }).catch(() => undefined);
+}
+
+async function findInRom(): Promise<void> {
+  const sel = currentSelection();
+  if (!sel) return;
+  try {
+    await request('findInRom', sel);
+  } catch (e) {
+    showError(`Find in ROM: ${(e as Error).message}`);
+  }
+}
 
 function selectedEntry(): OamRow | null {
   return state.selected !== null ? (view?.entries?.[state.selected] ?? null) : null;
@@ -452,7 +521,7 @@ const screenSection = el(
   el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'OBSEL settings' }, obselSelects.sizeMode, obselSelects.nameSelect, obselSelects.base),
   screenSummary,
   screenHost,
-  selectionText,
+  el('div', { class: 'toolbar selection-bar' }, selectionText, findButton),
   el('h2', { id: 'oam-title' }, 'OAM'),
   oamTable.root,
 );
@@ -523,6 +592,7 @@ async function start(): Promise<void> {
     );
     await applyView(v);
     if (state.selected !== null) oamTable.select(state.selected, true);
+    selectionChanged();
     document.body.dataset.ready = 'true';
   } catch (e) {
     app.replaceChildren(errorBox);

@@ -16,6 +16,12 @@ describe('dump viewer protocol validation', () => {
       ['setObsel', { sizeMode: 0, nameSelect: 0, base: null }],
       ['setObsel', { sizeMode: 7, nameSelect: 3, base: 0xc000 }],
       ['setObsel', { sizeMode: 3, nameSelect: 1, base: 0 }],
+      ['findInRom', { sprite: 0 }],
+      ['findInRom', { sprite: 127 }],
+      ['findInRom', { tiles: { first: 1536, count: 4, bpp: 4 } }],
+      ['select', { selection: null }],
+      ['select', { selection: { sprite: 5 } }],
+      ['select', { selection: { tiles: { first: 0, count: 1024, bpp: 2 } } }],
     ];
     for (const [m, p] of good) {
       const r = req(m, p);
@@ -61,6 +67,15 @@ describe('dump viewer protocol validation', () => {
       [{ kind: 'request', id: 1, method: 'setObsel', params: { sizeMode: 0, nameSelect: 0, base: 0x2000 } }, /invalid base/],
       [{ kind: 'request', id: 1, method: 'setObsel', params: { sizeMode: 0, nameSelect: 0, base: '49152' } }, /invalid base/],
       [{ kind: 'request', id: 1, method: 'setObsel', params: { sizeMode: 0, nameSelect: 0 } }, /missing params base/],
+      [{ kind: 'request', id: 1, method: 'findInRom', params: { sprite: 128 } }, /invalid sprite/],
+      [{ kind: 'request', id: 1, method: 'findInRom', params: { sprite: 1, tiles: {} } }, /unexpected params tiles/],
+      [{ kind: 'request', id: 1, method: 'findInRom', params: {} }, /names a sprite or tiles/],
+      [{ kind: 'request', id: 1, method: 'findInRom', params: { tiles: { first: 0, count: 1025, bpp: 4 } } }, /invalid count/],
+      [{ kind: 'request', id: 1, method: 'findInRom', params: { tiles: { first: 0, count: 0, bpp: 4 } } }, /invalid count/],
+      [{ kind: 'request', id: 1, method: 'findInRom', params: { tiles: { first: 0, count: 1, bpp: 3 } } }, /invalid bpp/],
+      [{ kind: 'request', id: 1, method: 'findInRom', params: { tiles: [1] } }, /tiles is an object/],
+      [{ kind: 'request', id: 1, method: 'select', params: { selection: 'sprite' } }, /a selection is an object/],
+      [{ kind: 'request', id: 1, method: 'select', params: {} }, /missing params selection/],
     ];
     for (const [raw, re] of bad) {
       const r = parseDumpRequest(raw);

@@ -18,6 +18,8 @@ describe('webview protocol validation', () => {
       ['loadPalette', { source: 'palJson' }],
       ['loadPalette', { source: 'grayscale' }],
       ['exportPng', { romOffset: 1, bpp: 4, widthTiles: 16, paletteId: 'auto' }],
+      ['exportPng', { romOffset: 1, bpp: 4, widthTiles: 16, paletteId: 'auto', order: 'sprite16' }],
+      ['resolveAddress', { address: '$C0:8000' }],
       ['rename', { romOffset: 1, name: 'Hero' }],
       ['inject', { romOffset: 1 }],
       ['scan', { action: 'cancel' }],
@@ -51,6 +53,9 @@ describe('webview protocol validation', () => {
       [{ kind: 'request', id: 1, method: 'painted', params: { count: 1, ms: Infinity } }, /invalid ms/],
       [{ kind: 'request', id: 1, method: 'createPatch', params: { format: 'ups' } }, /invalid format/],
       [{ kind: 'request', id: 1, method: 'changes', params: { path: '/etc' } }, /unexpected params path/],
+      [{ kind: 'request', id: 1, method: 'exportPng', params: { romOffset: 0, bpp: 4, widthTiles: 16, paletteId: 'auto', order: 'zigzag' } }, /invalid order/],
+      [{ kind: 'request', id: 1, method: 'resolveAddress', params: { address: 'x'.repeat(41) } }, /invalid address/],
+      [{ kind: 'request', id: 1, method: 'resolveAddress', params: { address: 1234 } }, /invalid address/],
     ];
     for (const [raw, re] of bad) {
       const r = parseWebviewRequest(raw);
