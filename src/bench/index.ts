@@ -5,5 +5,6 @@ import { romBench } from './rom';
 import { gfxBench } from './gfx';
 import { halBench } from './hal';
 import { scanBench } from './scan';
+import { editBench } from './edit';
 
-export const BENCH_GROUPS: BenchGroup[] = [romBench, monitoringBench, gfxBench, halBench, scanBench];
+export const BENCH_GROUPS: BenchGroup[] = [romBench, monitoringBench, gfxBench, halBench, scanBench, editBench];

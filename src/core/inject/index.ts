@@ -10,8 +10,8 @@
  *   file no longer holds what the plan saw. `sameSource(plan.source, bytes)` checks a whole file.
  * - `findFreeSpace(rom, length, opts)`, `freeRuns(data)`, `findPointers(rom, romOffset)`.
  */
-export { planInjection, type InjectOptions, type InjectionPlan, type InjectionSummary } from './plan';
-export { type InjectTarget } from './target';
+export { planInjection, planTilePixels, type InjectOptions, type InjectionPlan, type InjectionSummary } from './plan';
+export { readTarget, type CurrentBlock, type InjectTarget } from './target';
 export { applyPlan, fileFingerprint, sameSource, type InjectionPatch, type PlanSource } from './apply';
 export { InjectionRefusedError, StaleRomError, type InjectionRefusal } from './errors';
 export { findFreeSpace, freeRuns, FREE_GUARD, type FreeRun, type FreeSpace, type FreeSpaceOptions, type Padding } from './free-space';
