@@ -101,6 +101,18 @@ export class GalleryController implements vscode.Disposable {
     }
   }
 
+  /**
+   * A ROM palette's option read again from the current bytes (after a colour edit, undo or redo),
+   * keeping its label. Refuses ids that are not `rom:<offset>`.
+   */
+  romPaletteOption(paletteId: string): PaletteOption {
+    if (!/^rom:\d+$/.test(paletteId)) throw new Error(`palette ${paletteId} is not a ROM palette: only a ROM palette can be edited`);
+    const label = this.palettes.get(paletteId)?.option.label;
+    const choice = romPaletteChoice(this.doc.session.rom, Number(paletteId.slice(4)), label);
+    this.palettes.set(paletteId, choice);
+    return choice.option;
+  }
+
   private paletteOptions(): PaletteOption[] {
     return [...this.palettes.values()].map((p) => p.option);
   }
@@ -197,6 +209,14 @@ export class GalleryController implements vscode.Disposable {
   }
 
   private onContentChanged(): void {
+    // ROM palettes follow the bytes (a colour edit, its undo or redo): the panels get the new colours.
+    let recoloured = false;
+    for (const id of this.palettes.keys()) {
+      if (!id.startsWith('rom:')) continue;
+      const before = this.palettes.get(id)!.option.colors.join();
+      recoloured = this.romPaletteOption(id).colors.join() !== before || recoloured;
+    }
+    if (recoloured) this.deps.broadcast({ kind: 'event', event: 'entries', data: { entries: this.entries(), palettes: this.paletteOptions() } });
     // New bytes, new content hash: scan again (unchanged regions come from the cache quickly).
     this.cancelScan();
     void (this.scanning ?? Promise.resolve()).then(() => {

@@ -12,6 +12,7 @@ import { GalleryController } from './gallery-controller';
 import type { CatalogAccess } from './catalog-access';
 import { makePatch } from './rom-edit';
 import { romView } from './rom-view';
+import { PixelEditor } from './pixel-edit';
 import { romEditorHtml, webviewOptions } from './webview-html';
 
 export const ROM_EDITOR_VIEW_TYPE = 'spritepal.romEditor';
@@ -150,7 +151,15 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<RomDocumen
       this.gallery(doc).painted(p.count, p.ms);
       return { ok: true } as const;
     },
+    applyStroke: (doc, p) => this.pixelEditor.applyStroke(doc, p),
+    editPaletteColor: (doc, p) => this.pixelEditor.editPaletteColor(doc, p),
   };
+
+  /** The sprite editor's strokes and palette colours (pixel-edit.ts). */
+  private readonly pixelEditor = new PixelEditor({
+    nameOf: (doc, romOffset) => this.gallery(doc).entries().find((e) => e.romOffset === romOffset)?.name ?? null,
+    paletteOption: (doc, id) => this.gallery(doc).romPaletteOption(id),
+  });
 
   private readonly galleries = new Map<RomDocument, GalleryController>();
 

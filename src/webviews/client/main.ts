@@ -223,12 +223,14 @@ rpc.onEvent((e) => {
     case 'romChanged':
       renderHeaderPanel(e.data);
       gallery.invalidateThumbnails();
+      void detail?.refresh();
       break;
     case 'scanStatus':
       gallery.setScan(e.data);
       break;
     case 'entries':
       gallery.setData(e.data.entries, e.data.palettes);
+      detail?.setPalette(gallery.paletteFor(detailEntry));
       break;
     case 'showTab':
       showTab(e.data.tab);
