@@ -14,7 +14,6 @@ import { InjectionRefusedError, planInjection, type InjectOptions, type Injectio
 import { formatSnes } from '../core/rom/mapping';
 import type { GalleryEntry } from '../webviews/protocol';
 import type { RomDocument } from './rom-document';
-import { makePatch } from './rom-edit';
 import { ROM_EDITOR_VIEW_TYPE, type RomEditorProvider } from './rom-editor-provider';
 
 /** Arguments for scripted use (tests, the gallery's "Inject..." button): what is given is not asked. */
@@ -195,10 +194,11 @@ export async function injectSprite(editor: RomEditorProvider, log: vscode.LogOut
     const ok = await vscode.window.showInformationMessage(`Inject ${image.path.split('/').pop()} into ${doc.fileName}?`, { modal: true, detail: text }, 'Inject');
     if (ok !== 'Inject') return { applied: false, plan };
   }
-  const bytes = doc.bytes;
-  const h = doc.session.rom.copierHeaderSize;
-  const patches = plan.patches.map((p) => makePatch(bytes, p.romOffset + h, p.bytes));
-  doc.applyEdit({ label: `Inject ${image.path.split('/').pop()}`, patches });
+  try {
+    doc.applyInjection(plan, `Inject ${image.path.split('/').pop()}`);
+  } catch (err) {
+    return refuse((err as Error).message);
+  }
   return { applied: true, plan, format: { kind: target.kind, bpp: target.bpp, tiles: target.tiles, widthTiles: target.widthTiles, palette } };
 }
 

@@ -12,7 +12,6 @@ import { InjectionRefusedError, type InjectionPlan } from '../core/inject';
 import { formatSnes } from '../core/rom/mapping';
 import type { PaletteOption, RequestMap, StrokeResult } from '../webviews/protocol';
 import type { RomDocument } from './rom-document';
-import type { RomEdit } from './rom-edit';
 
 /** What the editor asks of the rest of the extension (the gallery's names and palettes). */
 export interface PixelEditDeps {
@@ -31,22 +30,11 @@ interface Session {
 }
 
 /**
- * The one place an edit of this module meets the document's edit model: a core plan's patches
- * (headerless, each with the bytes it replaces) as a document edit. Kept to this one function so
- * it follows the document's model when that changes.
+ * The one place an edit of this module meets the document's edit model: the core plan applied
+ * through the document (its stale-file check, one undoable edit, catalog moves included).
  */
 export function applyPlanAsEdit(doc: RomDocument, label: string, plan: InjectionPlan): void {
-  const header = doc.session.rom.copierHeaderSize;
-  const bytes = doc.bytes;
-  const edit: RomEdit = {
-    label,
-    patches: plan.patches.map((p) => {
-      const offset = header + p.romOffset;
-      const before = p.before ?? bytes.slice(offset, offset + p.bytes.length);
-      return { offset, before: before.slice(), after: p.bytes.slice() };
-    }),
-  };
-  doc.applyEdit(edit);
+  doc.applyInjection(plan, label);
 }
 
 export class PixelEditor implements vscode.Disposable {

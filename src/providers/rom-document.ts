@@ -1,6 +1,7 @@
 /**
- * The custom editor's document: the ROM bytes, undoable edits, save / save as / revert / backup
- * (hot exit), and a watcher that notices when the file changes on disk.
+ * The custom editor's document: VS Code's side of the core edit model (core/edit): the ROM bytes,
+ * undoable edits with a saved marker, save / save as / revert / backup (hot exit), and a watcher
+ * that reloads a clean document when the file changes on disk and asks when it is dirty.
  */
 import * as vscode from 'vscode';
 import { RomSession } from '../core/session/rom-session';
@@ -8,19 +9,20 @@ import type { SessionServices } from '../core/session/services';
 import { checkRomFileSize } from '../core/rom/rom';
 import { writeFileAtomic } from '../core/io/atomic-file';
 import { localStamp, readLocalFile } from '../core/io/local-file';
-import { applyPatches, type RomEdit } from './rom-edit';
+import { EditModel, type BlockMove, type DiskStamp, type RomEdit, type RomFileAccess } from '../core/edit';
+import { applyPlan, type InjectionPlan } from '../core/inject';
 
 export interface DocumentDeps {
   log: vscode.LogOutputChannel;
   services: SessionServices;
   /** How many backups to keep when saving (setting spritepal.backups.keep). */
   backupsToKeep(): number;
+  /** Called after the file was written by a save (the catalog records the ROM's identity and moves). */
+  onDidSave?(doc: RomDocument): Promise<void>;
 }
 
-interface DiskStamp {
-  mtime: number;
-  size: number;
-}
+export const RELOAD_CHOICE = 'Reload from Disk (discard mine)';
+export const KEEP_CHOICE = 'Keep Mine';
 
 async function readRomFile(uri: vscode.Uri): Promise<{ bytes: Uint8Array; stamp: DiskStamp; readOnly: boolean }> {
   const name = uri.path.split('/').pop();
@@ -43,8 +45,35 @@ async function stampOf(uri: vscode.Uri): Promise<DiskStamp> {
   return { mtime: st.mtime, size: st.size };
 }
 
-function rangesOf(edit: RomEdit): { start: number; end: number }[] {
-  return edit.patches.map((p) => ({ start: p.offset, end: p.offset + p.after.length }));
+/** Writes a ROM file: atomically with backups for local files, through vscode.workspace.fs otherwise. */
+async function writeRomFile(target: vscode.Uri, bytes: Uint8Array, deps: DocumentDeps): Promise<DiskStamp> {
+  if (target.scheme === 'file') {
+    const r = await writeFileAtomic(target.fsPath, bytes, { keepBackups: deps.backupsToKeep() });
+    if (r.backupPath) deps.log.info(`saved ${target.fsPath} (backup ${r.backupPath})`);
+    else deps.log.info(`saved ${target.fsPath}`);
+    if (r.prunedBackups.length) deps.log.info(`removed old backups: ${r.prunedBackups.join(', ')}`);
+  } else {
+    await vscode.workspace.fs.writeFile(target, bytes);
+  }
+  return stampOf(target);
+}
+
+/** The hot-exit sidecar beside a backup: the catalog moves the unsaved bytes carry. */
+function movesUri(backup: vscode.Uri): vscode.Uri {
+  return backup.with({ path: `${backup.path}.moves.json` });
+}
+
+async function readRestored(backupId: string, log: vscode.LogOutputChannel): Promise<{ bytes: Uint8Array; moves: BlockMove[] }> {
+  const uri = vscode.Uri.parse(backupId);
+  const bytes = new Uint8Array(await vscode.workspace.fs.readFile(uri));
+  let moves: BlockMove[] = [];
+  try {
+    const raw: unknown = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(movesUri(uri))));
+    if (Array.isArray(raw)) moves = raw.filter((m): m is BlockMove => Number.isInteger(m?.from) && Number.isInteger(m?.to) && m.from >= 0 && m.to >= 0);
+  } catch (err) {
+    if (!(err instanceof vscode.FileSystemError)) log.warn(`hot exit: the catalog moves beside ${uri.fsPath} are unreadable: ${(err as Error).message}`);
+  }
+  return { bytes, moves };
 }
 
 export class RomDocument implements vscode.CustomDocument {
@@ -54,24 +83,25 @@ export class RomDocument implements vscode.CustomDocument {
   private readonly editEmitter = new vscode.EventEmitter<vscode.CustomDocumentEditEvent<RomDocument>>();
   /** Fires for each new undoable edit (the provider forwards it to VS Code). */
   readonly onDidEdit = this.editEmitter.event;
+  private readonly dirtyEmitter = new vscode.EventEmitter<void>();
+  /**
+   * Fires when the document is dirty at the depth of its save point: VS Code counts edits and would
+   * call it clean, so the provider tells it with a content-change event.
+   */
+  readonly onDidBecomeDirtyAtSavePoint = this.dirtyEmitter.event;
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
   /** Fires once when VS Code disposes the document (every editor on it closed). */
   readonly onDidDispose = this.disposeEmitter.event;
-  private readonly disposables: vscode.Disposable[] = [this.changeEmitter, this.editEmitter];
-  /** Applied edits, in order; `savedDepth` of them were applied when the file was last written or read. */
-  private applied: RomEdit[] = [];
-  private savedDepth = 0;
-  private diskStamp: DiskStamp;
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter, this.editEmitter, this.dirtyEmitter];
   private ignoreWatcherUntil = 0;
+  private asking = false;
 
   private constructor(
     readonly uri: vscode.Uri,
     readonly session: RomSession,
-    stamp: DiskStamp,
-    public readOnly: boolean,
+    private readonly model: EditModel,
     private readonly deps: DocumentDeps,
   ) {
-    this.diskStamp = stamp;
     if (uri.scheme === 'file') {
       const folder = vscode.Uri.joinPath(uri, '..');
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, uri.path.split('/').pop()!));
@@ -80,16 +110,18 @@ export class RomDocument implements vscode.CustomDocument {
   }
 
   static async open(uri: vscode.Uri, backupId: string | undefined, deps: DocumentDeps): Promise<RomDocument> {
-    const disk = await readRomFile(uri);
-    let bytes = disk.bytes;
-    if (backupId) {
-      // Hot exit: the unsaved bytes were written to the backup; the file on disk is unchanged.
-      bytes = new Uint8Array(await vscode.workspace.fs.readFile(vscode.Uri.parse(backupId)));
-    }
+    const file: RomFileAccess = {
+      read: () => readRomFile(uri),
+      write: (bytes) => writeRomFile(uri, bytes, deps),
+      stamp: () => stampOf(uri),
+    };
+    // Hot exit: the unsaved bytes (and their catalog moves) were written to the backup; the file on disk is unchanged.
+    const restored = backupId ? await readRestored(backupId, deps.log) : undefined;
+    const holder: { session?: RomSession } = {};
+    const model = await EditModel.open(file, restored, (bytes, ranges) => holder.session?.update(bytes, ranges));
     const name = uri.path.split('/').pop() ?? 'ROM';
-    const doc = new RomDocument(uri, RomSession.open(bytes, name, deps.services), disk.stamp, disk.readOnly, deps);
-    if (backupId) doc.savedDepth = -1; // restored from a backup: differs from disk until saved
-    return doc;
+    holder.session = RomSession.open(model.bytes, name, deps.services);
+    return new RomDocument(uri, holder.session, model, deps);
   }
 
   get fileName(): string {
@@ -101,105 +133,115 @@ export class RomDocument implements vscode.CustomDocument {
   }
 
   get isDirty(): boolean {
-    return this.applied.length !== this.savedDepth;
+    return this.model.isDirty;
   }
 
-  /** Applies an edit and records it with VS Code so undo/redo restore the exact bytes. */
+  get readOnly(): boolean {
+    return this.model.readOnly;
+  }
+
+  /** Catalog moves of the edits since the file was opened, in order (the catalog applies them). */
+  get catalogMoves(): BlockMove[] {
+    return this.model.moves;
+  }
+
+  /**
+   * Applies an edit (refused, nothing changed, when the bytes under a patch are not the ones it was
+   * made for) and records it with VS Code so undo/redo restore the exact bytes.
+   */
   applyEdit(edit: RomEdit): void {
-    const bytes = this.session.bytes;
-    applyPatches(bytes, edit.patches, 'forward');
-    this.session.update(bytes, rangesOf(edit));
-    this.applied.push(edit);
-    this.changeEmitter.fire();
+    const handle = this.model.apply(edit);
+    this.afterChange();
     this.editEmitter.fire({
       document: this,
       label: edit.label,
-      undo: () => {
-        applyPatches(this.session.bytes, edit.patches, 'back');
-        this.session.update(this.session.bytes, rangesOf(edit));
-        this.applied.pop();
-        this.changeEmitter.fire();
-      },
-      redo: () => {
-        applyPatches(this.session.bytes, edit.patches, 'forward');
-        this.session.update(this.session.bytes, rangesOf(edit));
-        this.applied.push(edit);
-        this.changeEmitter.fire();
-      },
+      undo: () => this.step(() => handle.undo()),
+      redo: () => this.step(() => handle.redo()),
     });
   }
 
+  /** Applies an injection plan through the core's applyPlan (its stale-file check included), as one edit. */
+  applyInjection(plan: InjectionPlan, label: string): void {
+    applyPlan(this.bytes, this.session.rom.copierHeaderSize, plan);
+    this.applyEdit({ label, patches: plan.patches, moves: plan.moves });
+  }
+
+  private step(f: () => void): void {
+    try {
+      f();
+    } catch (err) {
+      this.deps.log.error(`${this.fileName}: ${(err as Error).message}`);
+      void vscode.window.showErrorMessage(`SpritePal: ${(err as Error).message}`);
+      throw err;
+    }
+    this.afterChange();
+  }
+
+  private afterChange(): void {
+    this.changeEmitter.fire();
+    if (this.model.dirtyAtSavedDepth) this.dirtyEmitter.fire();
+  }
+
   async save(_token?: vscode.CancellationToken): Promise<void> {
-    await this.writeTo(this.uri);
-    this.savedDepth = this.applied.length;
+    this.ignoreWatcherUntil = Date.now() + 2000;
+    await this.model.save();
+    await this.deps.onDidSave?.(this);
   }
 
   async saveAs(target: vscode.Uri, _token?: vscode.CancellationToken): Promise<void> {
-    await this.writeTo(target);
-  }
-
-  private async writeTo(target: vscode.Uri): Promise<void> {
-    const bytes = this.session.bytes;
-    if (target.scheme === 'file') {
-      this.ignoreWatcherUntil = Date.now() + 2000;
-      const r = await writeFileAtomic(target.fsPath, bytes, { keepBackups: this.deps.backupsToKeep() });
-      if (r.backupPath) this.deps.log.info(`saved ${target.fsPath} (backup ${r.backupPath})`);
-      else this.deps.log.info(`saved ${target.fsPath}`);
-      if (r.prunedBackups.length) this.deps.log.info(`removed old backups: ${r.prunedBackups.join(', ')}`);
-    } else {
-      await vscode.workspace.fs.writeFile(target, bytes);
-    }
-    if (target.toString() === this.uri.toString()) this.diskStamp = await stampOf(target);
+    await writeRomFile(target, this.bytes, this.deps);
   }
 
   async revert(_token?: vscode.CancellationToken): Promise<void> {
-    const disk = await readRomFile(this.uri);
-    this.session.update(disk.bytes);
-    this.diskStamp = disk.stamp;
-    this.readOnly = disk.readOnly;
-    this.applied = [];
-    this.savedDepth = 0;
+    await this.model.revert();
     this.changeEmitter.fire();
   }
 
   async backup(destination: vscode.Uri, _token: vscode.CancellationToken): Promise<vscode.CustomDocumentBackup> {
     await vscode.workspace.fs.writeFile(destination, this.session.bytes);
+    await vscode.workspace.fs.writeFile(movesUri(destination), new TextEncoder().encode(JSON.stringify(this.model.moves)));
     return {
       id: destination.toString(),
       delete: async () => {
-        try {
-          await vscode.workspace.fs.delete(destination);
-        } catch {
-          /* already gone */
+        for (const u of [destination, movesUri(destination)]) {
+          try {
+            await vscode.workspace.fs.delete(u);
+          } catch {
+            /* already gone */
+          }
         }
       },
     };
   }
 
   /** True when the file on disk is no longer what this document read or last saved. */
-  async changedOnDisk(): Promise<boolean> {
-    try {
-      const st = await stampOf(this.uri);
-      return st.mtime !== this.diskStamp.mtime || st.size !== this.diskStamp.size;
-    } catch {
-      return true;
-    }
+  changedOnDisk(): Promise<boolean> {
+    return this.model.changedOnDisk();
   }
 
   private async onDiskChange(): Promise<void> {
-    if (Date.now() < this.ignoreWatcherUntil) return;
-    if (!(await this.changedOnDisk())) return;
-    if (!this.isDirty) {
-      this.deps.log.info(`${this.uri.fsPath} changed on disk: reloading`);
-      await this.revert();
+    if (Date.now() < this.ignoreWatcherUntil || this.asking) return;
+    const change = await this.model.diskChanged();
+    if (change === 'none') return;
+    if (change === 'reloaded') {
+      this.deps.log.info(`${this.uri.fsPath} changed on disk: reloaded (the document had no unsaved changes)`);
+      this.changeEmitter.fire();
       return;
     }
-    const choice = await vscode.window.showWarningMessage(
-      `${this.fileName} changed on disk, and you have unsaved changes.`,
-      'Reload from Disk (discard mine)',
-      'Keep Mine',
-    );
-    if (choice === 'Reload from Disk (discard mine)') await vscode.commands.executeCommand('workbench.action.files.revert');
+    this.deps.log.warn(`${this.uri.fsPath} changed on disk while it has unsaved changes: asking`);
+    this.asking = true;
+    try {
+      const choice = await vscode.window.showWarningMessage(`${this.fileName} changed on disk, and you have unsaved changes.`, RELOAD_CHOICE, KEEP_CHOICE);
+      this.deps.log.info(`${this.fileName} changed on disk: ${choice ?? 'no answer'} (unsaved changes kept unless reloaded)`);
+      if (choice === RELOAD_CHOICE) {
+        await this.model.reload();
+        this.changeEmitter.fire();
+        // VS Code still counts the edits: a soft revert makes it agree the document is clean.
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+      }
+    } finally {
+      this.asking = false;
+    }
   }
 
   dispose(): void {

@@ -10,7 +10,6 @@ import type { SessionServices } from '../core/session/services';
 import { RomDocument } from './rom-document';
 import { GalleryController } from './gallery-controller';
 import type { CatalogAccess } from './catalog-access';
-import { makePatch } from './rom-edit';
 import { romView } from './rom-view';
 import { PixelEditor } from './pixel-edit';
 import { romEditorHtml, webviewOptions } from './webview-html';
@@ -20,8 +19,12 @@ export const ROM_EDITOR_VIEW_TYPE = 'spritepal.romEditor';
 type Handler<M extends Method> = (doc: RomDocument, params: RequestMap[M]['params']) => Promise<RequestMap[M]['result']> | RequestMap[M]['result'];
 
 export class RomEditorProvider implements vscode.CustomEditorProvider<RomDocument> {
-  private readonly editEmitter = new vscode.EventEmitter<vscode.CustomDocumentEditEvent<RomDocument>>();
-  readonly onDidChangeCustomDocument = this.editEmitter.event;
+  private readonly editEmitter = new vscode.EventEmitter<vscode.CustomDocumentEditEvent<RomDocument> | vscode.CustomDocumentContentChangeEvent<RomDocument>>();
+  /**
+   * Edits (undoable), plus a content change when the document is dirty where VS Code's edit count
+   * says clean (saved, undone, edited anew): VS Code tells the two apart at run time.
+   */
+  readonly onDidChangeCustomDocument = this.editEmitter.event as vscode.Event<vscode.CustomDocumentEditEvent<RomDocument>>;
   private readonly panels = new Map<RomDocument, Set<vscode.WebviewPanel>>();
   private active: RomDocument | undefined;
   /** Counted protocol violations (the monitoring view shows them). */
@@ -65,6 +68,7 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<RomDocumen
     });
     this.log.info(`opened ${uri.fsPath}: ${doc.session.rom.mapping}, "${doc.session.rom.detection.fields?.title ?? '(no header)'}"`);
     doc.onDidEdit((e) => this.editEmitter.fire(e));
+    doc.onDidBecomeDirtyAtSavePoint(() => this.editEmitter.fire({ document: doc }));
     doc.onDidDispose(() => {
       this.galleries.get(doc)?.dispose();
       this.galleries.delete(doc);
@@ -202,8 +206,7 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<RomDocumen
     if (!state) throw new Error(`${doc.fileName} has no internal header, so it has no checksum to fix`);
     if (state.valid) return { applied: false, checksum: state.computed };
     if (!vscode.workspace.isTrusted) throw new Error('editing ROMs is disabled in untrusted workspaces');
-    const patch = rom.fixedChecksumPatch()!;
-    doc.applyEdit({ label: 'Fix Checksum', patches: [makePatch(doc.bytes, patch.fileOffset, patch.bytes)] });
+    doc.applyEdit({ label: 'Fix Checksum', patches: [rom.fixedChecksumPatch()!] });
     return { applied: true, checksum: state.computed };
   }
 

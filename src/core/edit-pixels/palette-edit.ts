@@ -6,7 +6,8 @@
 import { hex, SpritePalError } from '../errors';
 import { readBgr555, writeBgr555 } from '../gfx/color';
 import { PALETTE_BYTES } from '../gfx/palette';
-import { patchedCopy, fileFingerprint, type InjectionPatch } from '../inject/apply';
+import { makePatch, patchedFile, type Patch } from '../edit/patch';
+import { fileFingerprint } from '../inject/apply';
 import type { InjectionPlan } from '../inject/plan';
 import { checksumBytes, computeChecksum } from '../rom/checksum';
 import { offsetToSnes } from '../rom/mapping';
@@ -47,20 +48,21 @@ export function planPaletteColor(rom: Rom, edit: PaletteColorEdit): InjectionPla
     throw new PaletteEditError(`colour ${index} of the palette at ${hex(at)} lies in the ROM's internal header at ${hex(header)}: not a palette`);
   }
   const source = fileFingerprint(rom.file);
-  const patches: InjectionPatch[] = [{ romOffset: slot, bytes: writeBgr555([color]) }];
-  let data = patchedCopy(rom.data, patches);
+  const patches: Patch[] = [makePatch(rom.data, slot, writeBgr555([color]))];
+  let data = patchedFile(rom.data, 0, patches);
   const checksum = computeChecksum(data, rom.headerOffset);
   if (rom.headerOffset !== null) {
-    const pair = { romOffset: rom.headerOffset + 0x1c, bytes: checksumBytes(checksum) };
+    const pair = makePatch(rom.data, rom.headerOffset + 0x1c, checksumBytes(checksum));
     patches.push(pair);
-    data = patchedCopy(data, [pair]);
+    data = patchedFile(data, 0, [pair]);
   }
   if (readBgr555(data, slot, 1)[0] !== color) throw new PaletteEditError(`colour ${index} at ${hex(slot)} did not read back as written`);
-  const minimal = minimalPatches(rom.data, patches, 0);
+  const minimal = minimalPatches(patches, 0);
   return {
     patches: minimal,
     unchanged: minimal.length === 0,
     source,
+    moves: [],
     summary: {
       tiles: 0,
       oldSize: 2,

@@ -8,7 +8,8 @@
  */
 import { hex } from '../errors';
 import { colorsOf, decodeTiles, TILE_PIXELS } from '../gfx/tiles';
-import { InjectionRefusedError, planTilePixels, readTarget, type InjectOptions, type InjectionPatch, type InjectionPlan, type InjectTarget } from '../inject';
+import type { Patch } from '../edit/patch';
+import { InjectionRefusedError, planTilePixels, readTarget, type InjectOptions, type InjectionPlan, type InjectTarget } from '../inject';
 import type { Rom } from '../rom/rom';
 
 export interface Stroke {
@@ -59,27 +60,28 @@ export function strokePixels(current: Uint8Array, tiles: number, stroke: Pick<St
 }
 
 /**
- * Patches of `plan` cut down to the bytes that differ from `data` (each with its `before`), so
- * an edit writes and remembers only what changes. Runs closer than `join` bytes stay one patch.
+ * Patches cut down to the bytes they change (before != after), so an edit writes and remembers
+ * only what changes. Runs closer than `join` bytes stay one patch.
  */
-export function minimalPatches(data: Uint8Array, patches: readonly InjectionPatch[], join = 8): InjectionPatch[] {
-  const out: InjectionPatch[] = [];
+export function minimalPatches(patches: readonly Patch[], join = 8): Patch[] {
+  const out: Patch[] = [];
   for (const p of patches) {
+    const { before, after } = p;
+    const n = after.length;
     let i = 0;
-    const n = p.bytes.length;
     while (i < n) {
-      while (i < n && p.bytes[i] === data[p.romOffset + i]) i++;
+      while (i < n && after[i] === before[i]) i++;
       if (i >= n) break;
       let end = i + 1;
       let same = 0;
       for (let j = end; j < n && same <= join; j++) {
-        if (p.bytes[j] === data[p.romOffset + j]) same++;
+        if (after[j] === before[j]) same++;
         else {
           same = 0;
           end = j + 1;
         }
       }
-      out.push({ romOffset: p.romOffset + i, bytes: p.bytes.slice(i, end), before: data.slice(p.romOffset + i, p.romOffset + end) });
+      out.push({ romOffset: p.romOffset + i, before: before.slice(i, end), after: after.slice(i, end) });
       i = end;
     }
   }
@@ -94,5 +96,5 @@ export function planStroke(rom: Rom, stroke: Stroke, opts: Pick<InjectOptions, '
   const before = decodeTiles(current.data, target.bpp, current.tiles);
   const pixels = strokePixels(before, current.tiles, stroke, target.bpp, place);
   const plan = planTilePixels(rom, target, { pixels, tiles: current.tiles }, opts, current);
-  return { plan: { ...plan, patches: minimalPatches(rom.data, plan.patches) }, pixels };
+  return { plan: { ...plan, patches: minimalPatches(plan.patches) }, pixels };
 }

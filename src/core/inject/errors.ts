@@ -22,10 +22,5 @@ export class InjectionRefusedError extends SpritePalError {
   }
 }
 
-/** The file no longer holds the bytes the plan was made from (changed on disk since it was opened). */
-export class StaleRomError extends SpritePalError {
-  constructor(message: string) {
-    super('rom-changed', message);
-    this.name = 'StaleRomError';
-  }
-}
+/** Re-exported: the edit model owns it (a stale file refuses any edit, not only injections). */
+export { StaleRomError } from '../edit/errors';

@@ -12,7 +12,8 @@
  */
 export { planInjection, planTilePixels, type InjectOptions, type InjectionPlan, type InjectionSummary } from './plan';
 export { readTarget, type CurrentBlock, type InjectTarget } from './target';
-export { applyPlan, fileFingerprint, sameSource, type InjectionPatch, type PlanSource } from './apply';
+export { applyPlan, checkPlanSource, fileFingerprint, sameSource, type PlanSource } from './apply';
+export { type Patch } from '../edit/patch';
 export { InjectionRefusedError, StaleRomError, type InjectionRefusal } from './errors';
 export { findFreeSpace, freeRuns, FREE_GUARD, type FreeRun, type FreeSpace, type FreeSpaceOptions, type Padding } from './free-space';
 export { findPointers, readPointer, retarget, type FindPointersOptions } from './pointers';

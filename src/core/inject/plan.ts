@@ -11,7 +11,9 @@ import type { Rom } from '../rom/rom';
 import { encodeTiles } from '../gfx/tiles';
 import type { Rgb } from '../gfx/color';
 import { hex } from '../errors';
-import { fileFingerprint, patchedCopy, type InjectionPatch, type PlanSource } from './apply';
+import { makePatch, patchedFile, type Patch } from '../edit/patch';
+import type { BlockMove } from '../edit/edit-model';
+import { fileFingerprint, type PlanSource } from './apply';
 import { InjectionRefusedError } from './errors';
 import { findFreeSpace, FREE_GUARD, type Padding } from './free-space';
 import { imageTiles } from './image';
@@ -55,11 +57,13 @@ export interface InjectionSummary {
 
 export interface InjectionPlan {
   /** Headerless patches, the checksum pair included; empty when unchanged. */
-  patches: InjectionPatch[];
+  patches: Patch[];
   unchanged: boolean;
   summary: InjectionSummary;
   /** The file the plan was made from (applyPlan refuses other bytes under the patches). */
   source: PlanSource;
+  /** Where the block moved (a relocation): catalog entries follow it in the same edit. */
+  moves: BlockMove[];
 }
 
 function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -125,12 +129,13 @@ export function planTilePixels(
       patches: [],
       unchanged: true,
       source,
+      moves: [],
       summary: { tiles: image.tiles, oldSize: current.size, newSize: current.size, inPlace: true, newRomOffset: start, newSnes: offsetToSnes(rom.mapping, start), pointerCandidates: [], pointersUpdated: [], padding, checksum, verified: true },
     };
   }
 
   const block = encodeBlock(target.kind, newData, place);
-  const patches: InjectionPatch[] = [];
+  const patches: Patch[] = [];
   let newOffset = start;
   let pointerCandidates: number[] = [];
   let pointersUpdated: number[] = [];
@@ -138,7 +143,7 @@ export function planTilePixels(
   if (block.length <= room) {
     const bytes = new Uint8Array(Math.max(block.length, current.size)).fill(padding);
     bytes.set(block);
-    patches.push({ romOffset: start, bytes });
+    patches.push(makePatch(rom.data, start, bytes));
   } else {
     if (!opts.relocate) {
       throw new InjectionRefusedError(
@@ -150,26 +155,26 @@ export function planTilePixels(
     newOffset = moved.romOffset;
     pointerCandidates = moved.candidates;
     pointersUpdated = moved.pointers.map((p) => p.slot);
-    patches.push({ romOffset: newOffset, bytes: block });
-    for (const p of moved.pointers) patches.push({ romOffset: p.slot, bytes: pointerBytes(p.value) });
-    patches.push({ romOffset: start, bytes: new Uint8Array(current.size).fill(padding) });
+    patches.push(makePatch(rom.data, newOffset, block));
+    for (const p of moved.pointers) patches.push(makePatch(rom.data, p.slot, pointerBytes(p.value)));
+    patches.push(makePatch(rom.data, start, new Uint8Array(current.size).fill(padding)));
   }
 
-  let data = patchedCopy(rom.data, patches);
+  let data = patchedFile(rom.data, 0, patches);
   let checksum = computeChecksum(data, rom.headerOffset);
   if (rom.headerOffset !== null) {
-    const pair = { romOffset: rom.headerOffset + 0x1c, bytes: checksumBytes(checksum) };
+    const pair = makePatch(rom.data, rom.headerOffset + 0x1c, checksumBytes(checksum));
     patches.push(pair);
-    data = patchedCopy(data, [pair]);
+    data = patchedFile(data, 0, [pair]);
   }
   verifyPatched({ data, mapping: rom.mapping, headerOffset: rom.headerOffset, kind: target.kind, bpp: target.bpp, romOffset: newOffset, size: block.length, expected: newData, pixels: image.pixels, pointers: pointersUpdated });
-  for (const p of patches) p.before = rom.data.slice(p.romOffset, p.romOffset + p.bytes.length);
   if (rom.headerOffset === null) checksum = computeChecksum(data, null);
 
   return {
     patches,
     unchanged: false,
     source,
+    moves: newOffset === start ? [] : [{ from: start, to: newOffset }],
     summary: {
       tiles: image.tiles,
       oldSize: current.size,

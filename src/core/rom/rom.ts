@@ -9,6 +9,7 @@ import { detectHeader, type Detection } from './detect';
 import { chipsetName, mapModeName, regionName } from './header';
 import { offsetToSnes, type Mapping } from './mapping';
 import { parseAddress, type ResolvedAddress } from './address';
+import { makePatch, type Patch } from '../edit/patch';
 
 export const MIN_ROM_SIZE = 32 * 1024;
 export const MAX_ROM_SIZE = 64 * 1024 * 1024;
@@ -74,11 +75,11 @@ export class Rom {
     return this.checksumCache;
   }
 
-  /** File bytes with a corrected checksum pair, or null when there is no header to fix. */
-  fixedChecksumPatch(): { fileOffset: number; bytes: Uint8Array } | null {
+  /** The patch (headerless, with the bytes it replaces) that corrects the checksum pair, or null without a header. */
+  fixedChecksumPatch(): Patch | null {
     if (this.headerOffset === null) return null;
     const computed = computeChecksum(this.data, this.headerOffset);
-    return { fileOffset: this.copierHeaderSize + this.headerOffset + 0x1c, bytes: checksumBytes(computed) };
+    return makePatch(this.data, this.headerOffset + 0x1c, checksumBytes(computed));
   }
 
   resolveAddress(input: string): ResolvedAddress {

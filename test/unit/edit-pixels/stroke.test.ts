@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { decode } from '../../../src/core/hal';
 import { decodeTiles } from '../../../src/core/gfx/tiles';
 import { tilesToImage } from '../../../src/core/gfx/arrange';
-import { applyPlan, InjectionRefusedError, type InjectionPatch } from '../../../src/core/inject';
+import { applyPlan, InjectionRefusedError, type Patch } from '../../../src/core/inject';
 import { minimalPatches, planPaletteColor, planStroke, tilePixelIndex, PaletteEditError, type Stroke } from '../../../src/core/edit-pixels';
 import { buildDemoRom, demoRomLayout } from '../../../src/core/demo/demo-rom';
 import { Rom } from '../../../src/core/rom/rom';
@@ -11,9 +11,9 @@ import { readBgr555 } from '../../../src/core/gfx/color';
 import { A, B, buildFixture, C, diffIndices, D, noisyPixels, PIX_A, PIX_B, PIX_C, PIX_D, PTR_D1, PTR_D2 } from '../inject/fixture';
 
 /** Undo as the editor does it: each patch's `before` put back, last patch first. */
-function undo(file: Uint8Array, header: number, patches: readonly InjectionPatch[]): Uint8Array {
+function undo(file: Uint8Array, header: number, patches: readonly Patch[]): Uint8Array {
   const out = file.slice();
-  for (const p of [...patches].reverse()) out.set(p.before!, header + p.romOffset);
+  for (const p of [...patches].reverse()) out.set(p.before, header + p.romOffset);
   return out;
 }
 
@@ -65,7 +65,7 @@ describe('edit-pixels: strokes', () => {
     assert.equal(pixels[0], 5);
     assert.deepEqual(undo(out, 0, plan.patches), file);
     // Patches hold only bytes that change.
-    for (const p of plan.patches) assert.notEqual(p.bytes[0], file[p.romOffset], 'a patch starts at a changed byte');
+    for (const p of plan.patches) assert.notEqual(p.after[0], p.before[0], 'a patch starts at a changed byte');
   });
 
   it('a stroke that undoes the last one gives back the original bytes (raw)', () => {
@@ -138,15 +138,15 @@ describe('edit-pixels: strokes', () => {
 
 describe('edit-pixels: minimal patches', () => {
   it('cuts a patch into the runs that differ, joining runs closer than the gap', () => {
-    const data = new Uint8Array(40);
-    const bytes = new Uint8Array(30);
-    bytes[2] = 1;
-    bytes[5] = 1;
-    bytes[25] = 1;
-    const out = minimalPatches(data, [{ romOffset: 4, bytes }], 4);
-    assert.deepEqual(out.map((p) => [p.romOffset, p.bytes.length]), [[6, 4], [29, 1]]);
+    const after = new Uint8Array(30);
+    after[2] = 1;
+    after[5] = 1;
+    after[25] = 1;
+    const out = minimalPatches([{ romOffset: 4, before: new Uint8Array(30), after }], 4);
+    assert.deepEqual(out.map((p) => [p.romOffset, p.after.length]), [[6, 4], [29, 1]]);
     assert.deepEqual(out[0]!.before, new Uint8Array(4));
-    assert.deepEqual(minimalPatches(data, [{ romOffset: 0, bytes: new Uint8Array(10) }]), []);
+    assert.deepEqual(out[0]!.after, Uint8Array.of(1, 0, 0, 1));
+    assert.deepEqual(minimalPatches([{ romOffset: 0, before: new Uint8Array(10), after: new Uint8Array(10) }]), []);
   });
 });
 

@@ -5,7 +5,7 @@ import { buildRom } from '../../../src/core/rom/build';
 import { Rom } from '../../../src/core/rom/rom';
 import { applyPlan, fileFingerprint, planInjection, sameSource, InjectionRefusedError, StaleRomError } from '../../../src/core/inject';
 import { verifyPatched, type VerifyInput } from '../../../src/core/inject/verify';
-import { patchedCopy } from '../../../src/core/inject/apply';
+import { makePatch } from '../../../src/core/edit';
 import { noise, noisyPixels, sheetPng, spritePixels } from './fixture';
 
 const PIX = spritePixels(4);
@@ -68,7 +68,7 @@ describe('inject: apply', () => {
 
   it('returns new bytes and never mutates the input', () => {
     const copy = file.slice();
-    const out = applyPlan(file, 0, { patches: [{ romOffset: 0x100, bytes: Uint8Array.of(1, 2) }] });
+    const out = applyPlan(file, 0, { patches: [makePatch(file, 0x100, Uint8Array.of(1, 2))] });
     assert.deepEqual(file, copy);
     assert.deepEqual([...out.subarray(0x100, 0x102)], [1, 2]);
     assert.notEqual(out, file);
@@ -84,12 +84,12 @@ describe('inject: apply', () => {
     const before = file.slice(0x100, 0x102);
     const moved = file.slice();
     moved[0x101] ^= 1;
-    assert.throws(() => applyPlan(moved, 0, { patches: [{ romOffset: 0x100, bytes: Uint8Array.of(1, 2), before }], source }), /changed since it was opened/);
+    assert.throws(() => applyPlan(moved, 0, { patches: [{ romOffset: 0x100, after: Uint8Array.of(1, 2), before }], source }), /changed since it was opened/);
   });
 
   it('refuses a patch outside the ROM', () => {
-    assert.throws(() => patchedCopy(file, [{ romOffset: 0xffff, bytes: Uint8Array.of(1, 2) }]), RangeError);
-    assert.throws(() => patchedCopy(file, [{ romOffset: -1, bytes: Uint8Array.of(1) }]), RangeError);
+    assert.throws(() => makePatch(file, 0xffff, Uint8Array.of(1, 2)), RangeError);
+    assert.throws(() => applyPlan(file, 0, { patches: [{ romOffset: -1, before: Uint8Array.of(0), after: Uint8Array.of(1) }] }), RangeError);
   });
 
   it('plans for a ROM without a convincing header: no checksum pair, no relocation', () => {

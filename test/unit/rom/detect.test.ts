@@ -79,9 +79,10 @@ describe('header detection', () => {
     const file = makeRom({ mapping: 'lorom', size: 3 * 256 * KiB, copierHeader: true, wrongChecksum: true });
     const rom = new Rom(file);
     const patch = rom.fixedChecksumPatch()!;
-    assert.equal(patch.fileOffset, 512 + 0x7fdc);
+    assert.equal(patch.romOffset, 0x7fdc);
+    assert.deepEqual(patch.before, file.subarray(512 + 0x7fdc, 512 + 0x7fe0), 'the patch records the bytes it replaces');
     const fixed = file.slice();
-    fixed.set(patch.bytes, patch.fileOffset);
+    fixed.set(patch.after, 512 + patch.romOffset);
     const again = new Rom(fixed);
     assert.equal(again.checksum!.valid, true);
     assert.equal(again.checksum!.stored, referenceChecksum(fixed.subarray(512), 0x7fc0));
