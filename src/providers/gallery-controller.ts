@@ -8,7 +8,8 @@ import { hex } from '../core/errors';
 import { tilesToImage } from '../core/gfx/arrange';
 import { encodeIndexedPng, formatMetadataJson } from '../core/gfx/png-export';
 import { formatPalJson } from '../core/gfx/palette-files';
-import { grayscalePalette, paletteRGBA } from '../core/gfx/palette';
+import { grayscalePalette, paletteRGBA, PALETTE_BYTES } from '../core/gfx/palette';
+import { editedBlocks, type Span } from '../core/edit-pixels/edited-blocks';
 import { decodeTiles, bytesPerTile } from '../core/gfx/tiles';
 import { formatSnes } from '../core/rom/mapping';
 import type { CatalogEntry } from '../core/catalog';
@@ -217,12 +218,50 @@ export class GalleryController implements vscode.Disposable {
       recoloured = this.romPaletteOption(id).colors.join() !== before || recoloured;
     }
     if (recoloured) this.deps.broadcast({ kind: 'event', event: 'entries', data: { entries: this.entries(), palettes: this.paletteOptions() } });
+    // An edit inside known blocks (a stroke, its undo or redo): decode those blocks again, no rescan.
+    const touched = this.editedBlocks();
+    if (touched) {
+      void this.redecode(touched);
+      return;
+    }
     // New bytes, new content hash: scan again (unchanged regions come from the cache quickly).
     this.cancelScan();
     void (this.scanning ?? Promise.resolve()).then(() => {
       this.status = { state: 'idle', done: 0, total: 0, found: 0, cached: false };
       void this.startScan();
     });
+  }
+
+  /** The blocks the last edit touched when it stayed inside known blocks (and the checksum, ROM palettes) of a finished scan; else null. */
+  private editedBlocks(): number[] | null {
+    const session = this.doc.session;
+    const ranges = session.lastEditedRanges;
+    if (!ranges || this.status.state !== 'done' || this.scanning) return null;
+    const rom = session.rom;
+    const h = rom.copierHeaderSize;
+    const also: Span[] = [];
+    if (rom.headerOffset !== null) also.push({ start: rom.headerOffset + 0x1c, end: rom.headerOffset + 0x20 });
+    for (const id of this.palettes.keys()) if (id.startsWith('rom:')) also.push({ start: Number(id.slice(4)), end: Number(id.slice(4)) + PALETTE_BYTES });
+    const starts = [...this.hits.map((x) => x.romOffset), ...this.known.map((k) => k.romOffset)];
+    return editedBlocks(ranges.map((r) => ({ start: r.start - h, end: r.end - h })), starts, also, rom.data.length);
+  }
+
+  /** Decodes edited HAL blocks again so their sizes follow the bytes; a block that no longer decodes means a rescan. */
+  private async redecode(offsets: number[]): Promise<void> {
+    try {
+      for (const off of offsets) {
+        const i = this.hits.findIndex((x) => x.romOffset === off);
+        if (i < 0 || this.hits[i]!.kind !== 'hal') continue;
+        const hit = this.hits[i]!;
+        const block = await this.doc.session.decodeBlock(off);
+        this.hits[i] = { ...hit, consumed: block.consumed, size: block.data.length, tiles: Math.floor(block.data.length / bytesPerTile(hit.bpp)) };
+      }
+      this.deps.broadcast({ kind: 'event', event: 'entries', data: { entries: this.entries(), palettes: this.paletteOptions() } });
+    } catch (e) {
+      this.deps.log.info(`an edited block no longer decodes (${(e as Error).message}): scanning again`);
+      this.status = { state: 'idle', done: 0, total: 0, found: 0, cached: false };
+      void this.startScan();
+    }
   }
 
   private entryAt(romOffset: number): GalleryEntry | undefined {

@@ -8,3 +8,4 @@
  */
 export { planStroke, strokePixels, tilePixelIndex, minimalPatches, type Stroke, type StrokePlan } from './stroke';
 export { planPaletteColor, PaletteEditError, MAX_BGR555, type PaletteColorEdit } from './palette-edit';
+export { editedBlocks, type Span } from './edited-blocks';

@@ -117,8 +117,9 @@ export class DetailView {
   }
 
   private onKey(e: KeyboardEvent): void {
-    const typing = e.target instanceof HTMLInputElement || (e.target as HTMLElement | null)?.tagName?.startsWith('VSCODE-TEXT');
-    if (typing) return;
+    // Keys typed into a text or number field are the field's (the zoom slider is not one).
+    const t = e.target as HTMLElement | null;
+    if ((t instanceof HTMLInputElement && t.type !== 'range') || t?.tagName.startsWith('VSCODE-TEXT')) return;
     if (this.editor?.handleKey(e)) {
       e.preventDefault();
       return;

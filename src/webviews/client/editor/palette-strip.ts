@@ -134,8 +134,15 @@ export class PaletteStrip {
     this.bgBox.textContent = String(this.bg);
     const editable = this.romPaletteId !== null;
     this.editor.hidden = !editable;
-    if (editable) this.showColor(rgbToBgr555(this.rgbOf(this.fg)));
+    // The fields keep what the user is typing unless the colour they show changed (a palette
+    // pushed again with the same colours, after a rescan, leaves them alone).
+    const shown = `${this.palette?.id}:${this.fg}:${this.rgbOf(this.fg)}`;
+    if (editable && shown !== this.shown) this.showColor(rgbToBgr555(this.rgbOf(this.fg)));
+    this.shown = shown;
   }
+
+  /** Palette, index and colour the editor's fields were last filled from. */
+  private shown = '';
 
   private showColor(c: number): void {
     this.channels[0]!.value = String(c & 0x1f);

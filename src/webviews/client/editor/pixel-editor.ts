@@ -140,11 +140,12 @@ export class PixelEditor {
 
   private down(e: PointerEvent): void {
     const sheet = this.sheet();
-    if (!sheet || this.busy || (e.button !== 0 && e.button !== 2)) return;
+    if (!sheet || (e.button !== 0 && e.button !== 2)) return;
     e.preventDefault();
     this.overlay.focus();
     const [x, y] = this.at(e);
     const right = e.button === 2;
+    // Picking a colour only reads: allowed while a stroke waits for the host.
     if (e.altKey || this.tool === 'eyedropper') {
       if (!inside(sheet, x, y)) return;
       const v = sheet.pixels[y * sheet.width + x]!;
@@ -153,6 +154,7 @@ export class PixelEditor {
       this.host.say(`Picked colour ${v} as ${right ? 'background' : 'foreground'}.`);
       return;
     }
+    if (this.busy) return;
     const value = right ? this.palette.bg : this.palette.fg;
     const stroke = new Stroke(sheet);
     if (this.tool === 'fill') {
@@ -237,6 +239,8 @@ export class PixelEditor {
     try {
       const r = await this.rpc.request('applyStroke', { ...this.host.format(), changes, tool });
       if (r.applied) {
+        // Strokes the host applied so far (tests and diagnosis wait on it).
+        this.overlay.dataset.applied = String(Number(this.overlay.dataset.applied ?? 0) + 1);
         this.host.say(`${r.label}: ${changes.length / 3} pixel${changes.length === 3 ? '' : 's'}${r.inPlace ? '' : ', block relocated'}.`);
         if (r.romOffset !== this.host.format().romOffset) this.host.moved(r.romOffset);
       } else {
