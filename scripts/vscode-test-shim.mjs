@@ -29,7 +29,8 @@ let server;
 let browser;
 let code = 1;
 try {
-  server = await startServer({ base, ...profile });
+  // Headless extension-host tests: a modal dialog nobody answers must fail, not hang (see startServer).
+  server = await startServer({ base, ...profile, smokeTestDriver: true });
   browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   let resolveExit;

@@ -136,9 +136,12 @@ export function installVsix(vsix, { userDataDir, extensionsDir, base }) {
 
 /**
  * Starts a server on 127.0.0.1. Detached, so stop() can kill its whole process group (it leaves
- * file-watcher and extension-host children behind otherwise).
+ * file-watcher and extension-host children behind otherwise). It behaves like the VS Code users
+ * run: `npm start` and the browser end-to-end tests serve exactly this. Only the extension-host
+ * integration tests, where nobody is there to answer a dialog, ask for `smokeTestDriver` (VS Code
+ * then refuses every modal dialog instead of waiting on it).
  */
-export async function startServer({ base, userDataDir, extensionsDir, port, quiet = true, extraArgs = [] }) {
+export async function startServer({ base, userDataDir, extensionsDir, port, quiet = true, extraArgs = [], smokeTestDriver = false }) {
   port ??= await freePort();
   const args = [
     SERVER_MAIN,
@@ -148,7 +151,7 @@ export async function startServer({ base, userDataDir, extensionsDir, port, quie
     '--port',
     String(port),
     '--without-connection-token',
-    '--enable-smoke-test-driver',
+    ...(smokeTestDriver ? ['--enable-smoke-test-driver'] : []),
     '--disable-telemetry',
     '--disable-workspace-trust',
     '--user-data-dir',

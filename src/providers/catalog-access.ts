@@ -1,37 +1,69 @@
 /**
  * The catalog as the ROM editor sees it: the sprites known for a document's ROM (the bundled,
  * verified entries of the demo ROM; SpritePal sprite_locations.json files named in the setting
- * `spritepal.catalog.spriteLocations`; the workspace's `.spritepal/catalog.json`), and saving a
- * name into the workspace catalog so it can be committed with a hack project.
+ * `spritepal.catalog.spriteLocations`; the workspace's `.spritepal/catalog.json`), found through
+ * the ROM's identity (its original, remembered in `.spritepal/roms.json`) so they survive edits,
+ * at the offsets the document's moves put them; saving a name into the workspace catalog; and, on
+ * each save of the ROM, recording its identity and its moves.
  */
 import * as vscode from 'vscode';
 import {
   addEntry,
   entriesForRom,
   entriesFor,
+  headerKey,
+  IDENTITY_STORE_PATH,
   loadCatalog,
+  loadIdentityStore,
+  movesFor,
   nodeCatalogFiles,
+  originalOffset,
   parseSpriteLocations,
+  recordSave,
   renameEntry,
+  resolveIdentity,
   romIdentity,
   saveCatalog,
+  saveIdentityStore,
+  serializeCatalog,
+  setMoves,
   WORKSPACE_CATALOG_PATH,
   type CatalogEntry,
+  type EditedRomIdentity,
   type SpriteLocationsFile,
 } from '../core/catalog';
+import type { BlockMove } from '../core/edit';
 import type { GalleryEntry } from '../webviews/protocol';
 import type { KnownSprite } from './gallery-controller';
 import type { RomDocument } from './rom-document';
 
 export interface CatalogAccess {
+  /** Finds the document's identity (call when it is opened or reloaded from disk, before any edit). */
+  attach(doc: RomDocument): Promise<void>;
   knownSprites(doc: RomDocument): Promise<KnownSprite[]>;
   saveName(doc: RomDocument, entry: GalleryEntry, name: string): Promise<void>;
+  /** After the ROM was saved: remember its identity and write its moves. */
+  recordSave(doc: RomDocument): Promise<void>;
+}
+
+/** The folder whose `.spritepal/` serves a ROM: its workspace folder, else the ROM's own folder. */
+function homeOf(uri: vscode.Uri): vscode.Uri {
+  return vscode.workspace.getWorkspaceFolder(uri)?.uri ?? vscode.Uri.joinPath(uri, '..');
 }
 
 /** The workspace catalog file for a ROM: in its workspace folder, else beside the ROM. */
 export function catalogPathFor(uri: vscode.Uri): string {
-  const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri ?? vscode.Uri.joinPath(uri, '..');
-  return vscode.Uri.joinPath(folder, WORKSPACE_CATALOG_PATH).fsPath;
+  return vscode.Uri.joinPath(homeOf(uri), WORKSPACE_CATALOG_PATH).fsPath;
+}
+
+function identityPathFor(uri: vscode.Uri): string {
+  return vscode.Uri.joinPath(homeOf(uri), IDENTITY_STORE_PATH).fsPath;
+}
+
+/** The ROM's path relative to the folder holding `.spritepal/` ('/' separated). */
+function relativePath(uri: vscode.Uri): string {
+  const home = homeOf(uri).path.replace(/\/$/, '');
+  return uri.path.startsWith(home + '/') ? uri.path.slice(home.length + 1) : uri.path.split('/').pop()!;
 }
 
 function toKnown(e: CatalogEntry & { source?: string }): KnownSprite {
@@ -47,8 +79,15 @@ function toKnown(e: CatalogEntry & { source?: string }): KnownSprite {
   };
 }
 
+interface DocState {
+  identity: EditedRomIdentity;
+  /** The moves saved in the workspace catalog when the document was read. */
+  baseMoves: BlockMove[];
+}
+
 export function createCatalogAccess(log: vscode.LogOutputChannel): CatalogAccess {
   const files = nodeCatalogFiles();
+  const states = new WeakMap<RomDocument, Promise<DocState>>();
 
   async function spriteLocations(): Promise<SpriteLocationsFile[]> {
     const paths = vscode.workspace.getConfiguration('spritepal').get<string[]>('catalog.spriteLocations', []);
@@ -65,26 +104,67 @@ export function createCatalogAccess(log: vscode.LogOutputChannel): CatalogAccess
     return out;
   }
 
+  async function resolve(doc: RomDocument): Promise<DocState> {
+    const rom = doc.session.rom;
+    const header = headerKey(rom);
+    const current = doc.session.romHash;
+    if (doc.uri.scheme !== 'file') return { identity: { header, original: current, current }, baseMoves: [] };
+    let identity: EditedRomIdentity = { header, original: current, current };
+    try {
+      identity = resolveIdentity(await loadIdentityStore(files, identityPathFor(doc.uri)), relativePath(doc.uri), header, current);
+    } catch (err) {
+      log.warn(`ROM identity: ${(err as Error).message} (the ROM is taken as its own original)`);
+    }
+    let baseMoves: BlockMove[] = [];
+    try {
+      baseMoves = movesFor(await loadCatalog(files, catalogPathFor(doc.uri)), identity.original);
+    } catch (err) {
+      log.warn(`could not read the catalog: ${(err as Error).message}`);
+    }
+    if (identity.original !== current) log.info(`${doc.fileName}: an edited copy of the ROM ${identity.original.slice(0, 12)}… ("${header.title}"), ${baseMoves.length} saved block move(s)`);
+    return { identity, baseMoves };
+  }
+
+  function state(doc: RomDocument): Promise<DocState> {
+    let s = states.get(doc);
+    if (!s) {
+      s = resolve(doc);
+      states.set(doc, s);
+    }
+    return s;
+  }
+
+  const movesOf = (doc: RomDocument, st: DocState) => [...st.baseMoves, ...doc.catalogMoves];
+
   return {
+    async attach(doc) {
+      states.delete(doc);
+      await state(doc);
+    },
+
     async knownSprites(doc) {
-      const identity = { ...romIdentity(doc.session.rom), sha256: doc.session.romHash };
+      const st = await state(doc);
+      const identity = romIdentity(doc.session.rom, st.identity.original);
       const workspace = doc.uri.scheme === 'file' ? await loadCatalog(files, catalogPathFor(doc.uri)) : undefined;
-      return entriesForRom(identity, { workspace, spriteLocations: await spriteLocations() }).map(toKnown);
+      return entriesForRom(identity, { workspace, spriteLocations: await spriteLocations(), moves: movesOf(doc, st) }).map(toKnown);
     },
 
     async saveName(doc, entry, name) {
       if (doc.uri.scheme !== 'file') throw new Error('the workspace catalog needs a ROM on disk');
       if (!vscode.workspace.isTrusted) throw new Error('saving to the workspace catalog is disabled in untrusted workspaces');
       const path = catalogPathFor(doc.uri);
-      const identity = { ...romIdentity(doc.session.rom), sha256: doc.session.romHash };
+      const st = await state(doc);
+      const identity = romIdentity(doc.session.rom, st.identity.original);
+      // Entries are kept at their original offsets; the moves say where they are now.
+      const at = originalOffset(entry.romOffset, movesOf(doc, st));
       let catalog = await loadCatalog(files, path);
-      const existing = entriesFor(catalog, identity.sha256).find((e) => e.romOffset === entry.romOffset);
+      const existing = entriesFor(catalog, identity.sha256).find((e) => e.romOffset === at);
       if (existing) catalog = renameEntry(catalog, identity.sha256, existing.name, name);
       else {
         const paletteRomOffset = entry.paletteId?.startsWith('rom:') ? Number(entry.paletteId.slice(4)) : undefined;
         catalog = addEntry(catalog, identity, {
           name,
-          romOffset: entry.romOffset,
+          romOffset: at,
           kind: entry.kind,
           bpp: entry.bpp,
           ...(entry.tiles ? { tiles: entry.tiles } : {}),
@@ -94,6 +174,32 @@ export function createCatalogAccess(log: vscode.LogOutputChannel): CatalogAccess
       }
       await saveCatalog(files, path, catalog);
       log.info(`catalog: "${name}" at ROM offset 0x${entry.romOffset.toString(16).toUpperCase()} saved in ${path}`);
+    },
+
+    async recordSave(doc) {
+      if (doc.uri.scheme !== 'file' || !vscode.workspace.isTrusted) return;
+      const st = await state(doc);
+      const identity: EditedRomIdentity = { ...st.identity, current: doc.session.romHash };
+      const moves = movesOf(doc, st);
+      try {
+        const catalogPath = catalogPathFor(doc.uri);
+        const before = await loadCatalog(files, catalogPath);
+        const after = setMoves(before, romIdentity(doc.session.rom, identity.original), moves);
+        if (serializeCatalog(after) !== serializeCatalog(before)) {
+          await saveCatalog(files, catalogPath, after);
+          log.info(`catalog: ${moves.length} block move(s) of ${doc.fileName} saved in ${catalogPath}`);
+        }
+        // Only a ROM that differs from its original (or was recorded before) needs remembering.
+        const storePath = identityPathFor(doc.uri);
+        const store = await loadIdentityStore(files, storePath);
+        const rel = relativePath(doc.uri);
+        if (identity.original !== identity.current || store.files[rel]) {
+          await saveIdentityStore(files, storePath, recordSave(store, rel, identity));
+        }
+      } catch (err) {
+        log.error(`could not record the identity and moves of ${doc.fileName}: ${(err as Error).message}`);
+        void vscode.window.showWarningMessage(`SpritePal: the ROM was saved, but its catalog record was not: ${(err as Error).message}`);
+      }
     },
   };
 }

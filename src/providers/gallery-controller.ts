@@ -210,14 +210,10 @@ export class GalleryController implements vscode.Disposable {
   }
 
   private onContentChanged(): void {
-    // ROM palettes follow the bytes (a colour edit, its undo or redo): the panels get the new colours.
-    let recoloured = false;
-    for (const id of this.palettes.keys()) {
-      if (!id.startsWith('rom:')) continue;
-      const before = this.palettes.get(id)!.option.colors.join();
-      recoloured = this.romPaletteOption(id).colors.join() !== before || recoloured;
-    }
-    if (recoloured) this.deps.broadcast({ kind: 'event', event: 'entries', data: { entries: this.entries(), palettes: this.paletteOptions() } });
+    // ROM palettes follow the bytes (a colour edit, its undo or redo): read them again.
+    for (const id of [...this.palettes.keys()]) if (id.startsWith('rom:')) this.romPaletteOption(id);
+    // Catalog entries follow moved blocks (and undo moves them back): names first, then the scan.
+    void this.loadKnown().then(() => this.deps.broadcast({ kind: 'event', event: 'entries', data: { entries: this.entries(), palettes: this.paletteOptions() } }));
     // An edit inside known blocks (a stroke, its undo or redo): decode those blocks again, no rescan.
     const touched = this.editedBlocks();
     if (touched) {

@@ -89,10 +89,13 @@ export class RomDocument implements vscode.CustomDocument {
    * call it clean, so the provider tells it with a content-change event.
    */
   readonly onDidBecomeDirtyAtSavePoint = this.dirtyEmitter.event;
+  private readonly reloadEmitter = new vscode.EventEmitter<void>();
+  /** Fires when the document was read again after the file changed on disk (its edits dropped). */
+  readonly onDidReload = this.reloadEmitter.event;
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
   /** Fires once when VS Code disposes the document (every editor on it closed). */
   readonly onDidDispose = this.disposeEmitter.event;
-  private readonly disposables: vscode.Disposable[] = [this.changeEmitter, this.editEmitter, this.dirtyEmitter];
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter, this.editEmitter, this.dirtyEmitter, this.reloadEmitter];
   private ignoreWatcherUntil = 0;
   private asking = false;
 
@@ -225,6 +228,7 @@ export class RomDocument implements vscode.CustomDocument {
     if (change === 'none') return;
     if (change === 'reloaded') {
       this.deps.log.info(`${this.uri.fsPath} changed on disk: reloaded (the document had no unsaved changes)`);
+      this.reloadEmitter.fire();
       this.changeEmitter.fire();
       return;
     }
@@ -235,6 +239,7 @@ export class RomDocument implements vscode.CustomDocument {
       this.deps.log.info(`${this.fileName} changed on disk: ${choice ?? 'no answer'} (unsaved changes kept unless reloaded)`);
       if (choice === RELOAD_CHOICE) {
         await this.model.reload();
+        this.reloadEmitter.fire();
         this.changeEmitter.fire();
         // VS Code still counts the edits: a soft revert makes it agree the document is clean.
         await vscode.commands.executeCommand('workbench.action.files.revert');

@@ -13,18 +13,22 @@ import type { CatalogAccess } from './catalog-access';
 import { romView } from './rom-view';
 import { PixelEditor } from './pixel-edit';
 import { romEditorHtml, webviewOptions } from './webview-html';
+import { errorPageHtml, parseErrorPageMessage, UnopenableRom } from './error-page';
 
 export const ROM_EDITOR_VIEW_TYPE = 'spritepal.romEditor';
 
 type Handler<M extends Method> = (doc: RomDocument, params: RequestMap[M]['params']) => Promise<RequestMap[M]['result']> | RequestMap[M]['result'];
 
-export class RomEditorProvider implements vscode.CustomEditorProvider<RomDocument> {
-  private readonly editEmitter = new vscode.EventEmitter<vscode.CustomDocumentEditEvent<RomDocument> | vscode.CustomDocumentContentChangeEvent<RomDocument>>();
+/** What the provider opens: a ROM, or a file that is not one (shown as an error page). */
+type EditorDocument = RomDocument | UnopenableRom;
+
+export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocument> {
+  private readonly editEmitter = new vscode.EventEmitter<vscode.CustomDocumentEditEvent<EditorDocument> | vscode.CustomDocumentContentChangeEvent<EditorDocument>>();
   /**
    * Edits (undoable), plus a content change when the document is dirty where VS Code's edit count
    * says clean (saved, undone, edited anew): VS Code tells the two apart at run time.
    */
-  readonly onDidChangeCustomDocument = this.editEmitter.event as vscode.Event<vscode.CustomDocumentEditEvent<RomDocument>>;
+  readonly onDidChangeCustomDocument = this.editEmitter.event as vscode.Event<vscode.CustomDocumentEditEvent<EditorDocument>>;
   private readonly panels = new Map<RomDocument, Set<vscode.WebviewPanel>>();
   private active: RomDocument | undefined;
   /** Counted protocol violations (the monitoring view shows them). */
@@ -59,16 +63,28 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<RomDocumen
     return [...this.panels.keys()];
   }
 
-  async openCustomDocument(uri: vscode.Uri, context: vscode.CustomDocumentOpenContext, _token: vscode.CancellationToken): Promise<RomDocument> {
+  async openCustomDocument(uri: vscode.Uri, context: vscode.CustomDocumentOpenContext, _token: vscode.CancellationToken): Promise<EditorDocument> {
     this.services.pool?.warm(); // thumbnails and the scan need the workers in a moment
-    const doc = await RomDocument.open(uri, context.backupId, {
-      log: this.log,
-      services: this.services,
-      backupsToKeep: () => vscode.workspace.getConfiguration('spritepal').get<number>('backups.keep', 5),
-    });
+    let doc: RomDocument;
+    try {
+      doc = await RomDocument.open(uri, context.backupId, {
+        log: this.log,
+        services: this.services,
+        backupsToKeep: () => vscode.workspace.getConfiguration('spritepal').get<number>('backups.keep', 5),
+        onDidSave: (d) => this.catalog.recordSave(d),
+      });
+    } catch (err) {
+      const reason = (err as Error).message;
+      const line = `cannot open ${uri.fsPath} as a ROM: ${reason}`;
+      this.log.error(line);
+      this.services.metrics.error('rom-open-failed', reason);
+      return new UnopenableRom(uri, reason, line);
+    }
     this.log.info(`opened ${uri.fsPath}: ${doc.session.rom.mapping}, "${doc.session.rom.detection.fields?.title ?? '(no header)'}"`);
+    await this.catalog.attach(doc).catch((e: Error) => this.log.warn(`ROM identity of ${doc.fileName}: ${e.message}`));
     doc.onDidEdit((e) => this.editEmitter.fire(e));
     doc.onDidBecomeDirtyAtSavePoint(() => this.editEmitter.fire({ document: doc }));
+    doc.onDidReload(() => void this.catalog.attach(doc).catch((e: Error) => this.log.warn(`ROM identity of ${doc.fileName}: ${e.message}`)));
     doc.onDidDispose(() => {
       this.galleries.get(doc)?.dispose();
       this.galleries.delete(doc);
@@ -76,7 +92,11 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<RomDocumen
     return doc;
   }
 
-  async resolveCustomEditor(doc: RomDocument, panel: vscode.WebviewPanel, _token: vscode.CancellationToken): Promise<void> {
+  async resolveCustomEditor(doc: EditorDocument, panel: vscode.WebviewPanel, _token: vscode.CancellationToken): Promise<void> {
+    if (doc instanceof UnopenableRom) {
+      this.showErrorPage(doc, panel);
+      return;
+    }
     const set = this.panels.get(doc) ?? new Set();
     set.add(panel);
     this.panels.set(doc, set);
@@ -106,6 +126,20 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<RomDocumen
         if (this.active === doc) this.active = undefined;
       }
     });
+  }
+
+  private showErrorPage(doc: UnopenableRom, panel: vscode.WebviewPanel): void {
+    panel.webview.options = { enableScripts: true, localResourceRoots: [] };
+    panel.webview.html = errorPageHtml(doc);
+    const sub = panel.webview.onDidReceiveMessage((raw) => {
+      const m = parseErrorPageMessage(raw);
+      if (!m) {
+        this.protocolViolations++;
+        this.log.warn('error page: ignored a message that is not part of its protocol');
+      } else if (m.kind === 'showLog') this.log.show(true);
+      else void vscode.commands.executeCommand('workbench.action.reopenWithEditor', doc.uri);
+    });
+    panel.onDidDispose(() => sub.dispose());
   }
 
   /**
@@ -210,21 +244,35 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<RomDocumen
     return { applied: true, checksum: state.computed };
   }
 
-  async saveCustomDocument(doc: RomDocument, token: vscode.CancellationToken): Promise<void> {
-    await doc.save(token);
+  /** Runs a document operation; a failure is logged to the output channel before VS Code shows it. */
+  private async logged<T>(what: string, f: () => Promise<T>): Promise<T> {
+    try {
+      return await f();
+    } catch (err) {
+      this.log.error(`${what} failed: ${(err as Error).message}`);
+      throw err;
+    }
+  }
+
+  async saveCustomDocument(doc: EditorDocument, token: vscode.CancellationToken): Promise<void> {
+    if (doc instanceof UnopenableRom) return;
+    await this.logged(`saving ${doc.uri.fsPath}`, () => doc.save(token));
     this.refresh(doc);
   }
 
-  async saveCustomDocumentAs(doc: RomDocument, destination: vscode.Uri, token: vscode.CancellationToken): Promise<void> {
-    await doc.saveAs(destination, token);
+  async saveCustomDocumentAs(doc: EditorDocument, destination: vscode.Uri, token: vscode.CancellationToken): Promise<void> {
+    if (doc instanceof UnopenableRom) return;
+    await this.logged(`saving ${doc.uri.fsPath} as ${destination.fsPath}`, () => doc.saveAs(destination, token));
   }
 
-  async revertCustomDocument(doc: RomDocument, token: vscode.CancellationToken): Promise<void> {
-    await doc.revert(token);
+  async revertCustomDocument(doc: EditorDocument, token: vscode.CancellationToken): Promise<void> {
+    if (doc instanceof UnopenableRom) return;
+    await this.logged(`reverting ${doc.uri.fsPath}`, () => doc.revert(token));
   }
 
-  backupCustomDocument(doc: RomDocument, context: vscode.CustomDocumentBackupContext, token: vscode.CancellationToken): Thenable<vscode.CustomDocumentBackup> {
-    return doc.backup(context.destination, token);
+  async backupCustomDocument(doc: EditorDocument, context: vscode.CustomDocumentBackupContext, token: vscode.CancellationToken): Promise<vscode.CustomDocumentBackup> {
+    if (doc instanceof UnopenableRom) return { id: '', delete: () => {} };
+    return this.logged(`backing up ${doc.uri.fsPath} (hot exit)`, () => doc.backup(context.destination, token));
   }
 
   private refresh(doc: RomDocument): void {

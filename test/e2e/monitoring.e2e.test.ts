@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { buildDemoRom } from '../../src/core/demo/demo-rom';
 import { openWorkbench, type Workbench } from './workbench';
 
-const STATUS = /(\d+(\.\d+)?%|<0\.1%|—) · (\d+%|—) cache/;
+const STATUS = /(\d+(\.\d+)?%|<0\.1%|—) · (\d+% cache|no lookups yet)/;
 const GROUPS = ['Overview', 'Operations', 'Cache', 'Workers', 'Memory', 'Errors', 'Alerts'];
 
 describe('Monitoring in the browser (packaged VSIX)', function () {

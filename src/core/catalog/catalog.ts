@@ -3,7 +3,8 @@
  * errors, deterministic writing (sorted keys, 2-space JSON, entries in ROM order) so a committed
  * file diffs well, and pure edits that return a new catalog.
  */
-import { catalogEntry, fail, isObject, parseJsonObject } from './validate';
+import type { BlockMove } from '../edit/edit-model';
+import { catalogEntry, fail, isObject, offsetValue, parseJsonObject } from './validate';
 import { CATALOG_FORMAT_VERSION, CatalogError, type Catalog, type CatalogEntry, type PaletteRef, type RomCatalog, type RomIdentity } from './types';
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -38,8 +39,17 @@ export function parseCatalog(text: string, source = 'catalog.json'): Catalog {
       names.add(e.name);
     });
     roms[hash] = { title: rom.title as string, checksum: rom.checksum as number | null, entries };
+    if (rom.moves !== undefined) roms[hash]!.moves = blockMoves(rom.moves, source, `${where}.moves`);
   }
   return { formatVersion: CATALOG_FORMAT_VERSION, roms };
+}
+
+function blockMoves(v: unknown, source: string, where: string): BlockMove[] {
+  if (!Array.isArray(v)) return fail(source, where, 'must be an array of {from, to}');
+  return v.map((m, i) => {
+    if (!isObject(m)) return fail(source, `${where}[${i}]`, 'must be an object with "from" and "to"');
+    return { from: offsetValue(m.from, source, `${where}[${i}].from`), to: offsetValue(m.to, source, `${where}[${i}].to`) };
+  });
 }
 
 function sortKeys(v: unknown): unknown {
@@ -61,9 +71,29 @@ export function serializeCatalog(catalog: Catalog): string {
   return JSON.stringify(sortKeys({ formatVersion: catalog.formatVersion, roms }), null, 2) + '\n';
 }
 
-/** The entries for a ROM (by hash), in ROM order; empty when the catalog does not know it. */
+/** The entries for a ROM (by original hash) at their original offsets, in ROM order; empty when the catalog does not know it. */
 export function entriesFor(catalog: Catalog, sha256: string): CatalogEntry[] {
   return [...(catalog.roms[sha256.toLowerCase()]?.entries ?? [])].sort(byOffset);
+}
+
+/** The saved moves of a ROM (by original hash), oldest first. */
+export function movesFor(catalog: Catalog, sha256: string): BlockMove[] {
+  return [...(catalog.roms[sha256.toLowerCase()]?.moves ?? [])];
+}
+
+/** Replaces a ROM's saved moves (made with a save of the ROM); a ROM record is created when needed. */
+export function setMoves(catalog: Catalog, rom: RomIdentity, moves: readonly BlockMove[]): Catalog {
+  if (!SHA256.test(rom.sha256)) throw new CatalogError(`"${rom.sha256}" is not a lower-case hex SHA-256`);
+  const existing = catalog.roms[rom.sha256];
+  if (!existing && moves.length === 0) return catalog;
+  const next: RomCatalog = { ...(existing ?? { title: rom.title, checksum: rom.checksum, entries: [] }), moves: moves.map((m) => ({ from: m.from, to: m.to })) };
+  if (next.moves!.length === 0) delete next.moves;
+  if (next.entries.length === 0 && !next.moves) {
+    const roms = { ...catalog.roms };
+    delete roms[rom.sha256];
+    return { ...catalog, roms };
+  }
+  return { ...catalog, roms: { ...catalog.roms, [rom.sha256]: next } };
 }
 
 function withRom(catalog: Catalog, sha256: string, f: (rom: RomCatalog) => RomCatalog): Catalog {
@@ -110,7 +140,7 @@ export function removeEntry(catalog: Catalog, sha256: string, name: string): Cat
     const i = findEntry(rom, name);
     return { ...rom, entries: rom.entries.filter((_, k) => k !== i) };
   });
-  if (next.roms[sha256]!.entries.length > 0) return next;
+  if (next.roms[sha256]!.entries.length > 0 || next.roms[sha256]!.moves?.length) return next;
   const roms = { ...next.roms };
   delete roms[sha256];
   return { ...next, roms };

@@ -6,3 +6,5 @@ export * from './store';
 export * from './bundled';
 export * from './merge';
 export * from './identity';
+export * from './moves';
+export * from './identity-store';

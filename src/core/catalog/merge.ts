@@ -5,7 +5,9 @@
  * entry says where it came from and which sources it replaced.
  */
 import { bundledEntriesFor } from './bundled';
-import { entriesFor } from './catalog';
+import type { BlockMove } from '../edit/edit-model';
+import { entriesFor, movesFor } from './catalog';
+import { applyMoves } from './moves';
 import { spriteLocationEntries, type SpriteLocationsFile } from './sprite-locations';
 import type { Catalog, CatalogEntry, RomIdentity } from './types';
 
@@ -39,14 +41,21 @@ export interface RomSources {
   workspace?: Catalog;
   /** SpritePal sprite_locations.json files the user pointed at. */
   spriteLocations?: SpriteLocationsFile[];
+  /** The block moves to replay (default: the workspace catalog's saved ones for this ROM). */
+  moves?: readonly BlockMove[];
 }
 
-/** Everything known about the sprites of `rom`. */
+/**
+ * Everything known about the sprites of `rom` (`rom.sha256` is the original ROM's hash), at the
+ * offsets where the moves put them.
+ */
 export function entriesForRom(rom: RomIdentity, sources: RomSources = {}): MergedEntry[] {
   const fromLocations = (sources.spriteLocations ?? []).flatMap((f) => spriteLocationEntries(f, rom).entries);
-  return mergeEntries({
+  const merged = mergeEntries({
     workspace: sources.workspace ? entriesFor(sources.workspace, rom.sha256) : [],
     bundled: bundledEntriesFor(rom.sha256),
     'sprite-locations': fromLocations,
   });
+  const moves = sources.moves ?? (sources.workspace ? movesFor(sources.workspace, rom.sha256) : []);
+  return applyMoves(merged, moves);
 }

@@ -3,6 +3,7 @@
  * headerless bytes (with its header title and checksum for people reading the file).
  */
 import { SpritePalError } from '../errors';
+import type { BlockMove } from '../edit/edit-model';
 
 export const CATALOG_FORMAT_VERSION = 1;
 
@@ -26,11 +27,16 @@ export interface RomCatalog {
   /** The checksum stored in the ROM header, or null when there is none. */
   checksum: number | null;
   entries: CatalogEntry[];
+  /**
+   * Blocks that moved since the original ROM (relocating injections, saved), in order. Entries are
+   * kept at their original offsets and shown where the moves put them; a freed offset has no name.
+   */
+  moves?: BlockMove[];
 }
 
 export interface Catalog {
   formatVersion: typeof CATALOG_FORMAT_VERSION;
-  /** Keyed by the lower-case hex SHA-256 of the headerless ROM. */
+  /** Keyed by the lower-case hex SHA-256 of the headerless original ROM (before any edit: identity.ts). */
   roms: Record<string, RomCatalog>;
 }
 

@@ -20,6 +20,13 @@ export interface AlertRule {
 
 export const DEFAULT_COOLDOWN_MS = 60_000;
 
+/**
+ * Operation rules stay quiet until the operation has this many samples since the metrics started
+ * (a window reload) or were reset: the first lookups after a reload hit a cold disk and code the
+ * JIT has not compiled yet, and one slow first sample is not a problem worth an alert.
+ */
+export const DEFAULT_MIN_SAMPLES = 10;
+
 /** The memory rule watches this gauge: resident set size in MB (2^20 bytes), buffers included. */
 export const RSS_GAUGE = 'memory.rssMB';
 
@@ -39,6 +46,8 @@ export interface AlertEngineOptions {
   maxHistory?: number;
   /** Cooldown for rules that do not set their own. */
   cooldownMs?: number;
+  /** Samples an operation needs before its rules may fire (DEFAULT_MIN_SAMPLES). */
+  minSamples?: number;
 }
 
 interface RuleState {
@@ -59,9 +68,11 @@ export class AlertEngine {
   private readonly emitter = new Emitter<AlertEvent>();
   private history: AlertEvent[] = [];
   private fired = 0;
+  private readonly minSamples: number;
 
   constructor(options: AlertEngineOptions = {}) {
     this.clock = options.clock ?? Date.now;
+    this.minSamples = Math.max(1, options.minSamples ?? DEFAULT_MIN_SAMPLES);
     this.maxHistory = Math.max(1, options.maxHistory ?? 100);
     this.defaultCooldown = options.cooldownMs ?? DEFAULT_COOLDOWN_MS;
     this.setRules(options.rules ?? DEFAULT_ALERT_RULES);
@@ -122,8 +133,13 @@ export class AlertEngine {
     return this.states.map((s) => s.rule);
   }
 
-  /** Checks the operation rules for one recorded duration; returns the alerts fired. */
-  checkOperation(operation: string, ms: number): AlertEvent[] {
+  /**
+   * Checks the operation rules for one recorded duration; returns the alerts fired. `samples` is
+   * how many durations the operation has recorded so far, this one included: below the engine's
+   * minimum nothing fires (a cold start is not an alert).
+   */
+  checkOperation(operation: string, ms: number, samples = Infinity): AlertEvent[] {
+    if (samples < this.minSamples) return NONE;
     const states = this.byOperation.get(operation);
     return states ? this.check(states, operation, ms) : NONE;
   }

@@ -39,6 +39,8 @@ export interface MetricsRegistryOptions {
   /** Alert rules; default DEFAULT_ALERT_RULES. */
   rules?: readonly AlertRule[];
   cooldownMs?: number;
+  /** Samples an operation needs before its alert rules may fire (default DEFAULT_MIN_SAMPLES in alerts.ts). */
+  minAlertSamples?: number;
   /** How many fired alerts the snapshot keeps. Default 50. */
   maxAlerts?: number;
   /** Register memory.rssMB, memory.heapUsedMB and memory.arrayBuffersMB (MB = 2^20 bytes). Default true. */
@@ -87,7 +89,7 @@ export class MetricsRegistry {
     this.hr = options.hrtime ?? (() => performance.now());
     this.defaultClock = options.hrtime === undefined;
     this.clockCostMs = options.clockCostMs ?? (options.hrtime ? 0 : NaN);
-    this.alerts = new AlertEngine({ rules: options.rules, clock: this.clock, cooldownMs: options.cooldownMs, maxHistory: options.maxAlerts ?? 50 });
+    this.alerts = new AlertEngine({ rules: options.rules, clock: this.clock, cooldownMs: options.cooldownMs, maxHistory: options.maxAlerts ?? 50, minSamples: options.minAlertSamples });
     if (this.on) this.prepare();
     this.startedAt = this.clock();
     if (options.processGauges ?? true) {
@@ -337,7 +339,7 @@ export class MetricsRegistry {
     const slot = this.operations.get(op) ?? this.addOperation(op);
     slot.histogram.record(ms, size, failed);
     // Below every rule's warning threshold nothing can fire: skip the rule lookup.
-    if (ms >= slot.alertFloor) this.alerts.checkOperation(op, ms);
+    if (ms >= slot.alertFloor) this.alerts.checkOperation(op, ms, slot.histogram.count);
   }
 
   private noteError(kind: string, error: unknown): void {

@@ -1,7 +1,7 @@
 /**
  * The status-bar item's text and tooltip, computed from a snapshot (pure). Text:
  * `$(pulse) 0.3% · 92% cache` = the instrumentation's own overhead, then the hit rate over all cache
- * levels ("—" before the first lookup or the first timed operation), marked with `$(warning)` for
+ * levels ("no lookups yet" before the first lookup; "—" overhead before the first timed operation), marked with `$(warning)` for
  * five minutes after a critical alert.
  */
 import { RSS_GAUGE } from './alerts';
@@ -16,7 +16,8 @@ export function formatStatusText(s: MetricsSnapshot): string {
   const overhead = s.overhead.percent === null ? '—' : formatPercent(s.overhead.percent);
   const recentCritical = s.alerts.some((a) => a.level === 'critical' && s.at - a.at < CRITICAL_MARK_MS);
   const alert = recentCritical ? '$(warning) ' : '';
-  return `${alert}$(pulse) ${overhead} · ${formatRate(s.cacheTotals.hitRate)} cache`;
+  const cache = s.cacheTotals.hitRate === null ? 'no lookups yet' : `${formatRate(s.cacheTotals.hitRate)} cache`;
+  return `${alert}$(pulse) ${overhead} · ${cache}`;
 }
 
 export function formatStatusTooltip(s: MetricsSnapshot): string {
@@ -30,7 +31,7 @@ export function formatStatusTooltip(s: MetricsSnapshot): string {
   const c = s.cacheTotals;
   lines.push(
     c.hitRate === null
-      ? 'Cache: — (no lookups yet)'
+      ? 'Cache: no lookups yet'
       : `Cache: ${formatRate(c.hitRate)} hits (${formatCount(c.hits)} hits, ${formatCount(c.misses)} misses, ${formatBytes(c.bytes)})`,
   );
   const ops = Object.entries(s.operations);

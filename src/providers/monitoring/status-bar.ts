@@ -20,7 +20,7 @@ export class MetricsStatusBar implements vscode.Disposable {
     this.item = vscode.window.createStatusBarItem(STATUS_ITEM_ID, vscode.StatusBarAlignment.Right, 100);
     this.item.name = 'SpritePal Monitoring';
     this.item.command = { command: showCommand, title: 'Show SpritePal Metrics' };
-    this.item.text = '$(pulse) — · — cache';
+    this.item.text = '$(pulse) — · no lookups yet';
     this.item.tooltip = 'SpritePal monitoring: no snapshot yet';
     this.render = throttle((s: MetricsSnapshot) => this.paint(s), STATUS_UPDATES_PER_SECOND);
   }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { AlertEngine, DEFAULT_ALERT_RULES, DEFAULT_COOLDOWN_MS, RSS_GAUGE, type AlertRule } from '../../../src/core/metrics/alerts';
+import { AlertEngine, DEFAULT_ALERT_RULES, DEFAULT_COOLDOWN_MS, DEFAULT_MIN_SAMPLES, RSS_GAUGE, type AlertRule } from '../../../src/core/metrics/alerts';
 import type { AlertEvent } from '../../../src/core/metrics/types';
 import { FakeClock } from './fakes';
 
@@ -28,6 +28,14 @@ describe('metrics: AlertEngine', () => {
     clock.advance(10_000);
     assert.equal(engine.checkOperation('scan', 612.25)[0]!.message, 'scan 612.3 ms reached the critical threshold of 500 ms');
     assert.deepEqual(engine.checkOperation('rom.open', 1e9), [], 'no rule watches rom.open here');
+  });
+
+  it('operation rules need a minimum of samples, counted by the caller', () => {
+    const engine = new AlertEngine({ rules: [slowScan], minSamples: 3 });
+    assert.deepEqual(engine.checkOperation('scan', 900, 1), []);
+    assert.deepEqual(engine.checkOperation('scan', 900, 2), []);
+    assert.equal(engine.checkOperation('scan', 900, 3)[0]!.level, 'critical');
+    assert.equal(new AlertEngine({ rules: [slowScan] }).checkOperation('scan', 900, DEFAULT_MIN_SAMPLES - 1).length, 0);
   });
 
   it('stays quiet during the cooldown and fires again once it has passed', () => {

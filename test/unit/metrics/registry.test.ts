@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { MetricsRegistry, type MetricsRegistryOptions } from '../../../src/core/metrics/registry';
 import type { AlertEvent, MetricsSnapshot } from '../../../src/core/metrics/types';
+import { DEFAULT_MIN_SAMPLES } from '../../../src/core/metrics/alerts';
 import { FakeClock } from './fakes';
 
 /** A registry on fake clocks: hrtime moves `step` ms per read (plus what the test adds), wall time by hand. */
@@ -9,6 +10,8 @@ function setup(options: MetricsRegistryOptions & { step?: number } = {}) {
   const hr = { t: 0, reads: 0, step: options.step ?? 0 };
   const registry = new MetricsRegistry({
     processGauges: false,
+    // One sample is enough here, so each test can show a rule firing; the minimum has its own test.
+    minAlertSamples: 1,
     clock: wall.now,
     hrtime: () => {
       hr.reads++;
@@ -237,6 +240,17 @@ describe('metrics: MetricsRegistry', () => {
       const s = registry.snapshot();
       assert.deepEqual(s.alerts.map((a) => a.ruleId), ['rom-load', 'extraction']);
       assert.equal(s.alertsFired, 2);
+    });
+
+    it('does not alert on the first samples after a start (cold disk, JIT warm-up): rules need DEFAULT_MIN_SAMPLES', () => {
+      const { registry } = setup({ minAlertSamples: undefined });
+      for (let i = 1; i < DEFAULT_MIN_SAMPLES; i++) registry.record('cache.lookup', 80);
+      assert.equal(registry.snapshot().alertsFired, 0, `${DEFAULT_MIN_SAMPLES - 1} slow lookups are a cold start, not an alert`);
+      registry.record('cache.lookup', 80);
+      assert.deepEqual(registry.snapshot().alerts.map((a) => [a.ruleId, a.level]), [['cache-lookup', 'critical']]);
+      registry.reset();
+      registry.record('cache.lookup', 80);
+      assert.equal(registry.snapshot().alertsFired, 0, 'a reset starts the count again');
     });
 
     it('checks gauge rules (RSS memory) on snapshot, and not while disabled', () => {

@@ -9,8 +9,8 @@ describe('metrics: status text', () => {
     assert.equal(formatStatusText(s), '$(pulse) 0.3% · 92% cache');
   });
 
-  it('shows "—" before any timed work or cache lookup', () => {
-    assert.equal(formatStatusText(emptySnapshot()), '$(pulse) — · — cache');
+  it('shows "—" before any timed work and "no lookups yet" before any cache lookup (not "0%")', () => {
+    assert.equal(formatStatusText(emptySnapshot()), '$(pulse) — · no lookups yet');
   });
 
   it('marks a recent critical alert, says "off" when disabled, and rounds tiny overheads to <0.1%', () => {
@@ -20,7 +20,7 @@ describe('metrics: status text', () => {
     assert.equal(formatStatusText(s), '$(pulse) 0.3% · 92% cache');
     assert.equal(formatStatusText(emptySnapshot({ enabled: false })), '$(pulse) off');
     const tiny = emptySnapshot({ overhead: { instrumentationMs: 0.01, workMs: 1000, percent: 0.001, snapshotMs: 0, setupMs: 0 } });
-    assert.equal(formatStatusText(tiny), '$(pulse) <0.1% · — cache');
+    assert.equal(formatStatusText(tiny), '$(pulse) <0.1% · no lookups yet');
     const big = emptySnapshot({ overhead: { instrumentationMs: 30, workMs: 100, percent: 30, snapshotMs: 0, setupMs: 0 }, cacheTotals: { hits: 1, misses: 2, bytes: 0, hitRate: 1 / 3 } });
     assert.equal(formatStatusText(big), '$(pulse) 30% · 33% cache');
   });
@@ -41,6 +41,6 @@ describe('metrics: status text', () => {
   });
 
   it('says what is missing in an empty or disabled tooltip', () => {
-    assert.equal(formatStatusTooltip(emptySnapshot({ enabled: false })), 'SpritePal monitoring (off)\nOverhead: — (no operations timed yet)\nCache: — (no lookups yet)');
+    assert.equal(formatStatusTooltip(emptySnapshot({ enabled: false })), 'SpritePal monitoring (off)\nOverhead: — (no operations timed yet)\nCache: no lookups yet');
   });
 });
