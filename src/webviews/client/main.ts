@@ -224,6 +224,7 @@ rpc.onEvent((e) => {
       renderHeaderPanel(e.data);
       gallery.invalidateThumbnails();
       void detail?.refresh();
+      void tileBrowser?.refresh();
       break;
     case 'scanStatus':
       gallery.setScan(e.data);

@@ -76,6 +76,11 @@ export class TileBrowser {
     this.draw();
   }
 
+  /** The ROM's bytes changed (an edit, undo, redo): read the page again. */
+  refresh(): Promise<void> {
+    return this.load();
+  }
+
   private say(text: string, error = false): void {
     this.message.textContent = text;
     this.message.classList.toggle('error-text', error);
