@@ -96,7 +96,7 @@ function targetFor(doc: RomDocument, editor: RomEditorProvider, romOffset: numbe
     palette = Array.from(readBgr555(rom.data, at, 16), (c) => bgr555ToRgb(c));
   }
   const snes = rom.snesOf(romOffset);
-  const label = `${entry?.name ? `"${entry.name}" ` : ''}at ${snes === null ? hex(romOffset + rom.copierHeaderSize) : formatSnes(snes)}`;
+  const label = `${entry?.name ? `"${entry.name}"` : 'the block'} at ${snes === null ? hex(romOffset + rom.copierHeaderSize) : formatSnes(snes)}`;
   return {
     target: { romOffset, kind: entry?.kind ?? 'hal', bpp: entry?.bpp ?? 4, tiles: entry?.kind === 'raw' ? entry.tiles : undefined, widthTiles: entry?.widthTiles },
     palette,

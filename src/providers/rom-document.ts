@@ -243,6 +243,10 @@ export class RomDocument implements vscode.CustomDocument {
         this.changeEmitter.fire();
         // VS Code still counts the edits: a soft revert makes it agree the document is clean.
         await vscode.commands.executeCommand('workbench.action.files.revert');
+      } else if (choice === KEEP_CHOICE) {
+        // Dirty until saved, whatever is undone: the disk holds none of this document's states.
+        await this.model.keepMine();
+        this.dirtyEmitter.fire();
       }
     } finally {
       this.asking = false;

@@ -220,6 +220,17 @@ export class EditModel {
     this.stack = this.stack.slice(0, keep);
   }
 
+  /**
+   * The user keeps the document after the file changed on disk: the change is acknowledged (not
+   * asked about again), and no state of the history is what the disk holds any more, so the
+   * document stays dirty until it is saved, even if every edit is undone.
+   */
+  async keepMine(): Promise<void> {
+    this.diskStamp = await this.file.stamp();
+    this.savedId = NEVER_SAVED;
+    this.savedDepthValue = -1;
+  }
+
   /** True when the file on disk is not what this model last read or wrote. */
   async changedOnDisk(): Promise<boolean> {
     try {

@@ -3,6 +3,6 @@
  * an open ROM with a saved marker (`EditModel`). Used by the editor, the injection pipeline and
  * anything else that changes ROM bytes.
  */
-export { checkPatches, fileRanges, invertPatches, isNoOp, makePatch, patchedFile, writePatches, type Patch } from './patch';
+export { checkPatches, fileRanges, invertPatches, makePatch, patchedFile, writePatches, type Patch } from './patch';
 export { EditModel, type BlockMove, type ChangeListener, type DiskChange, type DiskStamp, type EditHandle, type RestoredState, type RomEdit, type RomFileAccess } from './edit-model';
 export { EditHistoryError, StaleRomError } from './errors';

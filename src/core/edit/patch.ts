@@ -33,10 +33,6 @@ function checkRange(romOffset: number, length: number, romSize: number): void {
   }
 }
 
-function equal(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((v, i) => v === b[i]);
-}
-
 /**
  * Throws StaleRomError unless every patch finds its `before` bytes, applying the patches in order
  * (a later patch may cover bytes an earlier one wrote). `base` is the copier header size.
@@ -76,7 +72,3 @@ export function fileRanges(base: number, patches: readonly Patch[]): { start: nu
   return patches.map((p) => ({ start: base + p.romOffset, end: base + p.romOffset + p.after.length }));
 }
 
-/** True when no patch changes a byte. */
-export function isNoOp(patches: readonly Patch[]): boolean {
-  return patches.every((p) => equal(p.before, p.after));
-}

@@ -173,6 +173,20 @@ describe('edit model', () => {
     assert.equal(model.isDirty, false);
   });
 
+  it('"keep mine" after a change on disk: not asked again, and dirty until saved even when every edit is undone', async () => {
+    const { model, file } = await open();
+    const a = model.apply(edit(model, 1, 0x11));
+    file.outsideWrite(9, 0x99);
+    assert.equal(await model.diskChanged(), 'conflict');
+    await model.keepMine();
+    assert.equal(await model.diskChanged(), 'none', 'the same change is not a new conflict');
+    a.undo();
+    assert.equal(model.isDirty, true, 'the disk holds the outside change, not this state');
+    await model.save();
+    assert.equal(model.isDirty, false);
+    assert.equal(file.bytes[9], 9 * 7, 'saving wrote the document over the outside change');
+  });
+
   it('an edit whose bytes are no longer there is refused and changes nothing', async () => {
     const { model } = await open();
     const stale = edit(model, 1, 0x11);
