@@ -230,6 +230,28 @@ describe('sprite editor: drawing on a sprite (packaged VSIX)', function () {
     await waitFor('the stroke to be drawn in the new colour', async () => (await canvasPixel(canvas, zoom, xs[0]!, y)) === '255,0,255,255');
     await wb.screenshot('e2e-pixel-edit-palette');
   });
+
+  it('selects a row of pixels (M), flips it (H) as one stroke, and undoes the flip', async () => {
+    const view = wb.webview();
+    const row = [0, 1, 2, 3, 4, 5, 6, 7];
+    const yy = 5;
+    const read = () => Promise.all(row.map((x) => canvasPixel(canvas, zoom, x, yy)));
+    const before = await read();
+    await overlay.focus();
+    await wb.page.keyboard.press('m');
+    await overlay.hover({ position: at(0, yy) });
+    await wb.page.mouse.down();
+    await overlay.hover({ position: at(7, yy) });
+    await wb.page.mouse.up();
+    const applied = Number((await overlay.getAttribute('data-applied')) ?? 0);
+    assert.notEqual(before.join(' '), [...before].reverse().join(' '), 'the row reads differently backwards');
+    await wb.page.keyboard.press('h');
+    await view.locator(`#pe-overlay[data-applied="${applied + 1}"]`).waitFor();
+    await waitFor('the row to be flipped', async () => (await read()).join(' ') === [...before].reverse().join(' '));
+    await overlay.focus();
+    await wb.page.keyboard.press('Control+Z');
+    await waitFor('the flip to be undone', async () => (await read()).join(' ') === before.join(' '));
+  });
 });
 
 describe('sprite editor in a dark theme (packaged VSIX)', function () {

@@ -296,7 +296,9 @@ export class PixelEditor {
     const sheet = this.sheet();
     if (!sheet || this.busy) return;
     const rgb = Array.from({ length: 16 }, (_, i) => this.palette.rgbOf(i));
-    const region = (await readClipboardRegion(rgb, 1 << this.host.format().bpp).catch(() => null)) ?? this.clipboard;
+    // The system clipboard where the webview lets us read it (not waiting long on a permission), else our own copy.
+    const fromSystem = readClipboardRegion(rgb, 1 << this.host.format().bpp).catch(() => null);
+    const region = (await Promise.race([fromSystem, new Promise<null>((r) => setTimeout(() => r(null), 500))])) ?? this.clipboard;
     if (!region) return this.host.say('Nothing to paste: copy a selection first (M, then Ctrl+C).', true);
     const x = this.selection?.x ?? 0;
     const y = this.selection?.y ?? 0;
