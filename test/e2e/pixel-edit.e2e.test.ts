@@ -233,15 +233,20 @@ describe('sprite editor: drawing on a sprite (packaged VSIX)', function () {
 
   it('selects a row of pixels (M), flips it (H) as one stroke, and undoes the flip', async () => {
     const view = wb.webview();
-    const row = [0, 1, 2, 3, 4, 5, 6, 7];
-    const yy = 5;
+    const row = [0, 1, 2, 3, 4, 5, 6, 7].map((x) => x + 8 * Math.floor(image.width / 16));
+    let yy = 0;
     const read = () => Promise.all(row.map((x) => canvasPixel(canvas, zoom, x, yy)));
-    const before = await read();
+    // A row whose 8 pixels read differently backwards (else a flip would show nothing).
+    let before = await read();
+    while (yy < image.height - 1 && before.join(' ') === [...before].reverse().join(' ')) {
+      yy++;
+      before = await read();
+    }
     await overlay.focus();
     await wb.page.keyboard.press('m');
-    await overlay.hover({ position: at(0, yy) });
+    await overlay.hover({ position: at(row[0]!, yy) });
     await wb.page.mouse.down();
-    await overlay.hover({ position: at(7, yy) });
+    await overlay.hover({ position: at(row[7]!, yy) });
     await wb.page.mouse.up();
     const applied = Number((await overlay.getAttribute('data-applied')) ?? 0);
     assert.notEqual(before.join(' '), [...before].reverse().join(' '), 'the row reads differently backwards');
