@@ -9,5 +9,6 @@ import { hostileBench } from './hostile';
 import { cliBench } from './cli';
 import { patchBench } from './patch';
 import { findBench } from './find';
+import { editBench } from './edit';
 
-export const BENCH_GROUPS: BenchGroup[] = [romBench, monitoringBench, gfxBench, halBench, scanBench, findBench, hostileBench, cliBench, patchBench];
+export const BENCH_GROUPS: BenchGroup[] = [romBench, monitoringBench, gfxBench, halBench, scanBench, findBench, editBench, hostileBench, cliBench, patchBench];

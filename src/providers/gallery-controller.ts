@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import { hex } from '../core/errors';
 import { buildSpriteExport, spriteExportNames, spriteExportStem } from '../core/gfx/sprite-export';
 import { bytesPerTile } from '../core/gfx/tiles';
+import { PALETTE_BYTES } from '../core/gfx/palette';
+import { editedBlocks, type Span } from '../core/edit-pixels/edited-blocks';
 import { formatSnes } from '../core/rom/mapping';
 import type { CatalogEntry } from '../core/catalog';
 import type { ScanHit } from '../core/scan';
@@ -105,6 +107,18 @@ export class GalleryController implements vscode.Disposable {
     }
   }
 
+  /**
+   * A ROM palette's option read again from the current bytes (after a colour edit, undo or redo),
+   * keeping its label. Refuses ids that are not `rom:<offset>`.
+   */
+  romPaletteOption(paletteId: string): PaletteOption {
+    if (!/^rom:\d+$/.test(paletteId)) throw new Error(`palette ${paletteId} is not a ROM palette: only a ROM palette can be edited`);
+    const label = this.palettes.get(paletteId)?.option.label;
+    const choice = romPaletteChoice(this.doc.session.rom, Number(paletteId.slice(4)), label);
+    this.palettes.set(paletteId, choice);
+    return choice.option;
+  }
+
   private paletteOptions(): PaletteOption[] {
     return [...this.palettes.values()].map((p) => p.option);
   }
@@ -201,14 +215,54 @@ export class GalleryController implements vscode.Disposable {
   }
 
   private onContentChanged(): void {
+    // ROM palettes follow the bytes (a colour edit, its undo or redo): read them again.
+    for (const id of [...this.palettes.keys()]) if (id.startsWith('rom:')) this.romPaletteOption(id);
     // Catalog entries follow moved blocks (and undo moves them back): names first, then the scan.
     void this.loadKnown().then(() => this.deps.broadcast({ kind: 'event', event: 'entries', data: { entries: this.entries(), palettes: this.paletteOptions() } }));
+    // An edit inside known blocks (a stroke, its undo or redo): decode those blocks again, no rescan.
+    const touched = this.editedBlocks();
+    if (touched) {
+      void this.redecode(touched);
+      return;
+    }
     // New bytes, new content hash: scan again (unchanged regions come from the cache quickly).
     this.cancelScan();
     void (this.scanning ?? Promise.resolve()).then(() => {
       this.status = { state: 'idle', done: 0, total: 0, found: 0, cached: false };
       void this.startScan();
     });
+  }
+
+  /** The blocks the last edit touched when it stayed inside known blocks (and the checksum, ROM palettes) of a finished scan; else null. */
+  private editedBlocks(): number[] | null {
+    const session = this.doc.session;
+    const ranges = session.lastEditedRanges;
+    if (!ranges || this.status.state !== 'done' || this.scanning) return null;
+    const rom = session.rom;
+    const h = rom.copierHeaderSize;
+    const also: Span[] = [];
+    if (rom.headerOffset !== null) also.push({ start: rom.headerOffset + 0x1c, end: rom.headerOffset + 0x20 });
+    for (const id of this.palettes.keys()) if (id.startsWith('rom:')) also.push({ start: Number(id.slice(4)), end: Number(id.slice(4)) + PALETTE_BYTES });
+    const starts = [...this.hits.map((x) => x.romOffset), ...this.known.map((k) => k.romOffset)];
+    return editedBlocks(ranges.map((r) => ({ start: r.start - h, end: r.end - h })), starts, also, rom.data.length);
+  }
+
+  /** Decodes edited HAL blocks again so their sizes follow the bytes; a block that no longer decodes means a rescan. */
+  private async redecode(offsets: number[]): Promise<void> {
+    try {
+      for (const off of offsets) {
+        const i = this.hits.findIndex((x) => x.romOffset === off);
+        if (i < 0 || this.hits[i]!.kind !== 'hal') continue;
+        const hit = this.hits[i]!;
+        const block = await this.doc.session.decodeBlock(off);
+        this.hits[i] = { ...hit, consumed: block.consumed, size: block.data.length, tiles: Math.floor(block.data.length / bytesPerTile(hit.bpp)) };
+      }
+      this.deps.broadcast({ kind: 'event', event: 'entries', data: { entries: this.entries(), palettes: this.paletteOptions() } });
+    } catch (e) {
+      this.deps.log.info(`an edited block no longer decodes (${(e as Error).message}): scanning again`);
+      this.status = { state: 'idle', done: 0, total: 0, found: 0, cached: false };
+      void this.startScan();
+    }
   }
 
   private entryAt(romOffset: number): GalleryEntry | undefined {

@@ -14,6 +14,7 @@ import { GalleryController } from './gallery-controller';
 import type { CatalogAccess } from './catalog-access';
 import { romView } from './rom-view';
 import { formatSnes } from '../core/rom/mapping';
+import { PixelEditor } from './pixel-edit';
 import { romEditorHtml, webviewOptions } from './webview-html';
 import { errorPageHtml, parseErrorPageMessage, UnopenableRom } from './error-page';
 
@@ -212,7 +213,15 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
       this.gallery(doc).painted(p.count, p.ms);
       return { ok: true } as const;
     },
+    applyStroke: (doc, p) => this.pixelEditor.applyStroke(doc, p),
+    editPaletteColor: (doc, p) => this.pixelEditor.editPaletteColor(doc, p),
   };
+
+  /** The sprite editor's strokes and palette colours (pixel-edit.ts). */
+  private readonly pixelEditor = new PixelEditor({
+    nameOf: (doc, romOffset) => this.gallery(doc).entries().find((e) => e.romOffset === romOffset)?.name ?? null,
+    paletteOption: (doc, id) => this.gallery(doc).romPaletteOption(id),
+  });
 
   private readonly galleries = new Map<RomDocument, GalleryController>();
 

@@ -149,7 +149,32 @@ export interface RequestMap {
   createPatch: { params: { format: 'bps' | 'ips' }; result: { output: string | null; refused: string | null } };
   /** The webview painted its first thumbnails (for the monitoring metrics). */
   painted: { params: { count: number; ms: number }; result: { ok: true } };
+  /** One pen stroke of the sprite editor, applied as one undoable edit (see StrokeParams). */
+  applyStroke: { params: StrokeParams; result: StrokeResult };
+  /** One colour of a ROM palette (`rom:<offset>` ids), written as an undoable edit. */
+  editPaletteColor: { params: { paletteId: string; index: number; color: number }; result: { applied: boolean; palette: PaletteOption } };
 }
+
+/** Most pixels one stroke may change (a whole 64 KiB block of 2bpp tiles is 262144). */
+export const MAX_STROKE_PIXELS = 262144;
+
+/**
+ * A stroke on the block shown in the detail view: its format as shown (as in `block`), the
+ * image width in tiles, and the changed pixels as (image pixel index, before, after) triples.
+ */
+export interface StrokeParams {
+  romOffset: number;
+  kind: BlockKind;
+  bpp: Bpp;
+  rawTiles: number;
+  widthTiles: number;
+  changes: number[];
+  /** What the stroke did, for the undo label ("Pencil", "Fill", ...). */
+  tool: string;
+}
+
+/** Applied (where the block is now), or refused with the message Inject would give. */
+export type StrokeResult = { applied: true; romOffset: number; inPlace: boolean; label: string } | { applied: false; refused: string };
 
 export type Method = keyof RequestMap;
 
@@ -223,6 +248,22 @@ const VALIDATORS: Record<Method, Validator> = {
   changes: (p) => exactKeys(p, []),
   createPatch: (p) => check(p, ['format'], { format: (v) => v === 'bps' || v === 'ips' }),
   painted: (p) => check(p, ['count', 'ms'], { count: (v) => int(v, 0, 10000), ms: (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v < 3_600_000 }),
+  applyStroke: (p) =>
+    check(p, ['romOffset', 'kind', 'bpp', 'rawTiles', 'widthTiles', 'changes', 'tool'], {
+      romOffset: offset,
+      kind: isKind,
+      bpp: isBpp,
+      rawTiles: (v) => int(v, 0, 65536),
+      widthTiles: (v) => int(v, 1, 256),
+      changes: (v) => Array.isArray(v) && v.length % 3 === 0 && v.length <= 3 * MAX_STROKE_PIXELS && v.every((n, i) => (i % 3 === 0 ? int(n, 0, MAX_OFFSET) : int(n, 0, 255))),
+      tool: (v) => typeof v === 'string' && /^[A-Za-z][A-Za-z ]{0,30}$/.test(v),
+    }),
+  editPaletteColor: (p) =>
+    check(p, ['paletteId', 'index', 'color'], {
+      paletteId: (v) => typeof v === 'string' && /^rom:\d{1,9}$/.test(v),
+      index: (v) => int(v, 0, 15),
+      color: (v) => int(v, 0, 0x7fff),
+    }),
 };
 
 export type ParseResult = { ok: true; request: WebviewRequest } | { ok: false; reason: string };

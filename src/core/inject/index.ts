@@ -10,8 +10,8 @@
  *   file no longer holds what the plan saw. `sameSource(plan.source, bytes)` checks a whole file.
  * - `findFreeSpace(rom, length, opts)`, `freeRuns(data)`, `findPointers(rom, romOffset)`.
  */
-export { planInjection, type InjectOptions, type InjectionPlan, type InjectionSummary } from './plan';
-export { type InjectTarget } from './target';
+export { planInjection, planTilePixels, type InjectOptions, type InjectionPlan, type InjectionSummary } from './plan';
+export { readTarget, type CurrentBlock, type InjectTarget } from './target';
 export { applyPlan, checkPlanSource, fileFingerprint, sameSource, type PlanSource } from './apply';
 export { type Patch } from '../edit/patch';
 export { InjectionRefusedError, StaleRomError, type InjectionRefusal } from './errors';

@@ -19,7 +19,7 @@ import { findFreeSpace, FREE_GUARD, type Padding } from './free-space';
 import { imageTiles } from './image';
 import { bankEnd, protectedRanges, where, type Range } from './layout';
 import { findPointers, pointerBytes, readPointer, retarget } from './pointers';
-import { readTarget, type InjectTarget } from './target';
+import { readTarget, type CurrentBlock, type InjectTarget } from './target';
 import { verifyPatched } from './verify';
 
 export interface InjectOptions {
@@ -94,10 +94,29 @@ function encodeBlock(kind: InjectTarget['kind'], data: Uint8Array, place: string
 }
 
 export function planInjection(rom: Rom, target: InjectTarget, png: Uint8Array, opts: InjectOptions = {}): InjectionPlan {
-  const source = fileFingerprint(rom.file);
   const current = readTarget(rom, target);
-  const place = `the ${target.kind === 'hal' ? 'HAL' : 'raw'} block at ${where(rom, target.romOffset)}`;
+  const place = placeOf(rom, target);
   const image = imageTiles(png, { bpp: target.bpp, tiles: current.tiles, widthTiles: target.widthTiles, resize: opts.resize, palette: opts.palette, nearest: opts.nearest, place });
+  return planTilePixels(rom, target, image, opts, current);
+}
+
+function placeOf(rom: Rom, target: InjectTarget): string {
+  return `the ${target.kind === 'hal' ? 'HAL' : 'raw'} block at ${where(rom, target.romOffset)}`;
+}
+
+/**
+ * The same plan from tile pixels (64 a tile) instead of a PNG: what a pixel edit in the editor
+ * sends through. `current` is the target as readTarget read it (read again when not given).
+ */
+export function planTilePixels(
+  rom: Rom,
+  target: InjectTarget,
+  image: { pixels: Uint8Array; tiles: number },
+  opts: Pick<InjectOptions, 'relocate' | 'pointers'> = {},
+  current: CurrentBlock = readTarget(rom, target),
+): InjectionPlan {
+  const source = fileFingerprint(rom.file);
+  const place = placeOf(rom, target);
   const newData = concat(encodeTiles(image.pixels, target.bpp), current.tail);
   const start = target.romOffset;
   const oldEnd = start + current.size;

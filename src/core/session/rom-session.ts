@@ -80,6 +80,7 @@ export class RomSession {
    * that covered none of `editedFileRanges` (on-disk offsets) carry over to the new content.
    */
   update(fileBytes: Uint8Array, editedFileRanges?: readonly { start: number; end: number }[]): void {
+    this.lastEdit = editedFileRanges ? editedFileRanges.map((r) => ({ ...r })) : null;
     const oldHash = this.hash;
     this.current = new Rom(fileBytes, this.current.name);
     this.hash = null;
@@ -90,6 +91,16 @@ export class RomSession {
       this.services.cache.carryOver(oldHash, this.romHash, ranges);
     }
   }
+
+  /**
+   * On-disk ranges the last update changed (an edit, its undo or redo), or null when the bytes
+   * were replaced as a whole (revert, reload): views decide what to decode or scan again.
+   */
+  get lastEditedRanges(): readonly { start: number; end: number }[] | null {
+    return this.lastEdit;
+  }
+
+  private lastEdit: { start: number; end: number }[] | null = null;
 
   info(): RomInfo {
     return this.current.info();

@@ -1,12 +1,14 @@
 /**
  * The detail view of one block: pixel-exact zoom (1x-16x, nearest neighbour), a tile grid, width
- * and bit-depth controls, the block's facts, rename / add to catalog, export and inject.
+ * and bit-depth controls, the block's facts, rename / add to catalog, export and inject, and an
+ * edit mode (toggle or `E`) that draws on the pixels (editor/pixel-editor.ts).
  */
 import type { Bpp, GalleryEntry, PaletteOption, PixelImage } from '../protocol';
 import { ce, choiceSelect, cssColor, el, formatBytes, hex, type TextControl } from './dom';
 import { drawZoomed, paletteRgba, toBitmap } from './draw';
 import type { Rpc } from './rpc';
 import { arrangeImage, isOrder, ORDER_CHOICES, type TileOrder } from './arrange-view';
+import { PixelEditor } from './editor/pixel-editor';
 
 export interface DetailState {
   zoom: number;
@@ -25,6 +27,11 @@ export class DetailView {
   private image: PixelImage | null = null;
   private bpp: Bpp;
   private widthTiles: number;
+  private readonly zoomInput: HTMLInputElement;
+  private readonly editToggle: HTMLElement;
+  private editor: PixelEditor | null = null;
+  /** The ROM changed while a stroke was in flight: reload when it is done. */
+  private reloadWhenIdle = false;
 
   constructor(
     private readonly rpc: Rpc,
@@ -39,6 +46,7 @@ export class DetailView {
     // A native range input: @vscode-elements/elements has no slider (styled with --vscode-* colours).
     const zoom = el('input', { type: 'range', min: '1', max: '16', step: '1', value: String(state.zoom), id: 'detail-zoom', 'aria-label': 'Zoom' });
     const zoomLabel = el('output', { for: 'detail-zoom', id: 'detail-zoom-label' }, `${state.zoom}x`);
+    this.zoomInput = zoom;
     zoom.addEventListener('input', () => {
       this.state.zoom = Number(zoom.value);
       zoomLabel.textContent = `${this.state.zoom}x`;
@@ -77,6 +85,8 @@ export class DetailView {
     exportBtn.addEventListener('click', () => void this.exportPng());
     const inject = ce('vscode-button', { id: 'detail-inject', secondary: '' }, 'Inject…');
     inject.addEventListener('click', () => void this.rpc.request('inject', { romOffset: this.entry.romOffset }).catch((e: Error) => this.say(e.message, true)));
+    this.editToggle = ce('vscode-button', { id: 'detail-edit', secondary: '', 'aria-pressed': 'false', title: 'Draw on this sprite (E)' }, 'Edit');
+    this.editToggle.addEventListener('click', () => this.toggleEdit());
     const close = ce('vscode-button', { id: 'detail-close', secondary: '', 'aria-label': 'Close detail view' }, 'Close');
     close.addEventListener('click', () => this.hooks.close());
     this.facts = el('table', { class: 'facts', id: 'detail-facts' });
@@ -93,6 +103,7 @@ export class DetailView {
       el('label', { for: 'detail-bpp' }, 'Depth'),
       bpp,
       order,
+      this.editToggle,
     );
     const actions = el('div', { class: 'toolbar actions' }, name, rename, exportBtn, inject, close);
     this.root = el(
@@ -104,24 +115,89 @@ export class DetailView {
       actions,
       this.message,
     );
-    this.root.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') this.hooks.close();
-      if ((e.key === '+' || e.key === '=') && this.state.zoom < 16) {
-        zoom.value = String(this.state.zoom + 1);
-        zoom.dispatchEvent(new Event('input'));
-      }
-      if (e.key === '-' && this.state.zoom > 1) {
-        zoom.value = String(this.state.zoom - 1);
-        zoom.dispatchEvent(new Event('input'));
-      }
-    });
+    this.root.addEventListener('keydown', (e) => this.onKey(e));
     this.renderFacts();
     void this.load();
   }
 
   setPalette(p: PaletteOption | undefined): void {
     this.palette = p;
+    this.editor?.setPalette(p, this.bpp);
     this.draw();
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    // Keys typed into a text or number field are the field's (the zoom slider is not one).
+    const t = e.target as HTMLElement | null;
+    if ((t instanceof HTMLInputElement && t.type !== 'range') || t?.tagName.startsWith('VSCODE-TEXT')) return;
+    if (this.editor?.handleKey(e)) {
+      e.preventDefault();
+      return;
+    }
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === 'Escape') {
+      if (this.editor) this.toggleEdit();
+      else this.hooks.close();
+    } else if (e.key === 'e' || e.key === 'E') this.toggleEdit();
+    else if (e.key === '+' || e.key === '=' || e.key === ']') this.setZoom(this.state.zoom + 1);
+    else if (e.key === '-' || e.key === '[') this.setZoom(this.state.zoom - 1);
+  }
+
+  private setZoom(z: number): void {
+    if (z < 1 || z > 16) return;
+    this.zoomInput.value = String(z);
+    this.zoomInput.dispatchEvent(new Event('input'));
+  }
+
+  /** Edit mode on or off: the drawing tools, the palette strip and a surface over the canvas. */
+  private toggleEdit(): void {
+    const wrap = this.canvas.parentElement!;
+    if (this.editor) {
+      this.editor.toolbar.remove();
+      this.editor.overlay.remove();
+      this.editor = null;
+      wrap.classList.remove('editing');
+      this.editToggle.setAttribute('aria-pressed', 'false');
+      this.editToggle.toggleAttribute('secondary', true);
+      delete this.root.dataset.editing;
+      this.draw(); // back to the chosen arrangement
+      if (this.reloadWhenIdle) void this.refresh();
+      return;
+    }
+    const editor = new PixelEditor(this.rpc, {
+      image: () => this.image,
+      format: () => ({ romOffset: this.entry.romOffset, kind: this.entry.kind, bpp: this.bpp, rawTiles: this.entry.kind === 'raw' ? this.entry.tiles : 0, widthTiles: Math.max(1, (this.image?.width ?? 8) / 8) }),
+      zoom: () => this.state.zoom,
+      redraw: () => this.draw(),
+      say: (text, error) => this.say(text, error),
+      moved: (romOffset) => {
+        this.entry = { ...this.entry, romOffset };
+        void this.load();
+      },
+      idle: () => {
+        if (this.reloadWhenIdle) void this.refresh();
+      },
+    });
+    editor.setPalette(this.palette, this.bpp);
+    this.editor = editor;
+    wrap.classList.add('editing');
+    wrap.append(editor.overlay);
+    this.root.querySelector('.detail-body')!.before(editor.toolbar);
+    this.editToggle.setAttribute('aria-pressed', 'true');
+    this.editToggle.toggleAttribute('secondary', false);
+    this.root.dataset.editing = 'true';
+    this.draw(); // in the stored tile order while editing (see draw())
+    editor.overlay.focus();
+  }
+
+  /** The ROM's bytes changed (a stroke, undo, redo, revert): decode the block again. */
+  async refresh(): Promise<void> {
+    if (this.editor?.busy) {
+      this.reloadWhenIdle = true;
+      return;
+    }
+    this.reloadWhenIdle = false;
+    await this.load();
   }
 
   private say(text: string, error = false): void {
@@ -140,7 +216,9 @@ export class DetailView {
       this.image = r;
       this.renderFacts();
       this.draw();
+      this.editor?.setPalette(this.palette, this.bpp);
       this.root.dataset.ready = 'true';
+      this.root.dataset.loads = String(Number(this.root.dataset.loads ?? 0) + 1);
     } catch (e) {
       this.say((e as Error).message, true);
     }
@@ -149,9 +227,13 @@ export class DetailView {
   private draw(): void {
     if (!this.image) return;
     const color = cssColor('--vscode-editorRuler-foreground', 'rgba(128,128,128,0.6)');
-    const shown = arrangeImage(this.image, this.state.order ?? 'linear');
+    // The pixel editor works in the block's own tile order: while editing, the sprite is shown as
+    // stored (8x8 rows), so a canvas pixel is the pixel the stroke changes.
+    const order = this.editor ? 'linear' : (this.state.order ?? 'linear');
+    const shown = arrangeImage(this.image, order);
     drawZoomed(this.canvas, toBitmap(shown.pixels, shown.width, shown.height, paletteRgba(this.palette, this.bpp)), this.state.zoom, this.state.grid, color);
-    this.canvas.dataset.order = this.state.order ?? 'linear';
+    this.canvas.dataset.order = order;
+    this.editor?.drawOverlay();
   }
 
   private renderFacts(): void {

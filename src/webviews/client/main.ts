@@ -276,6 +276,7 @@ rpc.onEvent((e) => {
       gallery.invalidateThumbnails();
       if (state.tab === 'changes') void changes.refresh();
       tileBrowser?.setView(e.data);
+      void detail?.refresh();
       break;
     case 'scanStatus':
       gallery.setScan(e.data);
@@ -283,6 +284,7 @@ rpc.onEvent((e) => {
     case 'entries':
       gallery.setData(e.data.entries, e.data.palettes);
       tileBrowser?.setPalettes(gallery.palettes);
+      detail?.setPalette(gallery.paletteFor(detailEntry));
       break;
     case 'showTab':
       void afterBoot().then(() => reveal(e.data.tab, e.data.romOffset));

@@ -26,8 +26,33 @@ describe('webview protocol validation', () => {
       ['painted', { count: 20, ms: 123.4 }],
       ['changes', {}],
       ['createPatch', { format: 'ips' }],
+      ['applyStroke', { romOffset: 0x10000, kind: 'hal', bpp: 4, rawTiles: 0, widthTiles: 16, changes: [5, 0, 3, 6, 1, 3], tool: 'Pencil' }],
+      ['applyStroke', { romOffset: 0x10000, kind: 'raw', bpp: 2, rawTiles: 16, widthTiles: 16, changes: [], tool: 'Fill' }],
+      ['editPaletteColor', { paletteId: 'rom:4096', index: 15, color: 0x7fff }],
     ];
     for (const [m, p] of good) assert.equal(ok(m, p).ok, true, `${m} ${JSON.stringify(p)}`);
+  });
+
+  it('rejects strokes and colours that are not well formed', () => {
+    const stroke = { romOffset: 0, kind: 'hal', bpp: 4, rawTiles: 0, widthTiles: 16, changes: [0, 0, 1], tool: 'Pencil' };
+    const bad: [string, unknown, RegExp][] = [
+      ['applyStroke', { ...stroke, changes: [0, 0] }, /invalid changes/],
+      ['applyStroke', { ...stroke, changes: [0, 0, 256] }, /invalid changes/],
+      ['applyStroke', { ...stroke, changes: [-1, 0, 1] }, /invalid changes/],
+      ['applyStroke', { ...stroke, changes: [0.5, 0, 1] }, /invalid changes/],
+      ['applyStroke', { ...stroke, changes: 'x' }, /invalid changes/],
+      ['applyStroke', { ...stroke, tool: '<script>' }, /invalid tool/],
+      ['applyStroke', { ...stroke, bpp: 3 }, /invalid bpp/],
+      ['applyStroke', { ...stroke, extra: 1 }, /unexpected params extra/],
+      ['editPaletteColor', { paletteId: 'cgram:x:8', index: 0, color: 0 }, /invalid paletteId/],
+      ['editPaletteColor', { paletteId: 'rom:1', index: 16, color: 0 }, /invalid index/],
+      ['editPaletteColor', { paletteId: 'rom:1', index: 0, color: 0x8000 }, /invalid color/],
+    ];
+    for (const [m, p, re] of bad) {
+      const r = ok(m, p);
+      assert.equal(r.ok, false, JSON.stringify(p));
+      assert.match((r as { reason: string }).reason, re);
+    }
   });
 
   it('rejects anything else with a reason', () => {

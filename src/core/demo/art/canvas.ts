@@ -3,6 +3,7 @@
  * measured at pixel centres, lit spheres, polygons, an automatic outline pass and mirrored blits.
  * Everything is integer-deterministic for a given call sequence.
  */
+import { linePoints } from '../../edit-pixels/tools';
 
 export type Point = readonly [number, number];
 
@@ -80,28 +81,7 @@ export class Canvas {
   }
 
   line(x0: number, y0: number, x1: number, y1: number, c: number): void {
-    x0 = Math.round(x0);
-    y0 = Math.round(y0);
-    x1 = Math.round(x1);
-    y1 = Math.round(y1);
-    const dx = Math.abs(x1 - x0);
-    const dy = -Math.abs(y1 - y0);
-    const sx = x0 < x1 ? 1 : -1;
-    const sy = y0 < y1 ? 1 : -1;
-    let err = dx + dy;
-    for (;;) {
-      this.set(x0, y0, c);
-      if (x0 === x1 && y0 === y1) return;
-      const e2 = 2 * err;
-      if (e2 >= dy) {
-        err += dy;
-        x0 += sx;
-      }
-      if (e2 <= dx) {
-        err += dx;
-        y0 += sy;
-      }
-    }
+    for (const [x, y] of linePoints(Math.round(x0), Math.round(y0), Math.round(x1), Math.round(y1))) this.set(x, y, c);
   }
 
   /** Fills a polygon (even-odd rule at pixel centres). */
