@@ -45,12 +45,30 @@ async function stampOf(uri: vscode.Uri): Promise<DiskStamp> {
   return { mtime: st.mtime, size: st.size };
 }
 
+/**
+ * Whether a save is one the user asked for. VS Code does not tell a custom editor why it saves, so
+ * this goes by the auto-save setting: with auto-save off every save is the user's; with
+ * `afterDelay` a save that comes sooner than the delay after the last change cannot be the
+ * auto-save; with `onFocusChange`/`onWindowChange` it cannot be told apart and counts as automatic.
+ * An automatic save makes at most one backup a minute (atomic-file.ts); the user's always makes one.
+ */
+function saveLooksExplicit(target: vscode.Uri, lastChangeAt: number): boolean {
+  const files = vscode.workspace.getConfiguration('files', target);
+  const mode = files.get<string>('autoSave', 'off');
+  if (mode === 'off') return true;
+  if (mode === 'afterDelay') return Date.now() - lastChangeAt < Math.max(0, files.get<number>('autoSaveDelay', 1000) - 50);
+  return false;
+}
+
 /** Writes a ROM file: atomically with backups for local files, through vscode.workspace.fs otherwise. */
-async function writeRomFile(target: vscode.Uri, bytes: Uint8Array, deps: DocumentDeps): Promise<DiskStamp> {
+async function writeRomFile(target: vscode.Uri, bytes: Uint8Array, deps: DocumentDeps, explicit = true): Promise<DiskStamp> {
   if (target.scheme === 'file') {
-    const r = await writeFileAtomic(target.fsPath, bytes, { keepBackups: deps.backupsToKeep() });
+    const r = await writeFileAtomic(target.fsPath, bytes, { keepBackups: deps.backupsToKeep(), explicit });
     if (r.backupPath) deps.log.info(`saved ${target.fsPath} (backup ${r.backupPath})`);
+    else if (r.unchanged) deps.log.info(`saved ${target.fsPath} (the file already held these bytes: nothing written)`);
+    else if (r.backupSkipped === 'interval') deps.log.info(`saved ${target.fsPath} (automatic save: no backup, the newest is less than a minute old)`);
     else deps.log.info(`saved ${target.fsPath}`);
+    if (r.followedSymlink) deps.log.info(`${target.fsPath} is a symbolic link: wrote ${r.writtenPath}`);
     if (r.prunedBackups.length) deps.log.info(`removed old backups: ${r.prunedBackups.join(', ')}`);
   } else {
     await vscode.workspace.fs.writeFile(target, bytes);
@@ -113,15 +131,18 @@ export class RomDocument implements vscode.CustomDocument {
   }
 
   static async open(uri: vscode.Uri, backupId: string | undefined, deps: DocumentDeps): Promise<RomDocument> {
+    const holder: { session?: RomSession; changedAt: number } = { changedAt: 0 };
     const file: RomFileAccess = {
       read: () => readRomFile(uri),
-      write: (bytes) => writeRomFile(uri, bytes, deps),
+      write: (bytes) => writeRomFile(uri, bytes, deps, saveLooksExplicit(uri, holder.changedAt)),
       stamp: () => stampOf(uri),
     };
     // Hot exit: the unsaved bytes (and their catalog moves) were written to the backup; the file on disk is unchanged.
     const restored = backupId ? await readRestored(backupId, deps.log) : undefined;
-    const holder: { session?: RomSession } = {};
-    const model = await EditModel.open(file, restored, (bytes, ranges) => holder.session?.update(bytes, ranges));
+    const model = await EditModel.open(file, restored, (bytes, ranges) => {
+      holder.changedAt = Date.now();
+      holder.session?.update(bytes, ranges);
+    });
     const name = uri.path.split('/').pop() ?? 'ROM';
     holder.session = RomSession.open(model.bytes, name, deps.services);
     return new RomDocument(uri, holder.session, model, deps);
