@@ -187,7 +187,7 @@ describe('an editing session in the browser (packaged VSIX, the npm start server
     const view = wb.webview();
     await view.locator('.cell[data-state="ready"]').first().waitFor({ timeout: 60_000 });
     await chooseOption(view.locator('#gallery-kind'), 'Named only');
-    await view.locator('#gallery-count', { hasText: new RegExp(`^${named} of`) }).waitFor({ timeout: 30_000 });
+    await view.locator('#gallery-count', { hasText: new RegExp(`^${named} (of \\d+ )?blocks`) }).waitFor({ timeout: 30_000 });
     await expectNamed(sprite.name, [move!.to]);
     // Its own palette (Auto = the catalog's), not grayscale.
     await view.locator('#gallery-search').locator('input').fill(sprite.name);

@@ -53,7 +53,12 @@ export async function openWorkbench(opts: { prepareWorkspace(dir: string): void;
       async quickOpen(fileName) {
         await page.keyboard.press('Control+P');
         const input = page.locator('.quick-input-widget input');
-        await input.waitFor();
+        // A webview that is being made again (a tab brought back) can hold the keyboard focus and
+        // swallow the key: then open Quick Open as a person would, from the command center.
+        if (!(await input.waitFor({ timeout: 5_000 }).then(() => true, () => false))) {
+          await page.locator('.command-center .command-center-center').click();
+          await input.waitFor();
+        }
         await input.fill(fileName);
         // Wait for the filtered row (the list first shows recently opened files).
         await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor();
