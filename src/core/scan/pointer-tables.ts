@@ -72,6 +72,10 @@ function findAnchors(data: Uint8Array, bases: Int32Array, low16: Uint8Array, isS
   return anchors;
 }
 
+function namedBy(slot: number): string {
+  return `named by a pointer table (slot at 0x${slot.toString(16).toUpperCase()})`;
+}
+
 interface Decoded {
   consumed: number;
   size: number;
@@ -152,7 +156,7 @@ export function applyPointerTables(data: Uint8Array, mapping: Mapping, hits: rea
   for (const [slot, target] of [...slots].sort((x, y) => x[0] - y[0])) {
     const found = starts.get(target);
     if (found) {
-      byStart.set(target, { ...found, pointer: found.pointer ?? slot });
+      if (byStart.get(target)?.pointer === undefined) byStart.set(target, { ...found, pointer: slot, confidence: 'pointer', reasons: [namedBy(slot), ...found.reasons] });
       continue;
     }
     const d = decodeAt(target)!;
@@ -163,7 +167,7 @@ export function applyPointerTables(data: Uint8Array, mapping: Mapping, hits: rea
     decodeInto(data, target, buf, { strict: true }); // decodeAt checked it: this refills buf
     const s = scoreTiles(buf, d.size, d.consumed, { ratioGate: false });
     const bpp = Math.floor(d.size / (s.bpp * 8)) >= opts.minTiles ? s.bpp : 2;
-    const hit: ScanHit = { romOffset: target, consumed: d.consumed, size: d.size, tiles: d.size / (bpp * 8), score: s.score, kind: 'hal', bpp, pointer: slot };
+    const hit: ScanHit = { romOffset: target, consumed: d.consumed, size: d.size, tiles: d.size / (bpp * 8), score: s.score, kind: 'hal', bpp, pointer: slot, confidence: 'pointer', reasons: [namedBy(slot)] };
     // Hits overlapping a block a table names are what the tile scan misread (real blocks never
     // overlap, and raw regions never overlap a HAL block).
     for (const [start, h] of byStart) if (h.pointer === undefined && start < end && target < start + h.consumed) byStart.delete(start);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { buildDemoRom, demoRomLayout } from '../../../src/core/demo/demo-rom';
 import { decode, encode } from '../../../src/core/hal';
 import { offsetToSnes } from '../../../src/core/rom/mapping';
-import { scanRange, scanRom, type ScanHit } from '../../../src/core/scan';
+import { reportedHits, scanRange, scanRom, type ScanHit } from '../../../src/core/scan';
 import { applyPointerTables } from '../../../src/core/scan/pointer-tables';
 import { Prng } from '../../../src/core/scan/prng';
 import { makeTiles } from '../../../src/core/scan/synthetic-tiles';
@@ -61,10 +61,11 @@ describe('scan: pointer tables', function () {
       assert.equal(h.size, decode(data, s.romOffset).data.length, s.name);
       assert.equal(h.pointer, layout.pointerTable.romOffset + 3 * s.index, `${s.name}: its table slot`);
     }
-    // Nothing else is reported: not the inner starts the tile scan chose (replaced), not the
-    // text or code around the sheets.
+    // Nothing else is reported (at the default confidence): not the inner starts the tile scan
+    // chose (replaced), not the text or code around the sheets. Every sheet is named by the table.
+    assert.ok(layout.sprites.every((s) => at(hits, s.romOffset)!.confidence === 'pointer'));
     assert.deepEqual(
-      hits.filter((h) => !layout.sprites.some((s) => s.romOffset === h.romOffset)).map((h) => h.romOffset),
+      reportedHits(hits).filter((h) => !layout.sprites.some((s) => s.romOffset === h.romOffset)).map((h) => h.romOffset),
       [],
     );
     // No hit overlaps another (the inner starts the tile scan chose were replaced, not kept).
