@@ -55,13 +55,15 @@ function settleSameEnd(data: Uint8Array, group: ScanHit[]): ScanHit {
   // prefix of PREFIX_COMMANDS well-formed commands that ends exactly where the later start begins
   // is not chance (stray bytes before a block make one to three), while the later start of a
   // sparse sheet skips its blank opening rows and so scores higher.
+  // Unless the evidence says otherwise: a weak earlier start does not replace a strong later one.
+  const best = judge(data, cur!.hit);
   for (const earlier of ranked) {
-    if (earlier === cur || earlier.waste > least || earlier.hit.romOffset >= cur!.hit.romOffset) continue;
-    const prefix = prefixCommands(data, earlier.hit.romOffset, cur!.hit.romOffset);
-    if (prefix === 0) continue;
-    if (cur!.hit.romOffset - earlier.hit.romOffset >= PREFIX_BYTES && prefix >= PREFIX_COMMANDS) return earlier.hit;
+    if (earlier === cur || earlier.waste > least || earlier.hit.romOffset >= best.romOffset) continue;
+    if (best.romOffset - earlier.hit.romOffset < PREFIX_BYTES || prefixCommands(data, earlier.hit.romOffset, best.romOffset) < PREFIX_COMMANDS) continue;
+    const judged = judge(data, earlier.hit);
+    if (judged.confidence !== 'weak' || best.confidence === 'weak') return judged;
   }
-  return cur!.hit;
+  return best;
 }
 
 /**

@@ -12,8 +12,8 @@
  * streams of the HAL corpus hidden in the same ROMs:
  * - it does not waste bytes: no place where a strictly shorter encoding was one local change away
  *   (waste.ts; 0 in every reference stream, 1-24 in a third of the false hits);
- * - no single command writes most of the block, solid fills aside (a 721-byte increasing fill, a
- *   600-byte word fill: tables and padding, not tiles);
+ * - no single patterned fill writes half the block (a 721-byte increasing fill, a 600-byte word
+ *   fill: tables and padding, not tiles; a copy may: a mirrored frame repeats half a sheet);
  * - graphics are literals, copies and solid fills (0x00/0xFF bytes: empty or one-colour rows);
  *   patterned fills (ramps, stripes of another byte or word) write under a third of a reference
  *   stream's output (99th percentile 26 %) but most of what tables, samples and stripes decode to.
@@ -31,13 +31,13 @@ import { countWaste } from './waste';
 
 /** Fewer commands than this carry too little evidence (a few headers parse by chance). */
 export const MIN_COMMANDS = 12;
-/** No single command of a real sheet writes more than this share of its output. */
-export const MAX_COMMAND_SHARE = 0.5;
+/** No single patterned fill of a real sheet writes more than this share of its output. */
+export const MAX_FILL_SHARE = 0.5;
 /** Patterned fills (ramps, stripes) write at most this share of a real sheet (measured: under a third). */
 export const MAX_PATTERNED_SHARE = 0.6;
 export interface StreamShape {
   commands: number;
-  /** Output bytes of the command that writes the most, solid fills aside. */
+  /** Output bytes of the patterned fill that writes the most (copies may repeat half a sheet: mirrored frames). */
   largest: number;
   /**
    * Output bytes written by patterned fills: increasing fills, and byte or word fills of values
@@ -51,7 +51,7 @@ function solid(v: number): boolean {
   return v === 0 || v === 0xff;
 }
 
-/** Commands of the (already decoded) stream at `src[start]`, and the largest one's output (blank fills aside). */
+/** Commands of the (already decoded) stream at `src[start]`, and what its patterned fills write. */
 export function streamShape(src: Uint8Array, start: number): StreamShape {
   let ip = start;
   let commands = 0;
@@ -68,7 +68,7 @@ export function streamShape(src: Uint8Array, start: number): StreamShape {
     if (cmd >= 1 && cmd <= 3 && !solidFill) patterned += len;
     ip += cmd === 0 ? n : cmd === 1 || cmd === 3 ? 1 : 2;
     commands++;
-    if (len > largest && !solidFill) largest = len;
+    if (cmd >= 1 && cmd <= 3 && !solidFill && len > largest) largest = len;
   }
 }
 
@@ -86,7 +86,7 @@ export function judgeStream(data: Uint8Array, start: number, out: Uint8Array, si
   const reasons: string[] = [];
   const shape = streamShape(data, start);
   if (shape.commands < MIN_COMMANDS) reasons.push(`only ${shape.commands} commands`);
-  if (shape.largest > MAX_COMMAND_SHARE * size) reasons.push(`one command writes ${pct(shape.largest / size)}`);
+  if (shape.largest > MAX_FILL_SHARE * size) reasons.push(`one fill writes ${pct(shape.largest / size)}`);
   if (shape.patterned > MAX_PATTERNED_SHARE * size) reasons.push(`patterned fills write ${pct(shape.patterned / size)}`);
   const waste = countWaste(data, start, out, size);
   if (waste > 0) reasons.push(`${waste} wasteful command${waste === 1 ? '' : 's'}`);

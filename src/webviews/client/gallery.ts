@@ -25,6 +25,8 @@ export interface GalleryState {
   sort: SortKey;
   kind: KindFilter;
   search: string;
+  /** Also show the scan's weak hits (off by default; saved with the rest of the state). */
+  showWeak?: boolean;
   paletteId: string;
   selected: number | null;
   scrollTop: number;
@@ -74,6 +76,7 @@ export class Gallery {
     search.addEventListener('input', () => this.update({ search: (search as HTMLInputElement).value }));
     const sort = choiceSelect('gallery-sort', 'Sort by', [['offset', 'Offset'], ['size', 'Size'], ['score', 'Score'], ['tiles', 'Tiles'], ['name', 'Name']], state.sort, (v) => this.update({ sort: v as SortKey }));
     const kind = choiceSelect('gallery-kind', 'Show', [['all', 'All blocks'], ['named', 'Named only'], ['hal', 'Compressed'], ['raw', 'Uncompressed']], state.kind, (v) => this.update({ kind: v as KindFilter }));
+    const weak = choiceSelect('gallery-confidence', 'Confidence', [['sure', 'Sure hits'], ['weak', 'Also weak hits']], state.showWeak ? 'weak' : 'sure', (v) => this.update({ showWeak: v === 'weak' }));
     this.paletteSelect = choiceSelect('gallery-palette', 'Palette', [[AUTO, AUTO_LABEL]], AUTO, (v) => this.choosePalette(v));
     const load = (this.loadSelect = choiceSelect('gallery-load-palette', 'Load palette', [['', 'Load palette…'], ['rom', 'From ROM address…'], ['cgram', 'From CGRAM dump…'], ['palJson', 'From .pal.json…']], '', (v) => void this.loadPalette(v)));
     this.count = el('span', { class: 'count', id: 'gallery-count', 'aria-live': 'polite' });
@@ -81,7 +84,7 @@ export class Gallery {
     this.progress = ce('vscode-progress-bar', { class: 'scan-progress', 'aria-label': 'Scan progress' });
     this.scanButton = ce('vscode-button', { id: 'scan-button', secondary: '' }, 'Cancel scan');
     this.scanButton.addEventListener('click', () => void this.toggleScan());
-    const toolbar = el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Gallery filters' }, search, sort, kind, this.paletteSelect, load, this.count);
+    const toolbar = el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Gallery filters' }, search, sort, kind, weak, this.paletteSelect, load, this.count);
     const statusRow = el('div', { class: 'status-row' }, this.status, this.scanButton, this.progress);
     this.spacer = el('div', { class: 'spacer' });
     this.scroller = el('div', { class: 'grid-scroller', id: 'gallery-grid', tabindex: '0', role: 'listbox', 'aria-label': 'Sprites' }, this.spacer);
@@ -221,13 +224,15 @@ export class Gallery {
   private update(patch: Partial<GalleryState>): void {
     this.state = { ...this.state, ...patch };
     this.cb.saveState(patch);
-    if ('search' in patch || 'sort' in patch || 'kind' in patch) this.refilter();
+    if ('search' in patch || 'sort' in patch || 'kind' in patch || 'showWeak' in patch) this.refilter();
   }
 
   private refilter(): void {
     const q = this.state.search.trim().toLowerCase();
     const qNum = /^(0x)?[0-9a-f]+$/i.test(q) ? parseInt(q.replace(/^0x/i, ''), 16) : null;
     let list = this.entries.filter((e) => {
+      // Weak scan hits (evidence against them) only when asked; named and catalog entries always.
+      if (e.confidence === 'weak' && e.source === 'scan' && !this.state.showWeak) return false;
       if (this.state.kind === 'named' && !e.name) return false;
       if ((this.state.kind === 'hal' || this.state.kind === 'raw') && e.kind !== this.state.kind) return false;
       if (!q) return true;
