@@ -45,6 +45,13 @@ function halfBankBases(mapping: Mapping, romLength: number): Int32Array {
   return bases;
 }
 
+/** The same table for 24-bit file offsets: every half-bank maps to itself. */
+function fileOffsetBases(romLength: number): Int32Array {
+  const bases = new Int32Array(512).fill(-1);
+  for (let h = 0; h < 512 && (h + 1) * 0x8000 <= romLength; h++) bases[h] = h * 0x8000;
+  return bases;
+}
+
 function targetAt(data: Uint8Array, at: number, bases: Int32Array): number {
   const v = data[at]! | (data[at + 1]! << 8) | (data[at + 2]! << 16);
   const base = bases[v >>> 15]!;
@@ -96,19 +103,7 @@ export interface PointerPassOptions {
 export function applyPointerTables(data: Uint8Array, mapping: Mapping, hits: readonly ScanHit[], opts: PointerPassOptions): ScanHit[] {
   const hal = hits.filter((h) => h.kind === 'hal');
   if (hal.length < MIN_ANCHORS || data.length < 4) return [...hits];
-  const bases = halfBankBases(mapping, data.length);
   const starts = new Map(hal.map((h) => [h.romOffset, h]));
-  // The low 16 bits of every SNES address of a found start (64 KiB, stays in cache): the pass
-  // below tests every offset's value against it first, and rarely needs more.
-  const isStart = new Uint8Array(data.length);
-  const low16 = new Uint8Array(0x10000);
-  for (const h of hal) {
-    isStart[h.romOffset] = 1;
-    for (let half = 0; half < 512; half++) {
-      const base = bases[half]!;
-      if (base >= 0 && h.romOffset >= base && h.romOffset < base + 0x8000) low16[((half & 1) << 15) | (h.romOffset - base)] = 1;
-    }
-  }
   const ends = new Map(hal.map((h) => [h.romOffset + h.consumed, h]));
   const decoded = new Map<number, Decoded | null>();
   const decodeAt = (offset: number): Decoded | null => {
@@ -122,32 +117,45 @@ export function applyPointerTables(data: Uint8Array, mapping: Mapping, hits: rea
   // A slot is part of a table when it points at a found start or at a strict tile-sized stream.
   const lo = opts.start ?? 0;
   const hi = opts.end ?? data.length;
-  const slotOk = (at: number): boolean => {
+  const slotOk = (at: number, bases: Int32Array): boolean => {
     if (at < 0 || at + 3 > data.length) return false;
     const t = targetAt(data, at, bases);
     return t >= lo && t < hi && (starts.has(t) || decodeAt(t) !== null);
   };
 
-  const anchors = findAnchors(data, bases, low16, isStart);
-  if (anchors.length < MIN_ANCHORS) return [...hits];
-
-  // Slot offset -> the target it names, for every slot of every table found.
+  // Slot offset -> the target it names, for every slot of every table found: tables of SNES
+  // addresses (any mirror the mapping has), and tables of file offsets.
   const slots = new Map<number, number>();
-  for (const stride of STRIDES) {
-    const seen = new Set<number>();
-    for (const a of anchors) {
-      if (seen.has(a)) continue;
-      let first = a;
-      while (slotOk(first - stride)) first -= stride;
-      let count = 0;
-      const run: number[] = [];
-      for (let at = first; slotOk(at); at += stride) {
-        run.push(at);
-        seen.add(at);
-        if (starts.has(targetAt(data, at, bases))) count++;
+  for (const bases of [halfBankBases(mapping, data.length), fileOffsetBases(data.length)]) {
+    // The low 16 bits of every address of a found start (64 KiB, stays in cache): the pass
+    // below tests every offset's value against it first, and rarely needs more.
+    const isStart = new Uint8Array(data.length);
+    const low16 = new Uint8Array(0x10000);
+    for (const h of hal) {
+      isStart[h.romOffset] = 1;
+      for (let half = 0; half < 512; half++) {
+        const base = bases[half]!;
+        if (base >= 0 && h.romOffset >= base && h.romOffset < base + 0x8000) low16[((half & 1) << 15) | (h.romOffset - base)] = 1;
       }
-      if (count < MIN_ANCHORS) continue;
-      for (const at of run) if (!slots.has(at)) slots.set(at, targetAt(data, at, bases));
+    }
+    const anchors = findAnchors(data, bases, low16, isStart);
+    if (anchors.length < MIN_ANCHORS) continue;
+    for (const stride of STRIDES) {
+      const seen = new Set<number>();
+      for (const a of anchors) {
+        if (seen.has(a)) continue;
+        let first = a;
+        while (slotOk(first - stride, bases)) first -= stride;
+        let count = 0;
+        const run: number[] = [];
+        for (let at = first; slotOk(at, bases); at += stride) {
+          run.push(at);
+          seen.add(at);
+          if (starts.has(targetAt(data, at, bases))) count++;
+        }
+        if (count < MIN_ANCHORS) continue;
+        for (const at of run) if (!slots.has(at)) slots.set(at, targetAt(data, at, bases));
+      }
     }
   }
   if (slots.size === 0) return [...hits];

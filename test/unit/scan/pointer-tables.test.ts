@@ -101,6 +101,21 @@ describe('scan: pointer tables', function () {
     assert.equal(at(hits, blocks[5]!.romOffset)?.pointer, 0x200 + 4 * 5);
   });
 
+  it('reads tables of file offsets, naming the block the tile scan misses', () => {
+    const { data, blocks } = buildRom();
+    blocks.forEach((b, i) => data.set([b.romOffset & 0xff, (b.romOffset >>> 8) & 0xff, b.romOffset >>> 16, 0], 0x300 + 4 * i));
+    data.set([0xff, 0xff, 0xff, 0xff], 0x300 + 4 * blocks.length);
+    const tileOnly = scanRange(data, {}).hits;
+    assert.equal(at(tileOnly, blocks[5]!.romOffset), undefined);
+    const hits = applyPointerTables(data, 'lorom', tileOnly, { minTiles: 16 });
+    for (const [i, b] of blocks.entries()) {
+      const h = at(hits, b.romOffset);
+      assert.equal(h?.consumed, b.consumed);
+      assert.equal(h?.pointer, 0x300 + 4 * i);
+      assert.equal(h?.confidence, 'pointer');
+    }
+  });
+
   it('needs three slots naming found blocks: two are not a table', () => {
     const { data, blocks } = buildRom();
     writeTable(data, 0x200, [blocks[0]!.romOffset, blocks[5]!.romOffset, blocks[1]!.romOffset]);
