@@ -17,7 +17,7 @@
  * the run. The pass needs the ROM's mapping to read SNES addresses; without one it does nothing.
  */
 import { decodeInto } from '../hal';
-import { snesToOffset, type Mapping } from '../rom/mapping';
+import { offsetToSnes, snesToOffset, type Mapping } from '../rom/mapping';
 import { scoreTiles } from './score';
 import type { ScanHit } from './types';
 
@@ -77,6 +77,56 @@ function findAnchors(data: Uint8Array, bases: Int32Array, low16: Uint8Array, isS
     v >>>= 8;
   }
   return anchors;
+}
+
+/**
+ * Slots of 16-bit tables whose bank is implied: a run of 2-byte addresses at stride 2 naming at
+ * least MIN_ANCHORS distinct found starts of one bank, every slot naming a start or a stream that decodes
+ * in that bank (`named`). One pass over the ROM finds every value equal to the low 16 bits of a
+ * found start's address; the runs are then followed per bank.
+ */
+function sixteenBitSlots(data: Uint8Array, mapping: Mapping, hal: readonly ScanHit[], named: (target: number) => boolean): Map<number, number> {
+  const slots = new Map<number, number>();
+  const banks = new Map<number, number>(); // found start -> its bank
+  const byLow = new Map<number, number[]>(); // low 16 bits -> banks of found starts
+  const perBank = new Map<number, number>();
+  for (const h of hal) {
+    const snes = offsetToSnes(mapping, h.romOffset);
+    if (snes === null) continue;
+    const bank = snes >>> 16;
+    banks.set(h.romOffset, bank);
+    perBank.set(bank, (perBank.get(bank) ?? 0) + 1);
+    const low = snes & 0xffff;
+    const list = byLow.get(low) ?? [];
+    if (!list.includes(bank)) list.push(bank);
+    byLow.set(low, list);
+  }
+  const isLow = new Uint8Array(0x10000);
+  for (const [low, list] of byLow) if (list.some((b) => perBank.get(b)! >= MIN_ANCHORS)) isLow[low] = 1;
+  const targetIn = (bank: number, at: number): number => (at < 0 || at + 2 > data.length ? -1 : (snesToOffset(mapping, (bank << 16) | data[at]! | (data[at + 1]! << 8)) ?? -1));
+  const seen = new Set<string>();
+  for (let i = 0; i + 2 <= data.length; i++) {
+    if (isLow[data[i]! | (data[i + 1]! << 8)] !== 1) continue;
+    for (const bank of byLow.get(data[i]! | (data[i + 1]! << 8))!) {
+      if (perBank.get(bank)! < MIN_ANCHORS || seen.has(`${bank}:${i}`)) continue;
+      const ok = (at: number) => {
+        const t = targetIn(bank, at);
+        return t >= 0 && named(t);
+      };
+      let first = i;
+      while (ok(first - 2)) first -= 2;
+      const run: number[] = [];
+      // Distinct starts named: a run of one repeated address (interrupt vectors) is not a table.
+      const anchored = new Set<number>();
+      for (let at = first; ok(at); at += 2) {
+        run.push(at);
+        seen.add(`${bank}:${at}`);
+        if (banks.get(targetIn(bank, at)) === bank) anchored.add(targetIn(bank, at));
+      }
+      if (anchored.size >= MIN_ANCHORS) for (const at of run) slots.set(at, targetIn(bank, at));
+    }
+  }
+  return slots;
 }
 
 function namedBy(slot: number): string {
@@ -158,6 +208,7 @@ export function applyPointerTables(data: Uint8Array, mapping: Mapping, hits: rea
       }
     }
   }
+  for (const [slot, target] of sixteenBitSlots(data, mapping, hal, (t) => t >= lo && t < hi && (starts.has(t) || decodeAt(t) !== null))) if (!slots.has(slot)) slots.set(slot, target);
   if (slots.size === 0) return [...hits];
 
   const byStart = new Map(hits.map((h) => [h.romOffset, h]));

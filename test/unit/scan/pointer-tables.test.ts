@@ -116,6 +116,32 @@ describe('scan: pointer tables', function () {
     }
   });
 
+  it('reads 16-bit tables whose bank is implied (one bank shared by the blocks they name)', () => {
+    const { data } = buildRom();
+    // Five blocks in one bank ($02), the table elsewhere; the last block is noise the tile scan misses.
+    const rng = new Prng(7);
+    const placed: Array<{ romOffset: number; consumed: number }> = [];
+    let o = 0x10000 + 0x40;
+    for (let k = 0; k < 5; k++) {
+      const stream = encode(k === 4 ? Uint8Array.from({ length: 512 }, () => Math.floor(rng.next() * 256)) : makeTiles(rng, 32, 4));
+      data.set(stream, o);
+      placed.push({ romOffset: o, consumed: stream.length });
+      o += stream.length + 16;
+    }
+    placed.forEach((b, i) => {
+      const snes = offsetToSnes('lorom', b.romOffset)!;
+      data.set([snes & 0xff, (snes >>> 8) & 0xff], 0x400 + 2 * i);
+    });
+    data.set([0, 0], 0x400 + 2 * placed.length);
+    const tileOnly = scanRange(data, {}).hits;
+    assert.equal(at(tileOnly, placed[4]!.romOffset), undefined);
+    const hits = applyPointerTables(data, 'lorom', tileOnly, { minTiles: 16 });
+    for (const [i, b] of placed.entries()) {
+      assert.equal(at(hits, b.romOffset)?.consumed, b.consumed);
+      assert.equal(at(hits, b.romOffset)?.pointer, 0x400 + 2 * i);
+    }
+  });
+
   it('needs three slots naming found blocks: two are not a table', () => {
     const { data, blocks } = buildRom();
     writeTable(data, 0x200, [blocks[0]!.romOffset, blocks[5]!.romOffset, blocks[1]!.romOffset]);
