@@ -19,17 +19,17 @@ import { resolveRange, type ScanHit, type ScanOptions, type ScanState } from './
 export const MIN_HAL_SCORE = 0.4;
 /**
  * The work budget per offset of the range, in steps: commands read by the cheap parse plus
- * DECODE_WEIGHT per byte decoded (a decoded byte is also scored: it costs several parse steps).
- * Measured on the homebrew ROMs, the generated ROMs and the demo ROM: at most 117 commands and 5
- * decoded bytes per offset in any 64 KiB chunk (2-8 commands in most). A ROM where nearly every
+ * DECODE_WEIGHT per byte decoded (a decoded byte is also scored: it costs many parse steps).
+ * Measured per 64 KiB chunk of the homebrew, generated and demo ROMs: at most 117 commands and
+ * 12 decoded bytes per offset (2-8 commands in most), under 520 steps. A ROM where nearly every
  * offset starts a long valid stream (a fill byte with a terminator every 4 KiB) takes about
  * 1,500 commands and 16 Ki decoded bytes per offset.
  * Past the budget, each offset gets at most REDUCED_OUTPUT bytes of output; longer streams are
  * skipped and counted (ScanState.skipped). So a scan's work is bounded in proportion to the
  * ROM's size, and each candidate's by the 64 KiB a HAL stream can hold.
  */
-export const WORK_PER_OFFSET = 160;
-export const DECODE_WEIGHT = 8;
+export const WORK_PER_OFFSET = 1024;
+export const DECODE_WEIGHT = 32;
 /** Largest output tried per offset once the budget is spent. */
 export const REDUCED_OUTPUT = 512;
 /** Offsets tried between two cancellation checks. */
