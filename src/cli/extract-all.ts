@@ -6,6 +6,7 @@
  * otherwise), `<name>.pal.json` and `<name>.metadata.json`. One process, one line per sprite;
  * a sprite that fails is reported and the others are still written.
  */
+import { reportedHits } from '../core/scan/types';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { entriesForRom, parseCatalog, romIdentity, type MergedEntry, type PaletteRef } from '../core/catalog';
@@ -63,7 +64,8 @@ export async function extractAll(rom: Rom, io: CliIO, opts: ExtractAllOptions): 
   if (opts.scan) {
     const known = new Set(targets.map((t) => t.romOffset));
     const { state } = await runScan(rom.data, { jobs: opts.jobs, minTiles: opts.minTiles, includeRaw: false, mapping: rom.mapping });
-    for (const h of state.hits) if (h.kind === 'hal' && !known.has(h.romOffset)) targets.push({ romOffset: h.romOffset, name: null, source: 'scan', kind: 'hal', bpp: h.bpp, widthTiles: 16 });
+    // The blocks `scan` reports by default (strong or named by a pointer table), not its weak hits.
+    for (const h of reportedHits(state.hits)) if (h.kind === 'hal' && !known.has(h.romOffset)) targets.push({ romOffset: h.romOffset, name: null, source: 'scan', kind: 'hal', bpp: h.bpp, widthTiles: 16 });
   }
   if (targets.length === 0) throw new UsageError(`no catalog entries and ${opts.scan ? 'no blocks found' : 'no scan (--no-scan)'} for ${basename(opts.romPath)}: nothing to extract`);
   targets.sort((a, b) => a.romOffset - b.romOffset);

@@ -136,7 +136,7 @@ export class GalleryController implements vscode.Disposable {
     };
     const scanned = new Map(this.hits.map((h) => [h.romOffset, h]));
     for (const h of this.hits) {
-      byOffset.set(h.romOffset, { ...base(h.romOffset), name: null, source: 'scan', kind: h.kind, bpp: h.bpp, tiles: h.tiles, consumed: h.consumed, size: h.size, score: h.score, pointer: pointerOf(h), widthTiles: 16, paletteId: null, notes: null });
+      byOffset.set(h.romOffset, { ...base(h.romOffset), name: null, source: 'scan', kind: h.kind, bpp: h.bpp, tiles: h.tiles, consumed: h.consumed, size: h.size, score: h.score, pointer: pointerOf(h), confidence: h.confidence, reasons: h.reasons, widthTiles: 16, paletteId: null, notes: null });
     }
     for (const m of this.manual) if (!byOffset.has(m.romOffset)) byOffset.set(m.romOffset, m);
     for (const k of this.known) {
@@ -153,6 +153,8 @@ export class GalleryController implements vscode.Disposable {
         size: hit?.size ?? (k.tiles ?? 0) * per,
         score: hit?.score ?? null,
         pointer: pointerOf(scanned.get(k.romOffset)),
+        confidence: scanned.get(k.romOffset)?.confidence ?? null,
+        reasons: scanned.get(k.romOffset)?.reasons ?? [],
         widthTiles: k.widthTiles ?? 16,
         paletteId: k.paletteRomOffset === undefined ? null : `rom:${k.paletteRomOffset}`,
         notes: k.notes ?? null,
@@ -308,6 +310,8 @@ export class GalleryController implements vscode.Disposable {
       size: block.data.length,
       score: null,
       pointer: null,
+      confidence: null,
+      reasons: [],
       widthTiles: 16,
       paletteId: null,
       notes: null,

@@ -45,6 +45,10 @@ export interface GalleryEntry {
   score: number | null;
   /** `$BB:AAAA` of a pointer-table slot that holds the block's address (found by the scan), or null. */
   pointer: string | null;
+  /** How sure the scan is that the block is real ('pointer' > 'strong' > 'weak'), null when not scanned. */
+  confidence: 'pointer' | 'strong' | 'weak' | null;
+  /** The evidence behind `confidence` (short phrases), empty when not scanned. */
+  reasons: string[];
   widthTiles: number;
   /** A palette the catalog pairs with this sprite (an id from `palettes`). */
   paletteId: string | null;

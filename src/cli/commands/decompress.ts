@@ -1,3 +1,4 @@
+import { reportedHits } from '../../core/scan/types';
 import { mkdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { hex } from '../../core/errors';
@@ -86,7 +87,8 @@ is 1 at the end if any failed.
       if (!rom) throw new UsageError(`--from-scan needs a ROM; ${name} is not one`);
       const { state } = await runScan(rom.data, { jobs: jobsOption(args), minTiles: intOpt(args, 'min-tiles', 1, 4096) ?? 16, includeRaw: false, mapping: rom.mapping });
       const known = new Set(wanted.map((w) => w.at?.fileOffset));
-      for (const h of state.hits) {
+      // The blocks `scan` reports by default (strong or named by a pointer table), not its weak hits.
+      for (const h of reportedHits(state.hits)) {
         const fileOffset = h.romOffset + rom.copierHeaderSize;
         if (h.kind !== 'hal' || known.has(fileOffset)) continue;
         known.add(fileOffset);

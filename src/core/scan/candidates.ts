@@ -17,10 +17,12 @@ import { HAL_MAX_OUTPUT } from '../hal';
 
 /** Filled by `parseStream` when it accepts (no allocation per offset). */
 export interface ParsedStream {
-  /** Decompressed size. */
+  /** Decompressed size (after a refusal: the output accounted when the parse stopped). */
   size: number;
   /** Bytes up to and including the terminator. */
   consumed: number;
+  /** Commands the parse read, accepted or not (the scan's work budget counts them). */
+  work: number;
 }
 
 /**
@@ -32,7 +34,10 @@ export function parseStream(src: Uint8Array, start: number, out: ParsedStream, m
   let ip = start;
   let o = 0;
   let prevRaw = 0;
+  out.work = 0;
   for (;;) {
+    out.work++;
+    out.size = o;
     if (ip >= len) return false;
     const b = src[ip++]!;
     if (b === 0xff) {
@@ -73,6 +78,9 @@ export function parseStream(src: Uint8Array, start: number, out: ParsedStream, m
         o += n;
       }
     }
-    if (o > maxOutput) return false;
+    if (o > maxOutput) {
+      out.size = o;
+      return false;
+    }
   }
 }

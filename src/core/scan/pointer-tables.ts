@@ -17,7 +17,7 @@
  * the run. The pass needs the ROM's mapping to read SNES addresses; without one it does nothing.
  */
 import { decodeInto } from '../hal';
-import { snesToOffset, type Mapping } from '../rom/mapping';
+import { offsetToSnes, snesToOffset, type Mapping } from '../rom/mapping';
 import { scoreTiles } from './score';
 import type { ScanHit } from './types';
 
@@ -42,6 +42,13 @@ function halfBankBases(mapping: Mapping, romLength: number): Int32Array {
     if (snesToOffset(mapping, first + 0x7fff) !== base + 0x7fff) continue;
     bases[h] = base;
   }
+  return bases;
+}
+
+/** The same table for 24-bit file offsets: every half-bank maps to itself. */
+function fileOffsetBases(romLength: number): Int32Array {
+  const bases = new Int32Array(512).fill(-1);
+  for (let h = 0; h < 512 && (h + 1) * 0x8000 <= romLength; h++) bases[h] = h * 0x8000;
   return bases;
 }
 
@@ -72,6 +79,60 @@ function findAnchors(data: Uint8Array, bases: Int32Array, low16: Uint8Array, isS
   return anchors;
 }
 
+/**
+ * Slots of 16-bit tables whose bank is implied: a run of 2-byte addresses at stride 2 naming at
+ * least MIN_ANCHORS distinct found starts of one bank, every slot naming a start or a stream that decodes
+ * in that bank (`named`). One pass over the ROM finds every value equal to the low 16 bits of a
+ * found start's address; the runs are then followed per bank.
+ */
+function sixteenBitSlots(data: Uint8Array, mapping: Mapping, hal: readonly ScanHit[], named: (target: number) => boolean): Map<number, number> {
+  const slots = new Map<number, number>();
+  const banks = new Map<number, number>(); // found start -> its bank
+  const byLow = new Map<number, number[]>(); // low 16 bits -> banks of found starts
+  const perBank = new Map<number, number>();
+  for (const h of hal) {
+    const snes = offsetToSnes(mapping, h.romOffset);
+    if (snes === null) continue;
+    const bank = snes >>> 16;
+    banks.set(h.romOffset, bank);
+    perBank.set(bank, (perBank.get(bank) ?? 0) + 1);
+    const low = snes & 0xffff;
+    const list = byLow.get(low) ?? [];
+    if (!list.includes(bank)) list.push(bank);
+    byLow.set(low, list);
+  }
+  const isLow = new Uint8Array(0x10000);
+  for (const [low, list] of byLow) if (list.some((b) => perBank.get(b)! >= MIN_ANCHORS)) isLow[low] = 1;
+  const targetIn = (bank: number, at: number): number => (at < 0 || at + 2 > data.length ? -1 : (snesToOffset(mapping, (bank << 16) | data[at]! | (data[at + 1]! << 8)) ?? -1));
+  const seen = new Set<string>();
+  for (let i = 0; i + 2 <= data.length; i++) {
+    if (isLow[data[i]! | (data[i + 1]! << 8)] !== 1) continue;
+    for (const bank of byLow.get(data[i]! | (data[i + 1]! << 8))!) {
+      if (perBank.get(bank)! < MIN_ANCHORS || seen.has(`${bank}:${i}`)) continue;
+      const ok = (at: number) => {
+        const t = targetIn(bank, at);
+        return t >= 0 && named(t);
+      };
+      let first = i;
+      while (ok(first - 2)) first -= 2;
+      const run: number[] = [];
+      // Distinct starts named: a run of one repeated address (interrupt vectors) is not a table.
+      const anchored = new Set<number>();
+      for (let at = first; ok(at); at += 2) {
+        run.push(at);
+        seen.add(`${bank}:${at}`);
+        if (banks.get(targetIn(bank, at)) === bank) anchored.add(targetIn(bank, at));
+      }
+      if (anchored.size >= MIN_ANCHORS) for (const at of run) slots.set(at, targetIn(bank, at));
+    }
+  }
+  return slots;
+}
+
+function namedBy(slot: number): string {
+  return `named by a pointer table (slot at 0x${slot.toString(16).toUpperCase()})`;
+}
+
 interface Decoded {
   consumed: number;
   size: number;
@@ -92,19 +153,7 @@ export interface PointerPassOptions {
 export function applyPointerTables(data: Uint8Array, mapping: Mapping, hits: readonly ScanHit[], opts: PointerPassOptions): ScanHit[] {
   const hal = hits.filter((h) => h.kind === 'hal');
   if (hal.length < MIN_ANCHORS || data.length < 4) return [...hits];
-  const bases = halfBankBases(mapping, data.length);
   const starts = new Map(hal.map((h) => [h.romOffset, h]));
-  // The low 16 bits of every SNES address of a found start (64 KiB, stays in cache): the pass
-  // below tests every offset's value against it first, and rarely needs more.
-  const isStart = new Uint8Array(data.length);
-  const low16 = new Uint8Array(0x10000);
-  for (const h of hal) {
-    isStart[h.romOffset] = 1;
-    for (let half = 0; half < 512; half++) {
-      const base = bases[half]!;
-      if (base >= 0 && h.romOffset >= base && h.romOffset < base + 0x8000) low16[((half & 1) << 15) | (h.romOffset - base)] = 1;
-    }
-  }
   const ends = new Map(hal.map((h) => [h.romOffset + h.consumed, h]));
   const decoded = new Map<number, Decoded | null>();
   const decodeAt = (offset: number): Decoded | null => {
@@ -118,41 +167,55 @@ export function applyPointerTables(data: Uint8Array, mapping: Mapping, hits: rea
   // A slot is part of a table when it points at a found start or at a strict tile-sized stream.
   const lo = opts.start ?? 0;
   const hi = opts.end ?? data.length;
-  const slotOk = (at: number): boolean => {
+  const slotOk = (at: number, bases: Int32Array): boolean => {
     if (at < 0 || at + 3 > data.length) return false;
     const t = targetAt(data, at, bases);
     return t >= lo && t < hi && (starts.has(t) || decodeAt(t) !== null);
   };
 
-  const anchors = findAnchors(data, bases, low16, isStart);
-  if (anchors.length < MIN_ANCHORS) return [...hits];
-
-  // Slot offset -> the target it names, for every slot of every table found.
+  // Slot offset -> the target it names, for every slot of every table found: tables of SNES
+  // addresses (any mirror the mapping has), and tables of file offsets.
   const slots = new Map<number, number>();
-  for (const stride of STRIDES) {
-    const seen = new Set<number>();
-    for (const a of anchors) {
-      if (seen.has(a)) continue;
-      let first = a;
-      while (slotOk(first - stride)) first -= stride;
-      let count = 0;
-      const run: number[] = [];
-      for (let at = first; slotOk(at); at += stride) {
-        run.push(at);
-        seen.add(at);
-        if (starts.has(targetAt(data, at, bases))) count++;
+  for (const bases of [halfBankBases(mapping, data.length), fileOffsetBases(data.length)]) {
+    // The low 16 bits of every address of a found start (64 KiB, stays in cache): the pass
+    // below tests every offset's value against it first, and rarely needs more.
+    const isStart = new Uint8Array(data.length);
+    const low16 = new Uint8Array(0x10000);
+    for (const h of hal) {
+      isStart[h.romOffset] = 1;
+      for (let half = 0; half < 512; half++) {
+        const base = bases[half]!;
+        if (base >= 0 && h.romOffset >= base && h.romOffset < base + 0x8000) low16[((half & 1) << 15) | (h.romOffset - base)] = 1;
       }
-      if (count < MIN_ANCHORS) continue;
-      for (const at of run) if (!slots.has(at)) slots.set(at, targetAt(data, at, bases));
+    }
+    const anchors = findAnchors(data, bases, low16, isStart);
+    if (anchors.length < MIN_ANCHORS) continue;
+    for (const stride of STRIDES) {
+      const seen = new Set<number>();
+      for (const a of anchors) {
+        if (seen.has(a)) continue;
+        let first = a;
+        while (slotOk(first - stride, bases)) first -= stride;
+        let count = 0;
+        const run: number[] = [];
+        for (let at = first; slotOk(at, bases); at += stride) {
+          run.push(at);
+          seen.add(at);
+          if (starts.has(targetAt(data, at, bases))) count++;
+        }
+        if (count < MIN_ANCHORS) continue;
+        for (const at of run) if (!slots.has(at)) slots.set(at, targetAt(data, at, bases));
+      }
     }
   }
+  for (const [slot, target] of sixteenBitSlots(data, mapping, hal, (t) => t >= lo && t < hi && (starts.has(t) || decodeAt(t) !== null))) if (!slots.has(slot)) slots.set(slot, target);
   if (slots.size === 0) return [...hits];
 
   const byStart = new Map(hits.map((h) => [h.romOffset, h]));
   for (const [slot, target] of [...slots].sort((x, y) => x[0] - y[0])) {
     const found = starts.get(target);
     if (found) {
-      byStart.set(target, { ...found, pointer: found.pointer ?? slot });
+      if (byStart.get(target)?.pointer === undefined) byStart.set(target, { ...found, pointer: slot, confidence: 'pointer', reasons: [namedBy(slot), ...found.reasons] });
       continue;
     }
     const d = decodeAt(target)!;
@@ -163,7 +226,7 @@ export function applyPointerTables(data: Uint8Array, mapping: Mapping, hits: rea
     decodeInto(data, target, buf, { strict: true }); // decodeAt checked it: this refills buf
     const s = scoreTiles(buf, d.size, d.consumed, { ratioGate: false });
     const bpp = Math.floor(d.size / (s.bpp * 8)) >= opts.minTiles ? s.bpp : 2;
-    const hit: ScanHit = { romOffset: target, consumed: d.consumed, size: d.size, tiles: d.size / (bpp * 8), score: s.score, kind: 'hal', bpp, pointer: slot };
+    const hit: ScanHit = { romOffset: target, consumed: d.consumed, size: d.size, tiles: d.size / (bpp * 8), score: s.score, kind: 'hal', bpp, pointer: slot, confidence: 'pointer', reasons: [namedBy(slot)] };
     // Hits overlapping a block a table names are what the tile scan misread (real blocks never
     // overlap, and raw regions never overlap a HAL block).
     for (const [start, h] of byStart) if (h.pointer === undefined && start < end && target < start + h.consumed) byStart.delete(start);

@@ -4,15 +4,34 @@
  * a plausible size are decoded (strict, into one reused buffer) and scored (score.ts); candidates
  * are then settled so each block is reported once at its true start (dedupe.ts).
  */
-import { decodeInto } from '../hal';
+import { decodeInto, HAL_MAX_OUTPUT } from '../hal';
 import { parseStream, type ParsedStream } from './candidates';
 import { mergeHits, selectHalHits } from './dedupe';
 import { findRawRegions, mergeRaw } from './raw';
 import { looksLikeText, scoreTiles } from './score';
 import { resolveRange, type ScanHit, type ScanOptions, type ScanState } from './types';
 
-/** Decoded blocks scoring below this are not graphics enough to report. */
-export const MIN_HAL_SCORE = 0.5;
+/**
+ * Decoded blocks scoring below this are not graphics enough to consider. Set below what sparse
+ * sheets reach (mostly blank tiles score 0.4-0.5): the stream's own evidence (evidence.ts) then
+ * decides how sure a hit is, which the tile score alone cannot.
+ */
+export const MIN_HAL_SCORE = 0.4;
+/**
+ * The work budget per offset of the range, in steps: commands read by the cheap parse plus
+ * DECODE_WEIGHT per byte decoded (a decoded byte is also scored: it costs many parse steps).
+ * Measured per 64 KiB chunk of the homebrew, generated and demo ROMs: at most 117 commands and
+ * 12 decoded bytes per offset (2-8 commands in most), under 520 steps. A ROM where nearly every
+ * offset starts a long valid stream (a fill byte with a terminator every 4 KiB) takes about
+ * 1,500 commands and 16 Ki decoded bytes per offset.
+ * Past the budget, each offset gets at most REDUCED_OUTPUT bytes of output; longer streams are
+ * skipped and counted (ScanState.skipped). So a scan's work is bounded in proportion to the
+ * ROM's size, and each candidate's by the 64 KiB a HAL stream can hold.
+ */
+export const WORK_PER_OFFSET = 1024;
+export const DECODE_WEIGHT = 32;
+/** Largest output tried per offset once the budget is spent. */
+export const REDUCED_OUTPUT = 512;
 /** Offsets tried between two cancellation checks. */
 const CHECK_EVERY = 4096;
 /** Offsets tried between two progress reports. */
@@ -24,20 +43,30 @@ export interface ScanRangeOptions extends ScanOptions {
 }
 
 const buf = new Uint8Array(0x10000);
-const parsed: ParsedStream = { size: 0, consumed: 0 };
+const parsed: ParsedStream = { size: 0, consumed: 0, work: 0 };
 
-/** The HAL block starting at `offset`, or null (too small, not tiles, or a bad stream). */
-export function halCandidate(data: Uint8Array, offset: number, minTiles: number): ScanHit | null {
-  if (!parseStream(data, offset, parsed)) return null;
+/** Work (steps) the last halCandidate call did: commands parsed, plus bytes decoded when it got that far. */
+export let candidateWork = 0;
+
+/**
+ * The HAL block starting at `offset`, or null (too small, not tiles, or a bad stream). Streams
+ * whose output would pass `maxOutput` are not tried (the work budget's per-candidate cap).
+ */
+export function halCandidate(data: Uint8Array, offset: number, minTiles: number, maxOutput = HAL_MAX_OUTPUT): ScanHit | null {
+  const ok = parseStream(data, offset, parsed, maxOutput);
+  candidateWork = parsed.work;
+  if (!ok) return null;
   if (parsed.size % 16 !== 0 || parsed.size < minTiles * 16) return null;
   const st = decodeInto(data, offset, buf, { strict: true });
+  candidateWork += st.ok ? DECODE_WEIGHT * st.size : 0;
   if (!st.ok) return null;
   if (looksLikeText(data, offset, st.consumed)) return null;
   const s = scoreTiles(buf, st.size, st.consumed);
   if (s.score < MIN_HAL_SCORE) return null;
   // The depth guess decides the tile count; a block big enough only at 2bpp is reported as 2bpp.
   const bpp = s.tiles >= minTiles ? s.bpp : 2;
-  return { romOffset: offset, consumed: st.consumed, size: st.size, tiles: st.size / (bpp * 8), score: s.score, kind: 'hal', bpp };
+  // Not judged yet (empty reasons): selectHalHits judges the few that survive settling.
+  return { romOffset: offset, consumed: st.consumed, size: st.size, tiles: st.size / (bpp * 8), score: s.score, kind: 'hal', bpp, confidence: 'weak', reasons: [] };
 }
 
 /**
@@ -48,18 +77,26 @@ export function scanRange(data: Uint8Array, opts: ScanRangeOptions): ScanState {
   const r = resolveRange(data.length, opts);
   const total = r.end - r.start;
   const candidates: ScanHit[] = [];
+  const budget = WORK_PER_OFFSET * total;
+  let work = 0;
+  let skipped = 0;
   let i = r.start;
   for (; i < r.end; i++) {
     if ((i - r.start) % CHECK_EVERY === 0 && i > r.start) {
       if (opts.isCancelled?.()) break;
       if ((i - r.start) % PROGRESS_EVERY === 0) opts.onProgress?.(i - r.start, total);
     }
-    const hit = halCandidate(data, i, r.minTiles);
+    const reduced = work >= budget;
+    const hit = halCandidate(data, i, r.minTiles, reduced ? REDUCED_OUTPUT : HAL_MAX_OUTPUT);
+    work += candidateWork;
     if (hit) candidates.push(hit);
+    else if (reduced && parsed.size > REDUCED_OUTPUT) skipped++;
   }
   const complete = i >= r.end;
   if (complete) opts.onProgress?.(total, total);
   const hal = selectHalHits(data, candidates);
   const raw = r.includeRaw ? findRawRegions(data, r.start, i, r.minTiles) : [];
-  return { hits: mergeHits(data, hal, raw, (a, b) => mergeRaw(data, a, b)), nextOffset: i, complete };
+  const state: ScanState = { hits: mergeHits(data, hal, raw, (a, b) => mergeRaw(data, a, b)), nextOffset: i, complete };
+  if (skipped) state.skipped = skipped;
+  return state;
 }

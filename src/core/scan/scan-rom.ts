@@ -90,10 +90,12 @@ export async function scanRom(data: Uint8Array, opts: ScanRomOptions = {}): Prom
   const fold = () => {
     for (let res = results.get(folded); res; res = results.get(folded)) {
       results.delete(folded);
+      const skipped = (state.skipped ?? 0) + (res.skipped ?? 0);
       state = {
         hits: mergeHits(data, state.hits, res.hits, (a, b) => mergeRaw(data, a, b)),
         nextOffset: chunks[folded]!.end,
         complete: false,
+        ...(skipped ? { skipped } : {}),
       };
       folded++;
     }
@@ -154,7 +156,7 @@ export async function scanRom(data: Uint8Array, opts: ScanRomOptions = {}): Prom
   report();
   if (folded !== chunks.length) return state;
   const hits = opts.mapping && opts.mapping !== 'unknown' ? applyPointerTables(data, opts.mapping, state.hits, r) : state.hits;
-  return { hits, nextOffset: r.end, complete: true };
+  return { hits, nextOffset: r.end, complete: true, ...(state.skipped ? { skipped: state.skipped } : {}) };
 }
 
 type SharedRom = Pick<ScanTaskPayload, 'rom' | 'byteOffset' | 'length'>;

@@ -1,5 +1,28 @@
 /** The scanner's public shapes (re-exported by index.ts). Offsets are headerless ROM offsets. */
 
+/**
+ * How sure the scanner is that a hit is a real block (evidence.ts), most sure first:
+ * - `pointer`: a pointer table of the ROM names its start (pointer-tables.ts);
+ * - `strong`: the stream is built as an encoder builds one (enough commands, none wasteful,
+ *   re-encodes to about its own size, not a copy of ROM bytes); for raw regions, see raw.ts;
+ * - `weak`: something speaks against it (its reasons say what); shown only when asked.
+ */
+export type Confidence = 'pointer' | 'strong' | 'weak';
+export const CONFIDENCES: readonly Confidence[] = ['pointer', 'strong', 'weak'];
+
+/** What the CLI and the gallery show unless asked for more. */
+export const DEFAULT_MIN_CONFIDENCE: Confidence = 'strong';
+
+/** Whether `c` is at least as sure as `min` (pointer > strong > weak). */
+export function meetsConfidence(c: Confidence, min: Confidence): boolean {
+  return CONFIDENCES.indexOf(c) <= CONFIDENCES.indexOf(min);
+}
+
+/** The hits at least as sure as `min` (default: what is shown by default). */
+export function reportedHits<T extends Pick<ScanHit, 'confidence'>>(hits: readonly T[], min: Confidence = DEFAULT_MIN_CONFIDENCE): T[] {
+  return hits.filter((h) => meetsConfidence(h.confidence, min));
+}
+
 export interface ScanHit {
   /** Headerless ROM offset of the block's first byte (the CLI adds the copier header). */
   romOffset: number;
@@ -19,6 +42,9 @@ export interface ScanHit {
    * is in a table (pointer-tables.ts): evidence of its start, and where a game reads it from.
    */
   pointer?: number;
+  confidence: Confidence;
+  /** The evidence behind `confidence`, as short phrases ("412 commands", "only 3 commands"). */
+  reasons: string[];
 }
 
 export interface ScanOptions {
@@ -39,6 +65,11 @@ export interface ScanState {
   /** Every candidate offset below this one has been tried; a resumed scan starts here. */
   nextOffset: number;
   complete: boolean;
+  /**
+   * Candidate offsets not decoded because the scan's work budget ran out (a ROM where nearly
+   * every offset starts a long valid stream); absent or 0 when every candidate was tried.
+   */
+  skipped?: number;
 }
 
 export const DEFAULT_MIN_TILES = 16;

@@ -14,6 +14,7 @@
  * - raw bytes followed by a fill or copy that could have produced the last of them (backward
  *   extension);
  * - two byte fills of one value in a row;
+ * - two raw commands in a row, one of them long, that one raw command could hold (a header fewer);
  * - a copy from a source that matches less far than another source would (inhal and the optimal
  *   parse both copy from a source of the longest match, even when they use less of it; checked
  *   for the first copies only, as it costs a search of the output so far).
@@ -127,6 +128,8 @@ function pairWaste(out: Uint8Array, prev: Cmd, cur: Cmd): number {
     return previousByte(out, cur) === out[cur.o - 1] ? 1 : 0;
   }
   if (prev.cmd === 1 && cur.cmd === 1 && prev.a === cur.a && prev.n + cur.n <= 1024) return 1;
+  // Two headers cost 3 bytes or more when either count needs the long form; one costs at most 2.
+  if (prev.cmd === 0 && cur.cmd === 0 && (prev.n > 32 || cur.n > 32) && prev.n + cur.n <= 1024) return 1;
   return 0;
 }
 

@@ -251,6 +251,7 @@ export class DetailView {
       ['Source', e.source === 'catalog' ? 'catalog' : e.source === 'scan' ? `scan (score ${e.score?.toFixed(2)})` : 'decompressed by hand'],
     ];
     if (e.pointer) rows.push(['Pointer', `in a table at ${e.pointer}`]);
+    if (e.confidence) rows.push(['Confidence', `${e.confidence}: ${e.reasons.join('; ')}`]);
     if (e.notes) rows.push(['Notes', e.notes]);
     this.facts.replaceChildren(...rows.map(([k, v]) => el('tr', {}, el('th', { scope: 'row' }, k), el('td', {}, v))));
   }

@@ -31,6 +31,8 @@ export interface GalleryState {
   sort: SortKey;
   kind: KindFilter;
   search: string;
+  /** Also show the scan's weak hits (off by default; saved with the rest of the state). */
+  showWeak?: boolean;
   paletteId: string;
   selected: number | null;
   scrollTop: number;
@@ -85,6 +87,7 @@ export class Gallery {
     search.addEventListener('input', () => this.update({ search: (search as HTMLInputElement).value }));
     const sort = choiceSelect('gallery-sort', 'Sort by', [['offset', 'Offset'], ['size', 'Size'], ['score', 'Score'], ['tiles', 'Tiles'], ['name', 'Name']], state.sort, (v) => this.update({ sort: v as SortKey }));
     const kind = choiceSelect('gallery-kind', 'Show', [['all', 'All blocks'], ['named', 'Named only'], ['hal', 'Compressed'], ['raw', 'Uncompressed']], state.kind, (v) => this.update({ kind: v as KindFilter }));
+    const weak = choiceSelect('gallery-confidence', 'Confidence', [['sure', 'Sure hits'], ['weak', 'Also weak hits']], state.showWeak ? 'weak' : 'sure', (v) => this.update({ showWeak: v === 'weak' }));
     this.paletteSelect = choiceSelect('gallery-palette', 'Palette', [[AUTO, AUTO_LABEL]], AUTO, (v) => this.choosePalette(v));
     const load = (this.loadSelect = choiceSelect('gallery-load-palette', 'Load palette', [['', 'Load palette…'], ['rom', 'From ROM address…'], ['cgram', 'From CGRAM dump…'], ['palJson', 'From .pal.json…']], '', (v) => void this.loadPalette(v)));
     this.count = el('span', { class: 'count', id: 'gallery-count', 'aria-live': 'polite' });
@@ -94,7 +97,7 @@ export class Gallery {
     this.progress = ce('vscode-progress-bar', { class: 'scan-progress', 'aria-label': 'Scan progress' });
     this.scanButton = ce('vscode-button', { id: 'scan-button', secondary: '' }, 'Cancel scan');
     this.scanButton.addEventListener('click', () => void this.toggleScan());
-    const toolbar = el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Gallery filters' }, search, sort, kind, this.paletteSelect, this.swatches, load);
+    const toolbar = el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Gallery filters' }, search, sort, kind, weak, this.paletteSelect, this.swatches, load);
     const statusRow = el('div', { class: 'status-row' }, this.count, this.scanButton, this.progress);
     this.spacer = el('div', { class: 'spacer' });
     this.scroller = el('div', { class: 'grid-scroller', id: 'gallery-grid', tabindex: '0', role: 'listbox', 'aria-label': 'Sprites' }, this.spacer);
@@ -256,7 +259,7 @@ export class Gallery {
   private update(patch: Partial<GalleryState>): void {
     this.state = { ...this.state, ...patch };
     this.cb.saveState(patch);
-    if ('search' in patch || 'sort' in patch || 'kind' in patch) this.refilter();
+    if ('search' in patch || 'sort' in patch || 'kind' in patch || 'showWeak' in patch) this.refilter();
   }
 
   /** The headerless offset a search names, when it reads as an address of this ROM (the core's parser). */
@@ -275,6 +278,8 @@ export class Gallery {
     const at = this.searchedOffset(q);
     const holds = (e: GalleryEntry) => at !== null && at >= e.romOffset && at < e.romOffset + Math.max(1, e.kind === 'raw' ? e.size : e.consumed || e.size);
     let list = this.entries.filter((e) => {
+      // Weak scan hits (evidence against them) only when asked; named and catalog entries always.
+      if (e.confidence === 'weak' && e.source === 'scan' && !this.state.showWeak) return false;
       if (this.state.kind === 'named' && !e.name) return false;
       if ((this.state.kind === 'hal' || this.state.kind === 'raw') && e.kind !== this.state.kind) return false;
       if (!q) return true;
@@ -297,11 +302,14 @@ export class Gallery {
 
   /** The one count line: what is shown, what the ROM has, and where the scan is. */
   private renderCount(): void {
-    const total = this.entries.length;
+    // Weak hits hidden by the confidence filter are not counted as blocks (they are only named).
+    const weakHidden = this.state.showWeak ? 0 : this.entries.filter((e) => e.confidence === 'weak' && e.source === 'scan').length;
+    const total = this.entries.length - weakHidden;
     const shown = this.visible.length;
     const catalogOnly = this.entries.filter((e) => e.source !== 'scan' && e.score === null).length;
     const what = shown === total ? `${total} blocks` : `${shown} of ${total} blocks`;
     const origin = catalogOnly > 0 && this.scan.state === 'done' ? ` (${total - catalogOnly} found by the scan, ${catalogOnly} from the catalog only)` : '';
+    const weak = weakHidden > 0 ? ` · ${weakHidden} weak hit${weakHidden === 1 ? '' : 's'} hidden` : '';
     const scan: Record<ScanStatus['state'], string> = {
       idle: '',
       running: ` · scanning ${this.scan.total ? Math.round((this.scan.done / this.scan.total) * 100) : 0} %`,
@@ -309,7 +317,7 @@ export class Gallery {
       cancelled: ' · scan cancelled',
       failed: ` · scan failed: ${this.scan.message ?? ''}`,
     };
-    this.count.textContent = `${what}${origin}${scan[this.scan.state]}`;
+    this.count.textContent = `${what}${origin}${weak}${scan[this.scan.state]}`;
     this.count.title = this.status.textContent ?? '';
   }
 

@@ -66,8 +66,28 @@ describe('cli: spritepal scan', function () {
     assert.match(r.stdout, /offset +snes/);
   });
 
+  it('filters by --min-confidence (default strong) and prints confidence and reasons in --json', async () => {
+    // The demo ROM holds one weak candidate besides its 44 sheets (all named by its pointer table).
+    const n = demoRomLayout().sprites.length;
+    const rows = async (...extra: string[]) => {
+      const r = await runCli(['scan', 'demo.smc', '--json', '--jobs', '1', ...extra], dir);
+      assert.equal(r.code, 0, r.stderr);
+      return JSON.parse(r.stdout) as ScanRow[];
+    };
+    const byDefault = await rows();
+    const pointer = await rows('--min-confidence', 'pointer');
+    const weak = await rows('--min-confidence', 'weak');
+    assert.equal(pointer.length, n);
+    assert.ok(pointer.every((x) => x.confidence === 'pointer' && x.reasons[0]!.startsWith('named by a pointer table')));
+    assert.ok(byDefault.every((x) => x.confidence !== 'weak'));
+    assert.ok(weak.length > byDefault.length, 'weak hits only when asked');
+    for (const x of weak) assert.ok(x.reasons.length > 0 && x.reasons.every((t) => typeof t === 'string' && t.length > 0));
+    const table = await runCli(['scan', 'demo.smc', '--jobs', '1'], dir);
+    assert.match(table.stdout, /less sure hits? not shown: --min-confidence weak/);
+  });
+
   it('reports errors as one line', async () => {
-    for (const args of [['scan', 'missing.smc'], ['scan', 'game.smc', '--jobs', 'many'], ['scan']]) {
+    for (const args of [['scan', 'missing.smc'], ['scan', 'game.smc', '--jobs', 'many'], ['scan'], ['scan', 'game.smc', '--min-confidence', 'sure']]) {
       const r = await runCli(args, dir);
       assert.notEqual(r.code, 0);
       assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);

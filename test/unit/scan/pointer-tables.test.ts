@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { buildDemoRom, demoRomLayout } from '../../../src/core/demo/demo-rom';
 import { decode, encode } from '../../../src/core/hal';
 import { offsetToSnes } from '../../../src/core/rom/mapping';
-import { scanRange, scanRom, type ScanHit } from '../../../src/core/scan';
+import { reportedHits, scanRange, scanRom, type ScanHit } from '../../../src/core/scan';
 import { applyPointerTables } from '../../../src/core/scan/pointer-tables';
 import { Prng } from '../../../src/core/scan/prng';
 import { makeTiles } from '../../../src/core/scan/synthetic-tiles';
@@ -61,10 +61,11 @@ describe('scan: pointer tables', function () {
       assert.equal(h.size, decode(data, s.romOffset).data.length, s.name);
       assert.equal(h.pointer, layout.pointerTable.romOffset + 3 * s.index, `${s.name}: its table slot`);
     }
-    // Nothing else is reported: not the inner starts the tile scan chose (replaced), not the
-    // text or code around the sheets.
+    // Nothing else is reported (at the default confidence): not the inner starts the tile scan
+    // chose (replaced), not the text or code around the sheets. Every sheet is named by the table.
+    assert.ok(layout.sprites.every((s) => at(hits, s.romOffset)!.confidence === 'pointer'));
     assert.deepEqual(
-      hits.filter((h) => !layout.sprites.some((s) => s.romOffset === h.romOffset)).map((h) => h.romOffset),
+      reportedHits(hits).filter((h) => !layout.sprites.some((s) => s.romOffset === h.romOffset)).map((h) => h.romOffset),
       [],
     );
     // No hit overlaps another (the inner starts the tile scan chose were replaced, not kept).
@@ -98,6 +99,47 @@ describe('scan: pointer tables', function () {
     writeTable(data, 0x200, blocks.map((b) => b.romOffset), 4);
     const hits = applyPointerTables(data, 'lorom', scanRange(data, {}).hits, { minTiles: 16 });
     assert.equal(at(hits, blocks[5]!.romOffset)?.pointer, 0x200 + 4 * 5);
+  });
+
+  it('reads tables of file offsets, naming the block the tile scan misses', () => {
+    const { data, blocks } = buildRom();
+    blocks.forEach((b, i) => data.set([b.romOffset & 0xff, (b.romOffset >>> 8) & 0xff, b.romOffset >>> 16, 0], 0x300 + 4 * i));
+    data.set([0xff, 0xff, 0xff, 0xff], 0x300 + 4 * blocks.length);
+    const tileOnly = scanRange(data, {}).hits;
+    assert.equal(at(tileOnly, blocks[5]!.romOffset), undefined);
+    const hits = applyPointerTables(data, 'lorom', tileOnly, { minTiles: 16 });
+    for (const [i, b] of blocks.entries()) {
+      const h = at(hits, b.romOffset);
+      assert.equal(h?.consumed, b.consumed);
+      assert.equal(h?.pointer, 0x300 + 4 * i);
+      assert.equal(h?.confidence, 'pointer');
+    }
+  });
+
+  it('reads 16-bit tables whose bank is implied (one bank shared by the blocks they name)', () => {
+    const { data } = buildRom();
+    // Five blocks in one bank ($02), the table elsewhere; the last block is noise the tile scan misses.
+    const rng = new Prng(7);
+    const placed: Array<{ romOffset: number; consumed: number }> = [];
+    let o = 0x10000 + 0x40;
+    for (let k = 0; k < 5; k++) {
+      const stream = encode(k === 4 ? Uint8Array.from({ length: 512 }, () => Math.floor(rng.next() * 256)) : makeTiles(rng, 32, 4));
+      data.set(stream, o);
+      placed.push({ romOffset: o, consumed: stream.length });
+      o += stream.length + 16;
+    }
+    placed.forEach((b, i) => {
+      const snes = offsetToSnes('lorom', b.romOffset)!;
+      data.set([snes & 0xff, (snes >>> 8) & 0xff], 0x400 + 2 * i);
+    });
+    data.set([0, 0], 0x400 + 2 * placed.length);
+    const tileOnly = scanRange(data, {}).hits;
+    assert.equal(at(tileOnly, placed[4]!.romOffset), undefined);
+    const hits = applyPointerTables(data, 'lorom', tileOnly, { minTiles: 16 });
+    for (const [i, b] of placed.entries()) {
+      assert.equal(at(hits, b.romOffset)?.consumed, b.consumed);
+      assert.equal(at(hits, b.romOffset)?.pointer, 0x400 + 2 * i);
+    }
   });
 
   it('needs three slots naming found blocks: two are not a table', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { decode } from '../../../src/core/hal';
-import { makeScanTestRom, scanRange, scanRom, type ScanHit, type ScanState } from '../../../src/core/scan';
+import { makeScanTestRom, MIN_HAL_SCORE, reportedHits, scanRange, scanRom, type ScanHit, type ScanState } from '../../../src/core/scan';
 import { parseStream } from '../../../src/core/scan/candidates';
 import { WorkerPool } from '../../../src/core/workers';
 import { requireShared, readShared } from '../../support/shared';
@@ -11,7 +11,9 @@ const workerScript = path.resolve(__dirname, '../../../src/core/workers/worker-m
 
 const rom = makeScanTestRom({ size: 1 << 20, blocks: 24, seed: 7 });
 
-function accuracy(hits: ScanHit[]): { recall: number; precision: number } {
+/** Recall and precision of what the scan reports by default (confidence strong or better). */
+function accuracy(all: ScanHit[]): { recall: number; precision: number } {
+  const hits = reportedHits(all);
   const real = new Map(rom.blocks.map((b) => [b.romOffset, b.consumed]));
   const correct = hits.filter((h) => h.kind === 'hal' && real.get(h.romOffset) === h.consumed).length;
   return { recall: correct / rom.blocks.length, precision: correct / hits.length };
@@ -28,7 +30,7 @@ describe('scan: synthetic test ROMs', () => {
       assert.equal(b.size, b.tiles * b.bpp * 8);
       assert.ok(b.tiles >= 16 && b.tiles <= 512);
       // Every block passes the cheap rejection step (the encoders never write what it refuses).
-      assert.ok(parseStream(rom.data, b.romOffset, { size: 0, consumed: 0 }));
+      assert.ok(parseStream(rom.data, b.romOffset, { size: 0, consumed: 0, work: 0 }));
     }
     assert.ok(rom.blocks.some((b) => b.bpp === 2) && rom.blocks.some((b) => b.bpp === 4));
     assert.deepEqual(makeScanTestRom({ size: 1 << 20, blocks: 24, seed: 7 }).data, rom.data);
@@ -53,7 +55,7 @@ describe('scanRange', () => {
     assert.ok(precision >= 0.9, `precision ${precision}`);
     for (const h of full.hits) {
       assert.equal(h.kind, 'hal');
-      assert.ok(h.tiles >= 16 && h.score >= 0.5 && h.score <= 1);
+      assert.ok(h.tiles >= 16 && h.score >= MIN_HAL_SCORE && h.score <= 1);
       assert.equal(h.size, h.tiles * h.bpp * 8);
     }
   });
@@ -183,7 +185,8 @@ describe('scan: real VRAM dump as a ROM-like buffer', () => {
 
   it('reports no HAL blocks in uncompressed graphics (no garbage hits)', () => {
     const st = scanRange(vram, {});
-    assert.ok(st.hits.length <= 2, `${st.hits.length} hits: ${JSON.stringify(st.hits)}`);
+    const shown = reportedHits(st.hits);
+    assert.ok(shown.length <= 2, `${shown.length} hits: ${JSON.stringify(shown)}`);
   });
 
   it('finds its uncompressed tiles as raw regions when asked', () => {
