@@ -28,6 +28,11 @@ export async function serveRequest<M>(raw: unknown, s: ServeRequest<M>): Promise
   }
   if (!parsed.ok) {
     s.rejected(parsed.reason, raw);
+    // A request that names its id is answered with the refusal, so its sender does not wait forever.
+    const id = typeof raw === 'object' && raw !== null ? (raw as { kind?: unknown; id?: unknown }).id : undefined;
+    if ((raw as { kind?: unknown } | null)?.kind === 'request' && typeof id === 'number' && Number.isSafeInteger(id) && id >= 0) {
+      s.post({ kind: 'response', id, ok: false, error: `refused: ${parsed.reason}` } as M);
+    }
     return;
   }
   const { id, method, params } = parsed.request;

@@ -10,7 +10,12 @@ export { formatValue } from '../core/untrusted';
 export type Params = Record<string, unknown>;
 
 /** Bounds on a message's shape, checked (without recursion) before anything else reads it. */
-export const MESSAGE_LIMITS = { maxDepth: 6, maxNodes: 5000 };
+/**
+ * Bounds checked before a message is walked. The largest legitimate message is a pixel-editor
+ * stroke: up to 262,144 pixels (MAX_STROKE_PIXELS) as 3 numbers each; the walk is iterative, so
+ * a flat array of that size costs only its length.
+ */
+export const MESSAGE_LIMITS = { maxDepth: 6, maxNodes: 3 * 262_144 + 1_000 };
 export type Validator = (params: Params) => string | null;
 
 export function exactKeys(p: Params, keys: string[]): string | null {

@@ -58,6 +58,8 @@ describe('Changes tab in the browser (packaged VSIX)', function () {
     await view.locator('#create-bps').click();
     const input = wb.page.locator('.quick-input-widget input');
     await input.waitFor({ timeout: 60_000 });
+    // The dialog fills in the default name a moment after it shows the folder.
+    for (let i = 0; i < 100 && !/changes-hack\.bps$/.test(await input.inputValue()); i++) await new Promise((r) => setTimeout(r, 100));
     assert.match(await input.inputValue(), /changes-hack\.bps$/);
     await wb.page.keyboard.press('Enter');
     const patchPath = join(wb.workspace, 'changes-hack.bps');

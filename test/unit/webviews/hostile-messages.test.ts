@@ -29,7 +29,7 @@ describe('webview messages: hostile shapes are refused, answered and logged, nev
       assert.equal(parseDumpRequest(raw).ok, false);
     }
     const wide = { kind: 'request', id: 1, method: 'thumbnails', params: { offsets: new Array(MESSAGE_LIMITS.maxNodes + 1).fill(0), maxTiles: 4 } };
-    assert.match((parseWebviewRequest(wide) as { reason: string }).reason, /more than 5000 values/);
+    assert.match((parseWebviewRequest(wide) as { reason: string }).reason, new RegExp(`more than ${MESSAGE_LIMITS.maxNodes} values`));
   });
 
   it('still accepts the largest well-formed message (256 thumbnail offsets)', () => {
@@ -37,7 +37,7 @@ describe('webview messages: hostile shapes are refused, answered and logged, nev
     assert.equal(r.ok, true);
   });
 
-  it('serveRequest logs a deep message once, bounded, and posts nothing for it; a throwing validator is logged too', async () => {
+  it('serveRequest logs a deep message once, bounded, and answers its id with {ok: false}; a throwing validator is logged and answered too', async () => {
     const logged: string[] = [];
     const posted: unknown[] = [];
     const s = {
@@ -49,8 +49,11 @@ describe('webview messages: hostile shapes are refused, answered and logged, nev
     };
     await serveRequest({ kind: 'request', id: 7, method: 'rename', params: { romOffset: 0, name: deep(50_000) } }, s);
     await serveRequest({ kind: 'request', id: 8 }, { ...s, parse: () => { throw new RangeError('Maximum call stack size exceeded'); } });
-    assert.equal(posted.length, 0);
-    assert.equal(logged.length, 2);
+    // The sender is answered (its promise must not wait forever), with no handler run.
+    assert.deepEqual(posted.map((m) => { const r = m as { kind: string; id: number; ok: boolean; error: string }; return [r.kind, r.id, r.ok, /^refused: /.test(r.error)]; }), [['response', 7, false, true], ['response', 8, false, true]]);
+    await serveRequest({ kind: 'event', id: 9 }, s);
+    assert.equal(posted.length, 2, 'what is not a request gets no response');
+    assert.equal(logged.length, 3);
     assert.match(logged[0]!, /^ignored a webview message that breaks the protocol \(message nested more than 6 deep\): \{"kind":"request","id":7,"method":"rename","params":\{/);
     assert.ok(logged[0]!.length < 400, 'the log line is bounded');
     assert.match(logged[1]!, /validation failed: Maximum call stack size exceeded/);
