@@ -161,14 +161,15 @@ describe('memory dump viewer (extension host)', function () {
     assert.equal((back.result as { objBase: number }).objBase, 0xc000);
     assert.ok(drawnAs({ base: 0xc000, nameSelect: 0 }, 0));
 
-    // Out-of-range settings are protocol violations: ignored, counted, nothing changes.
+    // Out-of-range settings are protocol violations: refused (answered ok: false), counted, nothing changes.
     const before = dumps.provider.protocolViolations;
     const revision = doc.model.revision;
     got.length = 0;
     for (const params of [{ sizeMode: 8, nameSelect: 0, base: null }, { sizeMode: 0, nameSelect: 4, base: null }, { sizeMode: 0, nameSelect: 0, base: 0x2000 }, { sizeMode: 0, nameSelect: 0 }]) {
       await dumps.provider.handleWebviewMessage(doc, { kind: 'request', id: 3, method: 'setObsel', params }, post);
     }
-    assert.equal(got.length, 0);
+    assert.equal(got.length, 4);
+    for (const r of got) assert.ok(r.kind === 'response' && !r.ok && /^refused: /.test(r.error), JSON.stringify(r));
     assert.equal(dumps.provider.protocolViolations, before + 4);
     assert.equal(doc.model.revision, revision);
   });
