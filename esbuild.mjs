@@ -31,13 +31,20 @@ const cliCommands = readdirSync('src/cli/commands')
   .filter((f) => f.endsWith('.ts') && /^export const \w+Command: Command\b/m.test(readFileSync(join('src/cli/commands', f), 'utf8')))
   .map((f) => f.slice(0, -3));
 
-/** Entry points that exist (later issues add workers); a missing optional one is skipped. */
+/** Node entry points; every one must exist (a renamed or deleted entry fails the build, below). */
 const nodeEntries = [
   { in: 'src/extension.ts', out: 'extension', external: ['vscode'] },
   { in: 'src/cli.ts', out: 'cli', banner: '#!/usr/bin/env node' },
   ...cliCommands.map((name) => ({ in: `src/cli/commands/${name}.ts`, out: `cli-${name}` })),
   { in: 'src/core/workers/worker-main.ts', out: 'worker' },
-].filter((e) => existsSync(e.in));
+  // The demo ROM builder and its art, required by the extension only when "Open Demo ROM" runs.
+  { in: 'src/core/demo/demo-rom.ts', out: 'demo-rom' },
+];
+const missingEntries = nodeEntries.filter((e) => !existsSync(e.in)).map((e) => e.in);
+if (missingEntries.length) {
+  console.error(`esbuild.mjs: entry point(s) missing: ${missingEntries.join(', ')} (renamed or deleted? update esbuild.mjs)`);
+  process.exit(1);
+}
 
 const builds = [
   ...nodeEntries.map((e) => ({

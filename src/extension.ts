@@ -39,8 +39,8 @@ export function activate(context: vscode.ExtensionContext): SpritePalApi {
   registerCommands(context, editor, log);
   const injection = registerInjectCommands(context, editor, log);
   registerPatchCommands(context, editor, log);
-  const monitoring = registerMonitoring(context, services, log);
   const dumps = registerDumpViewer(context, log, editor);
+  const monitoring = registerMonitoring(context, services, log, () => editor.protocolViolations + dumps.provider.protocolViolations);
   log.info('SpritePal activated');
   void reopenEarlyRomTabs(log).catch((e: Error) => log.warn(`could not reopen ROM tabs: ${e.message}`));
   return { editor, services, injection, monitoring, dumps };

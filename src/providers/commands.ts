@@ -1,6 +1,5 @@
 /** Command-palette commands (category SpritePal). Each works on the active ROM editor. */
 import * as vscode from 'vscode';
-import { buildDemoRom } from '../core/demo/demo-rom';
 import type { RomEditorProvider } from './rom-editor-provider';
 import { ROM_EDITOR_VIEW_TYPE } from './rom-editor-provider';
 
@@ -24,9 +23,18 @@ export function registerCommands(context: vscode.ExtensionContext, editor: RomEd
       const dir = context.globalStorageUri;
       await vscode.workspace.fs.createDirectory(dir);
       const uri = vscode.Uri.joinPath(dir, 'spritepal-demo.sfc');
-      await vscode.workspace.fs.writeFile(uri, buildDemoRom());
+      await vscode.workspace.fs.writeFile(uri, loadDemoRom(context.extensionUri).buildDemoRom());
       log.info(`wrote the demo ROM to ${uri.fsPath}`);
       await vscode.commands.executeCommand('vscode.openWith', uri, ROM_EDITOR_VIEW_TYPE);
     }),
   );
+}
+
+/**
+ * The demo ROM builder, loaded only when "Open Demo ROM" runs: the demo art is its own bundle
+ * (dist/demo-rom.js, built by esbuild.mjs), so extension.js does not carry it.
+ */
+function loadDemoRom(extensionUri: vscode.Uri): typeof import('../core/demo/demo-rom') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle beside extension.js, loaded on demand on purpose
+  return require(vscode.Uri.joinPath(extensionUri, 'dist', 'demo-rom.js').fsPath) as typeof import('../core/demo/demo-rom');
 }

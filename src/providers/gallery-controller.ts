@@ -417,10 +417,6 @@ export class GalleryController implements vscode.Disposable {
     this.deps.log.info(`first ${count} thumbnails of ${this.doc.fileName} painted ${ms.toFixed(0)} ms after the editor opened`);
   }
 
-  get firstPaintTiming(): { count: number; ms: number } | null {
-    return this.firstPaint;
-  }
-
   get scanStatus(): ScanStatus {
     return this.status;
   }

@@ -14,7 +14,7 @@ import { InjectionRefusedError, planInjection, type InjectOptions, type Injectio
 import { formatSnes } from '../core/rom/mapping';
 import type { GalleryEntry } from '../webviews/protocol';
 import type { RomDocument } from './rom-document';
-import { ROM_EDITOR_VIEW_TYPE, type RomEditorProvider } from './rom-editor-provider';
+import type { RomEditorProvider } from './rom-editor-provider';
 
 /** Arguments for scripted use (tests, the gallery's "Inject..." button): what is given is not asked. */
 export interface InjectArgs {
@@ -36,24 +36,6 @@ export interface InjectResult {
   unchanged?: boolean;
   plan?: InjectionPlan;
   refused?: string;
-}
-
-async function documentFor(editor: RomEditorProvider, uri: vscode.Uri | undefined): Promise<RomDocument | undefined> {
-  if (!uri) {
-    if (editor.activeDocument) return editor.activeDocument;
-    const picked = await vscode.window.showOpenDialog({ canSelectMany: false, title: 'Choose the ROM to inject into', filters: { 'SNES ROMs': ['sfc', 'smc', 'swc', 'fig'] } });
-    if (!picked?.[0]) return undefined;
-    uri = picked[0];
-  }
-  const open = editor.documents.find((d) => d.uri.toString() === uri!.toString());
-  if (open) return open;
-  await vscode.commands.executeCommand('vscode.openWith', uri, ROM_EDITOR_VIEW_TYPE);
-  for (let i = 0; i < 200; i++) {
-    const d = editor.documents.find((x) => x.uri.toString() === uri!.toString());
-    if (d) return d;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`could not open ${uri.fsPath} in the ROM editor`);
 }
 
 async function pickTarget(editor: RomEditorProvider, doc: RomDocument): Promise<GalleryEntry | { romOffset: number } | undefined> {
@@ -149,7 +131,7 @@ async function planInteractively(doc: RomDocument, target: InjectTarget, png: Ui
 
 export async function injectSprite(editor: RomEditorProvider, log: vscode.LogOutputChannel, args: InjectArgs = {}): Promise<InjectResult> {
   const metrics = editor.services.metrics;
-  const doc = await documentFor(editor, args.uri);
+  const doc = await editor.documentFor(args.uri, 'Choose the ROM to inject into');
   if (!doc) return { applied: false };
   const refuse = (message: string): InjectResult => {
     metrics.error('injection-refused', message);
@@ -238,7 +220,7 @@ export class ReinjectWatcher implements vscode.Disposable {
     const first = await injectSprite(this.editor, this.log, args);
     const plan = first.plan;
     if (!plan || (!first.applied && !first.unchanged)) return false;
-    const doc = await documentFor(this.editor, args.uri);
+    const doc = await this.editor.documentFor(args.uri, 'Choose the ROM to inject into');
     if (!doc) return false;
     const image = args.image;
     if (!image) throw new Error('watching needs the PNG to watch');
@@ -317,12 +299,15 @@ export class ReinjectWatcher implements vscode.Disposable {
 
 export function registerInjectCommands(context: vscode.ExtensionContext, editor: RomEditorProvider, log: vscode.LogOutputChannel): ReinjectWatcher {
   const watcher = new ReinjectWatcher(editor, log);
+  const inject = (args: InjectArgs): Promise<InjectResult> =>
+    injectSprite(editor, log, args).catch((e: Error) => {
+      void vscode.window.showErrorMessage(`SpritePal: ${e.message}`);
+      return { applied: false, refused: e.message };
+    });
+  editor.actions.inject = inject;
   context.subscriptions.push(
     watcher,
-    vscode.commands.registerCommand('spritepal.injectSprite', (args?: InjectArgs) => injectSprite(editor, log, args ?? {}).catch((e: Error) => {
-      void vscode.window.showErrorMessage(`SpritePal: ${e.message}`);
-      return { applied: false, refused: e.message } as InjectResult;
-    })),
+    vscode.commands.registerCommand('spritepal.injectSprite', (args?: InjectArgs) => inject(args ?? {})),
     vscode.commands.registerCommand('spritepal.watchAndReinject', async (args?: InjectArgs) => {
       let a = args ?? {};
       if (!a.image) {

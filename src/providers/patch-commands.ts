@@ -81,24 +81,6 @@ async function writeResult(uri: vscode.Uri, bytes: Uint8Array): Promise<void> {
 
 const sameFile = (a: vscode.Uri, b: vscode.Uri) => a.toString() === b.toString();
 
-async function documentFor(editor: RomEditorProvider, uri: vscode.Uri | undefined, title: string): Promise<RomDocument | undefined> {
-  if (!uri) {
-    if (editor.activeDocument) return editor.activeDocument;
-    const picked = await vscode.window.showOpenDialog({ canSelectMany: false, title, filters: { 'SNES ROMs': ['sfc', 'smc', 'swc', 'fig'] } });
-    if (!picked?.[0]) return undefined;
-    uri = picked[0];
-  }
-  const open = editor.documents.find((d) => sameFile(d.uri, uri!));
-  if (open) return open;
-  await vscode.commands.executeCommand('vscode.openWith', uri, ROM_EDITOR_VIEW_TYPE);
-  for (let i = 0; i < 200; i++) {
-    const d = editor.documents.find((x) => sameFile(x.uri, uri!));
-    if (d) return d;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`could not open ${uri.fsPath} in the ROM editor`);
-}
-
 /**
  * Asks which file is the clean original of `doc` and records it: a copy of the file on disk
  * (before unsaved edits), one of its save backups, or any file. Undefined when not answered.
@@ -169,7 +151,7 @@ async function createPatch(editor: RomEditorProvider, log: vscode.LogOutputChann
     return { refused: why };
   };
   if (!vscode.workspace.isTrusted) return refuse('making patches is disabled in untrusted workspaces');
-  const doc = await documentFor(editor, args.uri, 'Choose the modified ROM to make a patch from');
+  const doc = await editor.documentFor(args.uri, 'Choose the modified ROM to make a patch from');
   if (!doc) return { refused: 'no ROM chosen' };
   const original = await originalBytes(doc, log, args, scripted);
   if (typeof original === 'string') return refuse(`no patch made: ${original}`);
@@ -259,8 +241,10 @@ export function registerPatchCommands(context: vscode.ExtensionContext, editor: 
     void vscode.window.showErrorMessage(`SpritePal: ${e.message}`);
     return { refused: e.message };
   };
+  const create = (args: CreatePatchArgs): Promise<PatchCommandResult> => createPatch(editor, log, args).catch(fail('create patch'));
+  editor.actions.createPatch = create;
   context.subscriptions.push(
-    vscode.commands.registerCommand('spritepal.createPatch', (args?: CreatePatchArgs) => createPatch(editor, log, args ?? {}).catch(fail('create patch'))),
+    vscode.commands.registerCommand('spritepal.createPatch', (args?: CreatePatchArgs) => create(args ?? {})),
     vscode.commands.registerCommand('spritepal.applyPatch', (args?: ApplyPatchArgs) => applyPatch(editor, log, args ?? {}).catch(fail('apply patch'))),
     editor.onDidChangeCustomDocument((e) => e.document instanceof RomDocument && void askOnFirstEdit(context, e.document, log).catch((err: Error) => log.warn(`clean original question: ${err.message}`))),
   );

@@ -6,6 +6,8 @@
 import * as vscode from 'vscode';
 import { changesView } from './changes-view';
 import type { PatchCommandResult } from './patch-commands';
+import type { PatchFormat } from '../core/patch';
+import { EditorRegistry } from './editor-registry';
 import { BOOT_THUMBS, parseWebviewRequest, THUMB_MAX_TILES, type HostMessage, type Method, type RequestMap } from '../webviews/protocol';
 import { describeRejected, serveRequest } from './serve-request';
 import type { SessionServices } from '../core/session/services';
@@ -32,8 +34,16 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
    * says clean (saved, undone, edited anew): VS Code tells the two apart at run time.
    */
   readonly onDidChangeCustomDocument = this.editEmitter.event as vscode.Event<vscode.CustomDocumentEditEvent<EditorDocument>>;
-  private readonly panels = new Map<RomDocument, Set<vscode.WebviewPanel>>();
-  private active: RomDocument | undefined;
+  /** Open ROM documents, their panels and the active one. */
+  readonly registry = new EditorRegistry<RomDocument>();
+  /**
+   * What the webview's "Inject..." and "Create patch" buttons run: set by registerInjectCommands and
+   * registerPatchCommands (the same code as their commands, called directly).
+   */
+  readonly actions: {
+    inject?: (args: { uri: vscode.Uri; romOffset: number }) => Promise<unknown>;
+    createPatch?: (args: { uri: vscode.Uri; format: PatchFormat }) => Promise<PatchCommandResult>;
+  } = {};
   /** Counted protocol violations (the monitoring view shows them). */
   protocolViolations = 0;
 
@@ -58,7 +68,27 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
 
   /** The document of the active ROM editor tab, if any. */
   get activeDocument(): RomDocument | undefined {
-    return this.active;
+    return this.registry.active;
+  }
+
+  /**
+   * The ROM `uri` names (opened in this editor first when needed), or without `uri` the active one,
+   * else one the user picks (`title` heads the dialog). Undefined: the user cancelled.
+   */
+  async documentFor(uri: vscode.Uri | undefined, title: string): Promise<RomDocument | undefined> {
+    if (!uri) {
+      if (this.registry.active) return this.registry.active;
+      const picked = await vscode.window.showOpenDialog({ canSelectMany: false, title, filters: { 'SNES ROMs': ['sfc', 'smc', 'swc', 'fig'] } });
+      if (!picked?.[0]) return undefined;
+      uri = picked[0];
+    }
+    const open = this.registry.find(uri);
+    if (open) return open;
+    const opening = this.registry.whenOpen(uri);
+    await vscode.commands.executeCommand('vscode.openWith', uri, ROM_EDITOR_VIEW_TYPE);
+    return opening.catch(() => {
+      throw new Error(`could not open ${uri.fsPath} in the ROM editor`);
+    });
   }
 
   /**
@@ -68,14 +98,14 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
    */
   async revealBlock(doc: RomDocument, romOffset: number, tab: 'sprites' | 'tiles'): Promise<void> {
     await vscode.commands.executeCommand('vscode.openWith', doc.uri, ROM_EDITOR_VIEW_TYPE);
-    const panels = [...(this.panels.get(doc) ?? [])];
+    const panels = this.registry.panelsOf(doc);
     const target = panels.find((p) => p.active) ?? panels.find((p) => p.visible) ?? panels[0];
     await target?.webview.postMessage({ kind: 'event', event: 'showTab', data: { tab, romOffset } } satisfies HostMessage);
   }
 
   /** All open ROM documents. */
   get documents(): RomDocument[] {
-    return [...this.panels.keys()];
+    return this.registry.documents;
   }
 
   async openCustomDocument(uri: vscode.Uri, context: vscode.CustomDocumentOpenContext, _token: vscode.CancellationToken): Promise<EditorDocument> {
@@ -112,12 +142,9 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
       this.showErrorPage(doc, panel);
       return;
     }
-    const set = this.panels.get(doc) ?? new Set();
-    set.add(panel);
-    this.panels.set(doc, set);
+    this.registry.add(doc, panel);
     panel.webview.options = webviewOptions(this.context.extensionUri);
     panel.webview.html = romEditorHtml(panel.webview, this.context.extensionUri, doc.fileName);
-    if (panel.active) this.active = doc;
 
     const post = (m: HostMessage) => void panel.webview.postMessage(m);
     void this.pushBoot(doc, post);
@@ -126,8 +153,6 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
       panel.webview.onDidReceiveMessage((raw) => void this.handleWebviewMessage(doc, raw, post)),
       doc.onDidChangeContent(() => post({ kind: 'event', event: 'romChanged', data: this.view(doc) })),
       panel.onDidChangeViewState((e) => {
-        if (e.webviewPanel.active) this.active = doc;
-        else if (this.active === doc && ![...(this.panels.get(doc) ?? [])].some((p) => p.active)) this.active = undefined;
         // A hidden panel's webview is gone (no retainContextWhenHidden): shown again, it starts anew.
         if (e.webviewPanel.visible && !visible) void this.pushBoot(doc, post);
         visible = e.webviewPanel.visible;
@@ -135,11 +160,6 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
     ];
     panel.onDidDispose(() => {
       for (const s of subs) s.dispose();
-      set.delete(panel);
-      if (set.size === 0) {
-        this.panels.delete(doc);
-        if (this.active === doc) this.active = undefined;
-      }
     });
   }
 
@@ -195,7 +215,8 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
       return { romOffset: r.romOffset, fileOffset: r.fileOffset, snes: r.snes === null ? null : formatSnes(r.snes), description: r.description };
     },
     inject: async (doc, p) => {
-      await vscode.commands.executeCommand('spritepal.injectSprite', { uri: doc.uri, romOffset: p.romOffset });
+      if (!this.actions.inject) throw new Error('injection is not available');
+      await this.actions.inject({ uri: doc.uri, romOffset: p.romOffset });
       return { started: true };
     },
     scan: async (doc, p) => {
@@ -206,7 +227,8 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
     },
     changes: async (doc) => changesView(doc, (await this.gallery(doc).gallery()).entries),
     createPatch: async (doc, p) => {
-      const r = (await vscode.commands.executeCommand('spritepal.createPatch', { uri: doc.uri, format: p.format })) as PatchCommandResult;
+      if (!this.actions.createPatch) throw new Error('patches are not available');
+      const r = await this.actions.createPatch({ uri: doc.uri, format: p.format });
       return { output: r.output ?? null, refused: r.refused ?? null };
     },
     painted: (doc, p) => {
@@ -232,7 +254,7 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
       g = new GalleryController(doc, {
         log: this.log,
         broadcast: (e) => {
-          for (const panel of this.panels.get(doc) ?? []) void panel.webview.postMessage(e);
+          for (const panel of this.registry.panelsOf(doc)) void panel.webview.postMessage(e);
         },
         knownSprites: (d) => this.catalog.knownSprites(d),
         saveName: (d, entry, name) => this.catalog.saveName(d, entry, name),
@@ -301,6 +323,6 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
   }
 
   private refresh(doc: RomDocument): void {
-    for (const panel of this.panels.get(doc) ?? []) void panel.webview.postMessage({ kind: 'event', event: 'romChanged', data: this.view(doc) } satisfies HostMessage);
+    for (const panel of this.registry.panelsOf(doc)) void panel.webview.postMessage({ kind: 'event', event: 'romChanged', data: this.view(doc) } satisfies HostMessage);
   }
 }

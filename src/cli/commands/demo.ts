@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { buildDemoRom } from '../../core/demo/demo-rom';
-import { demoRomCatalog } from '../../core/catalog/bundled';
+import { demoRomCatalog } from '../../core/demo/demo-catalog';
 import { writeFileAtomic } from '../../core/io/atomic-file';
 import { printJson, stringOpt, UsageError, type Command } from '../command';
 

@@ -4,10 +4,8 @@
  * decodes every entry). Pinning the hash means the entries apply only to exactly these bytes; a
  * change to the demo art changes the hash, and the test says so.
  */
-import { buildDemoRom, demoRomLayout, DEMO_ROM_TITLE } from '../demo/demo-rom';
-import { hex } from '../errors';
 import type { CatalogEntry, RomCatalog } from './types';
-// The catalog demoRomCatalog() derives, generated once (`spritepal demo -o <rom> --catalog
+// The catalog demoRomCatalog() (core/demo/demo-catalog.ts) derives, generated once (`spritepal demo -o <rom> --catalog
 // src/core/catalog/demo-catalog.json`) because deriving it means drawing every sprite (about half
 // a second): opening the demo ROM must not wait for that. A test keeps the two equal.
 import demoCatalogJson from './demo-catalog.json';
@@ -15,31 +13,10 @@ import demoCatalogJson from './demo-catalog.json';
 /** SHA-256 of the headerless demo ROM (`spritepal demo`). */
 export const DEMO_ROM_SHA256 = 'd1ee3b15c16c614c40db95058326ffcaf4a82c5d8a1b3e187513d7b3ee62339f';
 
-/** The demo ROM's catalog, derived from its layout. */
-export function demoRomCatalog(): RomCatalog {
-  const layout = demoRomLayout();
-  const entries: CatalogEntry[] = layout.sprites.map((s) => ({
-    name: s.name,
-    romOffset: s.romOffset,
-    kind: 'hal',
-    bpp: s.bpp,
-    tiles: s.tiles,
-    widthTiles: s.widthTiles,
-    palette: { source: 'rom', romOffset: s.paletteRomOffset },
-    notes: `Demo ${s.kind}${s.mirroredFrames ? ' with mirrored frames' : ''}; pointer at ${hex(layout.pointerTable.romOffset + 3 * s.index)}.`,
-  }));
-  for (const r of layout.raw) {
-    const font = layout.sprites.find((s) => s.bpp === r.bpp && s.size === r.size);
-    const entry: CatalogEntry = { name: r.name, romOffset: r.romOffset, kind: 'raw', bpp: r.bpp, tiles: r.tiles, widthTiles: r.widthTiles, notes: 'Demo raw (uncompressed) graphics.' };
-    if (font) entry.palette = { source: 'rom', romOffset: font.paletteRomOffset };
-    entries.push(entry);
-  }
-  const rom = buildDemoRom();
-  const header = 0x7fc0;
-  return { title: DEMO_ROM_TITLE, checksum: rom[header + 0x1e]! | (rom[header + 0x1f]! << 8), entries };
-}
-
-/** The demo ROM's catalog as shipped (generated from demoRomCatalog(); equal to it by test). */
+/**
+ * The demo ROM's catalog as shipped (generated from demoRomCatalog(); equal to it by test). The
+ * catalog does not import core/demo: the demo art stays out of the extension bundle.
+ */
 export function shippedDemoCatalog(): RomCatalog {
   return structuredClone(demoCatalogJson) as RomCatalog;
 }

@@ -7,6 +7,6 @@ export { Emitter } from './emitter';
 export { SnapshotRotator, nodeRotationFs, DEFAULT_MAX_BYTES, DEFAULT_MAX_FILES, DEFAULT_PREFIX, type RotationFs, type RotationOptions, type WriteResult } from './rotation';
 export { startPeriodicExport, type IntervalTimers, type PeriodicExport, type PeriodicExportOptions } from './export';
 export { CRITICAL_MARK_MS, formatStatusText, formatStatusTooltip } from './status-text';
-export { buildTreeModel, type TreeGroupId, type TreeGroupModel, type TreeItemModel } from './tree-model';
+export { buildTreeModel, type TreeExtras, type TreeGroupId, type TreeGroupModel, type TreeItemModel } from './tree-model';
 export { throttle, type Throttled, type ThrottleTimers } from './throttle';
 export { formatBytes, formatCount, formatMs, formatNumber, formatPercent, formatRate } from './format';

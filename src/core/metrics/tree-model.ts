@@ -2,7 +2,8 @@
  * The monitoring tree view's content, computed from a snapshot (pure): groups Overview, Operations,
  * Cache, Workers, Memory, Errors and Alerts, each a list of { label, description, tooltip? } items.
  * Gauges named `workers.*` go to Workers, `memory.*` to Memory, any other gauge and the counters to
- * Overview.
+ * Overview. Counts the metrics registry does not hold (webview messages the providers refused) come
+ * in as `TreeExtras` and show under Errors.
  */
 import { formatBytes, formatCount, formatMs, formatNumber, formatPercent, formatRate } from './format';
 import type { CacheSnapshot, MetricsSnapshot } from './types';
@@ -24,8 +25,13 @@ export interface TreeGroupModel {
   items: TreeItemModel[];
 }
 
-export function buildTreeModel(s: MetricsSnapshot): TreeGroupModel[] {
-  return [overview(s), operations(s), cache(s), gaugeGroup(s, 'workers', 'Workers'), gaugeGroup(s, 'memory', 'Memory'), errors(s), alerts(s)];
+export interface TreeExtras {
+  /** Messages from webviews that were not part of their protocol (ignored and counted by the providers). */
+  protocolViolations?: number;
+}
+
+export function buildTreeModel(s: MetricsSnapshot, extras: TreeExtras = {}): TreeGroupModel[] {
+  return [overview(s), operations(s), cache(s), gaugeGroup(s, 'workers', 'Workers'), gaugeGroup(s, 'memory', 'Memory'), errors(s, extras), alerts(s)];
 }
 
 function overview(s: MetricsSnapshot): TreeGroupModel {
@@ -103,10 +109,14 @@ function gaugeValue(v: number | null): string {
   return v === null ? 'unavailable' : formatNumber(v);
 }
 
-function errors(s: MetricsSnapshot): TreeGroupModel {
+function errors(s: MetricsSnapshot, extras: TreeExtras): TreeGroupModel {
   const entries = Object.entries(s.errors);
-  const items = entries.map(([kind, e]) => ({ label: kind, description: formatCount(e.count), tooltip: `last (${new Date(e.lastAt).toISOString()}): ${e.lastMessage}` }));
-  const total = entries.reduce((n, [, e]) => n + e.count, 0);
+  const items: TreeItemModel[] = entries.map(([kind, e]) => ({ label: kind, description: formatCount(e.count), tooltip: `last (${new Date(e.lastAt).toISOString()}): ${e.lastMessage}` }));
+  const violations = extras.protocolViolations ?? 0;
+  if (violations > 0) {
+    items.push({ label: 'webview protocol', description: formatCount(violations), tooltip: 'messages from a ROM editor or dump viewer webview that were not part of its protocol; each was ignored (see the SpritePal log)' });
+  }
+  const total = entries.reduce((n, [, e]) => n + e.count, 0) + violations;
   return { id: 'errors', label: 'Errors', description: total ? formatCount(total) : '', items };
 }
 

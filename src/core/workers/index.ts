@@ -2,4 +2,3 @@
 export { WorkerPool, type Disposable, type PoolEvent, type PoolStats, type RunOptions, type WorkerPoolOptions } from './pool';
 export { PoolDisposedError, TaskCancelledError, WorkerCrashError, WorkerTaskError } from './errors';
 export type { TaskContext, TaskHandler, TaskKind, TaskMap, TaskMapOf } from './protocol';
-export type { ChecksumPayload } from './tasks';

@@ -4,24 +4,11 @@
  * `TaskMap` (protocol.ts). Payloads and results cross threads by structured clone; ArrayBuffers in
  * a result are transferred back, not copied.
  */
-import { byteSum } from '../rom/checksum';
 import { scanTask } from '../scan/task';
 import { makeThumbnail, type ThumbRequest, type ThumbResult } from '../thumbs/thumbnail';
 import type { TaskContext, TaskRegistry } from './protocol';
 
-export interface ChecksumPayload {
-  /** Transfer it (`run('checksum', { buffer }, { transfer: [buffer] })`) rather than copying a whole ROM. */
-  buffer: ArrayBuffer;
-  start?: number;
-  end?: number;
-}
-
 export const tasks = {
-  /** Sum of the bytes of `buffer[start, end)` (`byteSum`); the buffer is not sent back. */
-  checksum(payload: ChecksumPayload, _ctx: TaskContext): { sum: number } {
-    const bytes = new Uint8Array(payload.buffer);
-    return { sum: byteSum(bytes, payload.start ?? 0, payload.end ?? bytes.length) };
-  },
   /** Scans offsets [start, end) of a ROM shared by all chunks for HAL blocks (src/core/scan). */
   scan: scanTask,
   /**

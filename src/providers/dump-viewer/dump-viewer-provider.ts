@@ -3,6 +3,7 @@
  * DumpDocument per file, any number of webview panels on it. Messages from a webview are
  * validated against src/webviews/dump-protocol.ts; anything else is ignored and logged.
  */
+import { EditorRegistry } from '../editor-registry';
 import * as vscode from 'vscode';
 import {
   parseDumpRequest,
@@ -26,8 +27,8 @@ type Handler<M extends DumpMethod> = (
 ) => Promise<DumpRequestMap[M]['result']> | DumpRequestMap[M]['result'];
 
 export class DumpViewerProvider implements vscode.CustomReadonlyEditorProvider<DumpDocument> {
-  private readonly panels = new Map<DumpDocument, Set<vscode.WebviewPanel>>();
-  private active: DumpDocument | undefined;
+  /** Open dumps, their panels and the active one. */
+  readonly registry = new EditorRegistry<DumpDocument>();
   /** Counted protocol violations (ignored messages). */
   protocolViolations = 0;
   /** What each document's viewer has selected (the "Find in ROM..." command searches for it). */
@@ -41,12 +42,12 @@ export class DumpViewerProvider implements vscode.CustomReadonlyEditorProvider<D
 
   /** The document of the active dump viewer tab, if any. */
   get activeDocument(): DumpDocument | undefined {
-    return this.active;
+    return this.registry.active;
   }
 
   /** Documents with at least one open viewer. */
   get documents(): DumpDocument[] {
-    return [...this.panels.keys()];
+    return this.registry.documents;
   }
 
   async openCustomDocument(uri: vscode.Uri, _context: vscode.CustomDocumentOpenContext, _token: vscode.CancellationToken): Promise<DumpDocument> {
@@ -54,12 +55,9 @@ export class DumpViewerProvider implements vscode.CustomReadonlyEditorProvider<D
   }
 
   resolveCustomEditor(doc: DumpDocument, panel: vscode.WebviewPanel, _token: vscode.CancellationToken): void {
-    const set = this.panels.get(doc) ?? new Set();
-    set.add(panel);
-    this.panels.set(doc, set);
+    this.registry.add(doc, panel, () => this.selections.delete(doc));
     panel.webview.options = dumpViewerOptions(this.extensionUri);
     panel.webview.html = dumpViewerHtml(panel.webview, this.extensionUri, doc.fileName);
-    if (panel.active) this.active = doc;
 
     // A reply can come after the panel closed (a slow pick): then there is no one to tell.
     let disposed = false;
@@ -69,20 +67,10 @@ export class DumpViewerProvider implements vscode.CustomReadonlyEditorProvider<D
     const subs: vscode.Disposable[] = [
       panel.webview.onDidReceiveMessage((raw) => void this.handleWebviewMessage(doc, raw, post)),
       doc.onDidChange(() => post({ kind: 'event', event: 'viewChanged', data: doc.view() } satisfies DumpEvent)),
-      panel.onDidChangeViewState((e) => {
-        if (e.webviewPanel.active) this.active = doc;
-        else if (this.active === doc && ![...(this.panels.get(doc) ?? [])].some((p) => p.active)) this.active = undefined;
-      }),
     ];
     panel.onDidDispose(() => {
       disposed = true;
       for (const s of subs) s.dispose();
-      set.delete(panel);
-      if (set.size === 0) {
-        this.panels.delete(doc);
-        this.selections.delete(doc);
-        if (this.active === doc) this.active = undefined;
-      }
     });
   }
 
@@ -118,8 +106,7 @@ export class DumpViewerProvider implements vscode.CustomReadonlyEditorProvider<D
 
   /** The document of the active viewer, else the only one. */
   get currentDocument(): DumpDocument | undefined {
-    const docs = this.documents;
-    return this.active ?? (docs.length === 1 ? docs[0] : undefined);
+    return this.registry.current;
   }
 
   /** Asks for a CGRAM or OAM dump with an open dialog and uses it. Null: cancelled. */
@@ -154,8 +141,6 @@ export class DumpViewerProvider implements vscode.CustomReadonlyEditorProvider<D
 
   /** The model of an open viewer: of `uri` when given, else the active one, else the only one. */
   model(uri?: vscode.Uri): DumpModel | undefined {
-    const docs = this.documents;
-    if (uri) return docs.find((d) => d.uri.toString() === uri.toString())?.model;
-    return (this.active ?? (docs.length === 1 ? docs[0] : undefined))?.model;
+    return (uri ? this.registry.find(uri) : this.registry.current)?.model;
   }
 }

@@ -18,9 +18,9 @@ export interface RomSource {
   gallery(doc: RomDocument): { entries(): GalleryEntry[] };
   /** Shows the ROM editor on `doc` with the block at `romOffset` open (detail view), or the Tiles tab there. */
   revealBlock(doc: RomDocument, romOffset: number, tab: 'sprites' | 'tiles'): Promise<void>;
+  /** The ROM at `uri`, opened in the ROM editor first when needed. */
+  documentFor(uri: vscode.Uri, title: string): Promise<RomDocument | undefined>;
 }
-
-const ROM_EDITOR = 'spritepal.romEditor';
 
 /** The tiles a selection names in this dump, and a phrase for it. */
 export function selectionQuery(model: DumpModel, sel: FindSelection): { query: QueryTile[]; what: string } {
@@ -49,16 +49,14 @@ function describeMatch(m: TileMatch, doc: RomDocument, names: Map<number, string
 
 /** The ROM to search: the only open one, one picked, or one the user opens now. Undefined: cancelled. */
 async function chooseRom(roms: RomSource): Promise<RomDocument | undefined> {
-  let docs = roms.documents;
+  const docs = roms.documents;
   if (docs.length === 0) {
     const open = 'Open ROM...';
     const answer = await vscode.window.showInformationMessage('Find in ROM searches an open ROM: open the ROM this dump was taken from.', open);
     if (answer !== open) return undefined;
     const picked = await vscode.window.showOpenDialog({ canSelectMany: false, title: 'Open the ROM to search', filters: { 'SNES ROMs': ['sfc', 'smc', 'swc', 'fig'], 'All files': ['*'] } });
     if (!picked?.[0]) return undefined;
-    await vscode.commands.executeCommand('vscode.openWith', picked[0], ROM_EDITOR);
-    docs = roms.documents;
-    return docs.find((d) => d.uri.toString() === picked[0]!.toString()) ?? docs[0];
+    return roms.documentFor(picked[0], 'Open the ROM to search');
   }
   if (docs.length === 1) return docs[0];
   const pick = await vscode.window.showQuickPick(

@@ -43,7 +43,7 @@ export interface MonitoringApi {
   readonly exportDir: vscode.Uri;
 }
 
-export function registerMonitoring(context: vscode.ExtensionContext, services: SessionServices, log: vscode.LogOutputChannel): MonitoringApi {
+export function registerMonitoring(context: vscode.ExtensionContext, services: SessionServices, log: vscode.LogOutputChannel, protocolViolations?: () => number): MonitoringApi {
   const metrics = services.metrics;
   const readSettings = (): MonitoringSettings => {
     const config = vscode.workspace.getConfiguration('spritepal.monitoring');
@@ -60,7 +60,7 @@ export function registerMonitoring(context: vscode.ExtensionContext, services: S
 
   applyAlertSettings(metrics, settings);
   const status = new MetricsStatusBar(COMMANDS.show);
-  const tree = new MetricsTreeProvider();
+  const tree = new MetricsTreeProvider(protocolViolations);
   const view = vscode.window.createTreeView(METRICS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(status, tree, view);
 

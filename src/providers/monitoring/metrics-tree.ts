@@ -30,9 +30,10 @@ export class MetricsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
   private model: TreeGroupModel[] = [];
   private readonly refresh: Throttled<[MetricsSnapshot]>;
 
-  constructor() {
+  /** `protocolViolations`: how many webview messages the editor providers refused so far (shown under Errors). */
+  constructor(private readonly protocolViolations: () => number = () => 0) {
     this.refresh = throttle((s: MetricsSnapshot) => {
-      this.model = buildTreeModel(s);
+      this.model = buildTreeModel(s, { protocolViolations: this.protocolViolations() });
       this.changed.fire(undefined);
     }, TREE_REFRESHES_PER_SECOND);
   }

@@ -1,5 +1,10 @@
-/** The webview side of the protocol: requests with ids, one promise per request, host events. */
-import type { HostEvent, HostMessage, Method, RequestMap } from '../protocol';
+/**
+ * The webview side of a protocol: requests with ids, one promise per request, host events. Generic
+ * over the protocol (`Requests`: method -> params/result, `Event`: what the host pushes); both
+ * webview clients use it, the ROM editor's with the defaults, the dump viewer's with its own maps.
+ */
+import type { HostEvent, RequestMap } from '../protocol';
+import type { RpcResponse } from '../validate';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -9,14 +14,14 @@ interface VsCodeApi {
 
 declare function acquireVsCodeApi(): VsCodeApi;
 
-export class Rpc {
+export class Rpc<Requests extends { [M in keyof Requests]: { params: unknown; result: unknown } } = RequestMap, Event extends { kind: 'event' } = HostEvent> {
   readonly api: VsCodeApi = acquireVsCodeApi();
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  private readonly listeners: ((e: HostEvent) => void)[] = [];
+  private readonly listeners: ((e: Event) => void)[] = [];
 
   constructor() {
-    window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
+    window.addEventListener('message', (e: MessageEvent<RpcResponse<Requests, keyof Requests> | Event>) => {
       const m = e.data;
       if (!m || typeof m !== 'object') return;
       if (m.kind === 'response') {
@@ -31,7 +36,7 @@ export class Rpc {
     });
   }
 
-  request<M extends Method>(method: M, params: RequestMap[M]['params']): Promise<RequestMap[M]['result']> {
+  request<M extends keyof Requests & string>(method: M, params: Requests[M]['params']): Promise<Requests[M]['result']> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
@@ -39,7 +44,7 @@ export class Rpc {
     });
   }
 
-  onEvent(listener: (e: HostEvent) => void): void {
+  onEvent(listener: (e: Event) => void): void {
     this.listeners.push(listener);
   }
 }

@@ -11,11 +11,10 @@ import '@vscode-elements/elements/dist/vscode-option/index.js';
 import { OBJ_SIZE_MODES } from '../../core/dumps/oam';
 import { OBJ_BASE_CANDIDATES, objTileAddress, spriteCellTile } from '../../core/dumps/vram-sheet';
 import { renderIndexed } from '../../core/gfx/render';
-import type { HostEvent } from '../protocol';
-import type { CompositeResult, DumpBpp, DumpEvent, DumpMethod, DumpRequestMap, DumpView, FindSelection, ObselSettings, OamRow, SiblingKind, TilesResult } from '../dump-protocol';
+import type { CompositeResult, DumpBpp, DumpEvent, DumpRequestMap, DumpView, FindSelection, ObselSettings, OamRow, SiblingKind, TilesResult } from '../dump-protocol';
 import { MAX_FIND_TILES, WIDTH_CHOICES } from '../dump-protocol';
 import { ce, choiceSelect, cssColor, el, hex } from '../client/dom';
-import { paletteRgba, toBitmap } from '../client/draw';
+import { drawZoomed, paletteRgba, toBitmap } from '../client/draw';
 import { Rpc } from '../client/rpc';
 import { OamTable } from './oam-table';
 
@@ -33,11 +32,7 @@ interface UiState {
 
 // ---- protocol ----------------------------------------------------------------------------------
 
-const rpc = new Rpc();
-function request<M extends DumpMethod>(method: M, params: DumpRequestMap[M]['params']): Promise<DumpRequestMap[M]['result']> {
-  const send = rpc.request as unknown as (m: string, p: unknown) => Promise<DumpRequestMap[M]['result']>;
-  return send.call(rpc, method, params);
-}
+const rpc = new Rpc<DumpRequestMap, DumpEvent>();
 
 const saved = (rpc.api.getState() as Partial<UiState> | undefined) ?? {};
 let state: UiState = { bpp: 4, widthTiles: 16, palette: '', zoom: 2, selected: null, cursor: 0, ...saved };
@@ -100,7 +95,7 @@ function renderFiles(v: DumpView): void {
 
 async function pickSibling(kind: SiblingKind): Promise<void> {
   try {
-    const v = await request('pickSibling', { kind });
+    const v = await rpc.request('pickSibling', { kind });
     if (v) await applyView(v);
   } catch (e) {
     showError((e as Error).message);
@@ -179,7 +174,7 @@ function drawSwatches(): void {
 
 async function loadTiles(): Promise<void> {
   try {
-    tiles = await request('tiles', { bpp: state.bpp, widthTiles: state.widthTiles });
+    tiles = await rpc.request('tiles', { bpp: state.bpp, widthTiles: state.widthTiles });
     drawTiles();
     // First time on this dump: start at the OBJ tiles (what the viewer is about).
     if (saved.cursor === undefined && tilesCanvas.dataset.ready !== 'true' && view) moveCursor(Math.floor(view.objBase / tileBytes()), true);
@@ -210,13 +205,8 @@ function runRects(from: number, to: number, w: number, cell: number): [number, n
 function drawTiles(): void {
   if (!tiles || !view) return;
   const z = state.zoom;
-  const bitmap = toBitmap(tiles.pixels, tiles.width, tiles.height, tilePalette());
-  tilesCanvas.width = tiles.width * z;
-  tilesCanvas.height = tiles.height * z;
+  drawZoomed(tilesCanvas, toBitmap(tiles.pixels, tiles.width, tiles.height, tilePalette()), z, false, '');
   const ctx = tilesCanvas.getContext('2d')!;
-  ctx.imageSmoothingEnabled = false;
-  ctx.clearRect(0, 0, tilesCanvas.width, tilesCanvas.height);
-  ctx.drawImage(bitmap, 0, 0, tilesCanvas.width, tilesCanvas.height);
   const cell = 8 * z;
   const w = tiles.widthTiles;
   // The OBJ area (its two 256-tile tables): a tint and a border.
@@ -383,14 +373,14 @@ function selectionChanged(): void {
   findButton.toggleAttribute('disabled', sel === null);
   findButton.title = !sel ? 'Select a sprite, or Shift+click VRAM tiles' : 'sprite' in sel ? `Find sprite ${sel.sprite}'s tiles in the open ROM` : `Find VRAM tiles ${sel.tiles.first}–${sel.tiles.first + sel.tiles.count - 1} in the open ROM`;
   findButton.dataset.selection = sel ? ('sprite' in sel ? `sprite:${sel.sprite}` : `tiles:${sel.tiles.first}:${sel.tiles.count}`) : '';
-  void request('select', { selection: sel }).catch(() => undefined);
+  void rpc.request('select', { selection: sel }).catch(() => undefined);
 }
 
 async function findInRom(): Promise<void> {
   const sel = currentSelection();
   if (!sel) return;
   try {
-    await request('findInRom', sel);
+    await rpc.request('findInRom', sel);
   } catch (e) {
     showError(`Find in ROM: ${(e as Error).message}`);
   }
@@ -501,7 +491,7 @@ const obselSelects = {
 async function setObsel(patch: Partial<ObselSettings>): Promise<void> {
   if (!view) return;
   try {
-    await applyView(await request('setObsel', { ...view.obsel, ...patch }));
+    await applyView(await rpc.request('setObsel', { ...view.obsel, ...patch }));
   } catch (e) {
     showError((e as Error).message);
   }
@@ -529,7 +519,7 @@ const screenSection = el(
 async function loadComposite(): Promise<void> {
   if (!view) return;
   try {
-    composite = view.entries && view.vramComplete ? await request('composite', {}) : null;
+    composite = view.entries && view.vramComplete ? await rpc.request('composite', {}) : null;
   } catch (e) {
     composite = null;
     showError((e as Error).message);
@@ -576,15 +566,14 @@ new MutationObserver(() => {
   drawOverlay();
 }).observe(document.body, { attributes: true, attributeFilter: ['class', 'data-vscode-theme-id'] });
 
-rpc.onEvent((e: HostEvent) => {
-  const m = e as unknown as DumpEvent;
+rpc.onEvent((m) => {
   // A change this panel asked for was applied from the response already.
   if (m.event === 'viewChanged' && m.data.revision !== view?.revision) void applyView(m.data);
 });
 
 async function start(): Promise<void> {
   try {
-    const v = await request('ready', {});
+    const v = await rpc.request('ready', {});
     app.replaceChildren(
       el('header', { class: 'dump-header' }, title, files),
       errorBox,

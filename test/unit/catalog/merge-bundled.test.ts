@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { bundledEntriesFor, demoRomCatalog, shippedDemoCatalog, DEMO_ROM_SHA256 } from '../../../src/core/catalog/bundled';
+import { bundledEntriesFor, shippedDemoCatalog, DEMO_ROM_SHA256 } from '../../../src/core/catalog/bundled';
+import { demoRomCatalog } from '../../../src/core/demo/demo-catalog';
 import { addEntry, emptyCatalog } from '../../../src/core/catalog/catalog';
 import { romIdentity } from '../../../src/core/catalog/identity';
 import { entriesForRom, mergeEntries } from '../../../src/core/catalog/merge';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../support/cli';
 import { buildDemoRom, demoRomLayout } from '../../../src/core/demo/demo-rom';
-import { demoRomCatalog } from '../../../src/core/catalog/bundled';
+import { demoRomCatalog } from '../../../src/core/demo/demo-catalog';
 import { romIdentity } from '../../../src/core/catalog/identity';
 import { Rom } from '../../../src/core/rom';
 import { bytesPerTile } from '../../../src/core/gfx/tiles';

@@ -98,6 +98,16 @@ describe('metrics: tree model', () => {
     assert.match(alerts.items[0]!.tooltip!, /\(rule memory\)$/);
   });
 
+  it('errors: refused webview messages join the error kinds and the total; none adds no row', () => {
+    const errors = group(buildTreeModel(busySnapshot(), { protocolViolations: 1200 }), 'errors');
+    assert.deepEqual(rows(errors), [['decode-failed', '3'], ['webview protocol', '1,200']]);
+    assert.equal(errors.description, '1,203');
+    assert.match(errors.items[1]!.tooltip!, /not part of its protocol/);
+    const alone = group(buildTreeModel(emptySnapshot(), { protocolViolations: 2 }), 'errors');
+    assert.deepEqual([alone.description, rows(alone)], ['2', [['webview protocol', '2']]]);
+    assert.deepEqual(rows(group(buildTreeModel(busySnapshot(), { protocolViolations: 0 }), 'errors')), [['decode-failed', '3']]);
+  });
+
   it('an empty snapshot gives empty groups with dashes, and says when monitoring is off', () => {
     const groups = buildTreeModel(emptySnapshot({ enabled: false }));
     assert.deepEqual(

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { byteSum } from '../../../src/core/rom/checksum';
+import { makeThumbnail } from '../../../src/core/thumbs/thumbnail';
 import { PoolDisposedError, TaskCancelledError, WorkerCrashError } from '../../../src/core/workers/errors';
 import { WorkerPool, type PoolEvent, type PoolStats, type WorkerPoolOptions } from '../../../src/core/workers/pool';
 import type { TestTaskMap } from './fixtures/test-tasks';
@@ -23,17 +23,21 @@ describe('WorkerPool', () => {
     await Promise.all(pools.splice(0).map((p) => p.dispose()));
   });
 
-  it('runs the production checksum task from worker-main and transfers the buffer (sender detached)', async () => {
+  it('runs the production thumbnails task from worker-main on a shared ROM, a bad block failing only its slot', async () => {
     const pool = new WorkerPool({ script: mainScript, size: 1 });
     pools.push(pool as unknown as WorkerPool<never>);
-    const bytes = new Uint8Array(100_003).map((_, i) => (i * 7) & 0xff);
-    const expected = byteSum(bytes);
-    const buffer = bytes.buffer;
-    const pending = pool.run('checksum', { buffer }, { transfer: [buffer] });
-    assert.equal(buffer.byteLength, 0, 'the caller buffer is detached as run() returns');
-    assert.equal(bytes.length, 0);
-    assert.deepEqual(await pending, { sum: expected });
-    assert.deepEqual(await pool.run('checksum', { buffer: Uint8Array.of(1, 2, 3, 250).buffer, start: 1, end: 3 }), { sum: 5 });
+    const rom = new SharedArrayBuffer(0x8000);
+    const bytes = new Uint8Array(rom);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7) & 0xff;
+    const good = { romOffset: 0x100, kind: 'raw' as const, bpp: 4 as const, widthTiles: 4, rawTiles: 8 };
+    const bad = { romOffset: 0x200, kind: 'raw' as const, bpp: 4 as const, widthTiles: 4, rawTiles: 0 };
+    const [first, second] = await pool.run('thumbnails', { rom, requests: [good, bad] });
+    const expected = makeThumbnail(bytes, good);
+    assert.ok(first && !('error' in first));
+    assert.deepEqual([first.width, first.height, [...first.pixels]], [expected.width, expected.height, [...expected.pixels]]);
+    assert.ok(second && 'error' in second, 'the raw block without a tile count comes back as an error string');
+    assert.match(second.error, /tile count/);
+    assert.equal(second.romOffset, bad.romOffset);
   });
 
   it('starts workers lazily and reports stats', async () => {
@@ -256,6 +260,6 @@ describe('WorkerPool', () => {
     const pool = new WorkerPool({ script: path.join(__dirname, 'fixtures', 'missing-worker.js') });
     pools.push(pool as unknown as WorkerPool<never>);
     assert.ok(pool.size >= 1);
-    await assert.rejects(pool.run('checksum', { buffer: new ArrayBuffer(1) }), WorkerCrashError);
+    await assert.rejects(pool.run('thumbnails', { rom: new SharedArrayBuffer(1), requests: [] }), WorkerCrashError);
   });
 });
