@@ -111,6 +111,7 @@ describe('ROM editor (extension host)', () => {
     assert.equal(editor.protocolViolations, before + 3);
     // Requests that name an id are answered with the refusal (their sender must not wait forever); nothing else is.
     assert.deepEqual(posted.map((m) => m.kind === 'response' && !m.ok && /^refused: /.test(m.error) && m.id), [1, 2], 'only the refusals are answered');
+    posted.length = 0;
     await handler({ kind: 'request', id: 3, method: 'ready', params: {} }, (m) => posted.push(m));
     assert.equal(posted.length, 1);
     assert.equal(posted[0]!.kind === 'response' && posted[0]!.ok, true);
