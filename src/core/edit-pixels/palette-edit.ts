@@ -6,10 +6,10 @@
 import { hex, SpritePalError } from '../errors';
 import { readBgr555, writeBgr555 } from '../gfx/color';
 import { PALETTE_BYTES } from '../gfx/palette';
-import { makePatch, patchedFile, type Patch } from '../edit/patch';
+import { makePatch, type Patch } from '../edit/patch';
 import { fileFingerprint } from '../inject/apply';
+import { applyWithChecksumFix } from '../inject/checksum-fix';
 import type { InjectionPlan } from '../inject/plan';
-import { checksumBytes, computeChecksum } from '../rom/checksum';
 import { offsetToSnes } from '../rom/mapping';
 import type { Rom } from '../rom/rom';
 import { minimalPatches } from './stroke';
@@ -49,13 +49,7 @@ export function planPaletteColor(rom: Rom, edit: PaletteColorEdit): InjectionPla
   }
   const source = fileFingerprint(rom.file);
   const patches: Patch[] = [makePatch(rom.data, slot, writeBgr555([color]))];
-  let data = patchedFile(rom.data, 0, patches);
-  const checksum = computeChecksum(data, rom.headerOffset);
-  if (rom.headerOffset !== null) {
-    const pair = makePatch(rom.data, rom.headerOffset + 0x1c, checksumBytes(checksum));
-    patches.push(pair);
-    data = patchedFile(data, 0, [pair]);
-  }
+  const { data, checksum } = applyWithChecksumFix(rom, patches);
   if (readBgr555(data, slot, 1)[0] !== color) throw new PaletteEditError(`colour ${index} at ${hex(slot)} did not read back as written`);
   const minimal = minimalPatches(patches, 0);
   return {

@@ -5,13 +5,13 @@
  * fixed -> verified by decoding the patched ROM. Pure: returns patches, writes nothing.
  */
 import { encode } from '../hal';
-import { computeChecksum, checksumBytes } from '../rom/checksum';
+import { computeChecksum } from '../rom/checksum';
 import { formatSnes, offsetToSnes, snesMirrors } from '../rom/mapping';
 import type { Rom } from '../rom/rom';
 import { encodeTiles } from '../gfx/tiles';
 import type { Rgb } from '../gfx/color';
 import { hex } from '../errors';
-import { makePatch, patchedFile, type Patch } from '../edit/patch';
+import { makePatch, type Patch } from '../edit/patch';
 import type { BlockMove } from '../edit/edit-model';
 import { fileFingerprint, type PlanSource } from './apply';
 import { InjectionRefusedError } from './errors';
@@ -21,6 +21,7 @@ import { bankEnd, protectedRanges, where, type Range } from './layout';
 import { findPointers, pointerBytes, readPointer, retarget } from './pointers';
 import { readTarget, type CurrentBlock, type InjectTarget } from './target';
 import { verifyPatched } from './verify';
+import { applyWithChecksumFix } from './checksum-fix';
 
 export interface InjectOptions {
   /** Move the block to free space when it does not fit in place. */
@@ -160,15 +161,8 @@ export function planTilePixels(
     patches.push(makePatch(rom.data, start, new Uint8Array(current.size).fill(padding)));
   }
 
-  let data = patchedFile(rom.data, 0, patches);
-  let checksum = computeChecksum(data, rom.headerOffset);
-  if (rom.headerOffset !== null) {
-    const pair = makePatch(rom.data, rom.headerOffset + 0x1c, checksumBytes(checksum));
-    patches.push(pair);
-    data = patchedFile(data, 0, [pair]);
-  }
+  const { data, checksum } = applyWithChecksumFix(rom, patches);
   verifyPatched({ data, mapping: rom.mapping, headerOffset: rom.headerOffset, kind: target.kind, bpp: target.bpp, romOffset: newOffset, size: block.length, expected: newData, pixels: image.pixels, pointers: pointersUpdated });
-  if (rom.headerOffset === null) checksum = computeChecksum(data, null);
 
   return {
     patches,
