@@ -100,7 +100,7 @@ export function readBoundedSync(path: string, opts: BoundedReadOptions): Bounded
   try {
     const fst = fstatSync(fd);
     checkStat(fst, path, opts);
-    const buf = Buffer.allocUnsafe(Math.min(opts.maxBytes, fst.size) + 1);
+    const buf = readBuffer(fst, opts);
     let got = 0;
     for (;;) {
       const n = readSync(fd, buf, got, buf.length - got, null);
@@ -109,11 +109,24 @@ export function readBoundedSync(path: string, opts: BoundedReadOptions): Bounded
       if (got > opts.maxBytes) throw tooLong(path, opts);
       if (got === buf.length) break;
     }
-    if (got === buf.length && got > fst.size) throw tooLong(path, opts);
-    return { bytes: new Uint8Array(buf.buffer, buf.byteOffset, got).slice(), mtime: fst.mtime.getTime(), mode: fst.mode };
+    return readResult(buf, got, fst, path, opts);
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The buffer both readers fill: the stat-ed size plus one byte, so a file that grew past its stat
+ * (or a device that lies about its size) is caught by filling it, never read whole.
+ */
+function readBuffer(fst: Stats, opts: BoundedReadOptions): Buffer {
+  return Buffer.allocUnsafe(Math.min(opts.maxBytes, fst.size) + 1);
+}
+
+/** The bytes read (a copy of exactly `got` bytes), refused when they overran the stat-ed size. */
+function readResult(buf: Buffer, got: number, fst: Stats, path: string, opts: BoundedReadOptions): BoundedFile {
+  if (got === buf.length && got > fst.size) throw tooLong(path, opts);
+  return { bytes: new Uint8Array(buf.buffer, buf.byteOffset, got).slice(), mtime: fst.mtime.getTime(), mode: fst.mode };
 }
 
 /** Reads `path` (symlinks followed) within the limits. */
@@ -135,7 +148,7 @@ export async function readBounded(path: string, opts: BoundedReadOptions): Promi
   try {
     const fst = await fh.stat();
     checkStat(fst, path, opts);
-    const buf = Buffer.allocUnsafe(Math.min(opts.maxBytes, fst.size) + 1);
+    const buf = readBuffer(fst, opts);
     let got = 0;
     for (;;) {
       const { bytesRead } = await fh.read(buf, got, buf.length - got, null);
@@ -144,8 +157,7 @@ export async function readBounded(path: string, opts: BoundedReadOptions): Promi
       if (got > opts.maxBytes) throw tooLong(path, opts);
       if (got === buf.length) break;
     }
-    if (got === buf.length && got > fst.size) throw tooLong(path, opts);
-    return { bytes: new Uint8Array(buf.buffer, buf.byteOffset, got).slice(), mtime: fst.mtime.getTime(), mode: fst.mode };
+    return readResult(buf, got, fst, path, opts);
   } finally {
     await fh.close();
   }
