@@ -24,7 +24,14 @@ interface RunFiles {
   inputs: Map<string, string>;
 }
 
-const run = new AsyncLocalStorage<RunFiles>();
+/**
+ * The record lives on globalThis under a registered symbol: the CLI entry and each command are
+ * separate bundles (esbuild.mjs), each with its own copy of this module, and the entry's
+ * `withRunFiles` must be the store the command's reads and writes see.
+ */
+const RUN_KEY = Symbol.for('spritepal.cli.runFiles');
+const shared = globalThis as { [RUN_KEY]?: AsyncLocalStorage<RunFiles> };
+const run = (shared[RUN_KEY] ??= new AsyncLocalStorage<RunFiles>());
 
 /** Runs one CLI command with its own record of inputs. */
 export function withRunFiles<T>(fn: () => Promise<T>): Promise<T> {
