@@ -273,6 +273,8 @@ describe('sprite editor in a dark theme (packaged VSIX)', function () {
       await openEditor(wb, sprite);
       const view = wb.webview();
       assert.ok(await view.locator('body').evaluate((b) => b.classList.contains('vscode-dark')));
+      // The strip fills in once the sprite's palette has arrived (after edit mode shows).
+      await view.locator('#pe-palette .pe-swatch[data-index="15"]').waitFor();
       assert.equal(await view.locator('#pe-palette .pe-swatch[data-index]').count(), 16);
       assert.equal(await view.locator('#pe-tool-pencil').getAttribute('aria-pressed'), 'true');
       await wb.screenshot('e2e-pixel-edit-dark');
