@@ -114,7 +114,8 @@ export class RomDocument implements vscode.CustomDocument {
   /** Fires once when VS Code disposes the document (every editor on it closed). */
   readonly onDidDispose = this.disposeEmitter.event;
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter, this.editEmitter, this.dirtyEmitter, this.reloadEmitter];
-  private ignoreWatcherUntil = 0;
+  private saving = 0;
+  private changeWhileSaving = false;
   private asking = false;
 
   private constructor(
@@ -207,8 +208,17 @@ export class RomDocument implements vscode.CustomDocument {
   }
 
   async save(_token?: vscode.CancellationToken): Promise<void> {
-    this.ignoreWatcherUntil = Date.now() + 2000;
-    await this.model.save();
+    this.saving++;
+    try {
+      await this.model.save();
+    } finally {
+      this.saving--;
+    }
+    // A change seen while writing is looked at again now: our own write matches the saved stamp.
+    if (this.saving === 0 && this.changeWhileSaving) {
+      this.changeWhileSaving = false;
+      void this.onDiskChange();
+    }
     await this.deps.onDidSave?.(this);
   }
 
@@ -244,7 +254,13 @@ export class RomDocument implements vscode.CustomDocument {
   }
 
   private async onDiskChange(): Promise<void> {
-    if (Date.now() < this.ignoreWatcherUntil || this.asking) return;
+    // Not a time window after a save: an outside write soon after one must still be seen. The
+    // model compares the file's stamp with the one it wrote, so its own save reads as no change.
+    if (this.saving > 0) {
+      this.changeWhileSaving = true;
+      return;
+    }
+    if (this.asking) return;
     const change = await this.model.diskChanged();
     if (change === 'none') return;
     if (change === 'reloaded') {

@@ -95,6 +95,24 @@ describe('ROM editor (extension host)', () => {
     await waitFor('the reload', () => doc.session.info().title === 'AFTER', 20_000);
   });
 
+  it('sees a change on disk made right after a save (its own write is not mistaken for one)', async () => {
+    const file = join(folder, 'saved-then-changed.sfc');
+    writeFileSync(file, makeRom({ mapping: 'lorom', size: 256 * 1024, title: 'MINE', wrongChecksum: true }));
+    const { editor } = await api();
+    await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(file), 'spritepal.romEditor');
+    const doc = await waitFor('the ROM document', () => editor.documents.find((d) => d.uri.fsPath === file));
+    await waitFor('the editor to be active', () => editor.activeDocument === doc);
+    await vscode.commands.executeCommand('spritepal.fixChecksum');
+    await vscode.commands.executeCommand('workbench.action.files.save');
+    await waitFor('the save', () => !doc.isDirty && tabOf(file)?.isDirty === false);
+    // Our own write raised the watcher too: the document stays as saved, not reloaded into a conflict.
+    assert.equal(doc.session.info().title, 'MINE');
+    // An assembler rewrites the file at once (the editor used to ignore the watcher for 2 s after a save).
+    writeFileSync(file, makeRom({ mapping: 'lorom', size: 256 * 1024, title: 'ASSEMBLED' }));
+    await waitFor('the reload', () => doc.session.info().title === 'ASSEMBLED', 20_000);
+    assert.equal(doc.isDirty, false);
+  });
+
   it('ignores malformed webview messages and counts them', async () => {
     const { editor } = await api();
     const before = editor.protocolViolations;
