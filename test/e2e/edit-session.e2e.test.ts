@@ -15,7 +15,7 @@ import { hex } from '../../src/core/errors';
 import { indexedPng, noisyPixels } from '../unit/inject/fixture';
 import { canvasColours } from './canvas';
 import { chooseOption } from './controls';
-import { openWorkbench, type Workbench } from './workbench';
+import { openWorkbench, typeInQuickInput, type Workbench } from './workbench';
 
 describe('an editing session in the browser (packaged VSIX, the npm start server)', function () {
   this.timeout(300_000);
@@ -65,14 +65,7 @@ describe('an editing session in the browser (packaged VSIX, the npm start server
   async function injectThroughDialogs(target: { name: string } | { address: string }, png: string): Promise<{ relocated: boolean; summary: string }> {
     const page = wb.page;
     const input = page.locator('.quick-input-widget input');
-    // The command palette (F1 again if a key press was lost while the focus moved).
-    for (let attempt = 0; ; attempt++) {
-      await page.keyboard.press('F1');
-      const shown = await input.waitFor({ timeout: 5_000 }).then(() => true, () => false);
-      if (shown) break;
-      if (attempt === 3) throw new Error('the command palette did not open');
-    }
-    await input.fill('>SpritePal: Inject Sprite...');
+    await typeInQuickInput(page, 'F1', '>SpritePal: Inject Sprite...');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'SpritePal: Inject Sprite...' }).first().waitFor();
     await page.keyboard.press('Enter');
     await page.locator('.quick-input-widget input[placeholder="Which sprite does the PNG replace?"]').waitFor({ timeout: 30_000 });

@@ -25,6 +25,33 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
+/**
+ * Opens Quick Open (`Control+P`) or the command palette (`F1`) and types `text` into it, as a
+ * person would, and again when it did not take. Focus moving between the workbench and a webview
+ * (a webview being made, a click inside one) can swallow the key, or close the quick input on blur
+ * between its appearing and the typing; then the key is pressed again, and on the last tries the
+ * command center is clicked instead. Done when the input holds exactly `text`.
+ */
+export async function typeInQuickInput(page: Page, key: 'Control+P' | 'F1', text: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  const problems: string[] = [];
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (attempt < 3) await page.keyboard.press(key);
+    else await page.locator('.command-center .command-center-center').click().catch((e: Error) => problems.push(e.message));
+    try {
+      await input.waitFor({ timeout: 5_000 });
+      // The command center opens file search; a leading ">" in `text` turns it into the command palette.
+      await input.fill(text, { timeout: 5_000 });
+      if ((await input.inputValue({ timeout: 1_000 })) === text) return;
+      problems.push(`attempt ${attempt + 1}: the input held ${JSON.stringify(await input.inputValue().catch(() => '?'))}`);
+    } catch (err) {
+      problems.push(`attempt ${attempt + 1}: ${(err as Error).message.split('\n')[0]}`);
+    }
+    await page.keyboard.press('Escape').catch(() => undefined);
+  }
+  throw new Error(`could not type ${JSON.stringify(text)} into ${key === 'F1' ? 'the command palette' : 'Quick Open'}:\n${problems.join('\n')}`);
+}
+
 export async function openWorkbench(opts: { prepareWorkspace(dir: string): void; settings?: Record<string, unknown> }): Promise<Workbench> {
   const lib = (await import(pathToFileURL(join(ROOT, 'scripts', 'lib', 'vscode-server.mjs')).href)) as ServerLib;
   const vsix = process.env.SPRITEPAL_VSIX ?? join(ROOT, 'dist', 'spritepal.vsix');
@@ -51,15 +78,7 @@ export async function openWorkbench(opts: { prepareWorkspace(dir: string): void;
       // Hidden editors keep their iframes in the DOM: the active webview is the visible one.
       webview: () => page.frameLocator('iframe.webview.ready >> visible=true').first().frameLocator('#active-frame'),
       async quickOpen(fileName) {
-        await page.keyboard.press('Control+P');
-        const input = page.locator('.quick-input-widget input');
-        // A webview that is being made again (a tab brought back) can hold the keyboard focus and
-        // swallow the key: then open Quick Open as a person would, from the command center.
-        if (!(await input.waitFor({ timeout: 5_000 }).then(() => true, () => false))) {
-          await page.locator('.command-center .command-center-center').click();
-          await input.waitFor();
-        }
-        await input.fill(fileName);
+        await typeInQuickInput(page, 'Control+P', fileName);
         // Wait for the filtered row (the list first shows recently opened files).
         await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor();
         await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: fileName }).waitFor();
@@ -68,10 +87,7 @@ export async function openWorkbench(opts: { prepareWorkspace(dir: string): void;
         return at;
       },
       async runCommand(title) {
-        await page.keyboard.press('F1');
-        const input = page.locator('.quick-input-widget input');
-        await input.waitFor();
-        await input.fill(`>${title}`);
+        await typeInQuickInput(page, 'F1', `>${title}`);
         await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
         await page.keyboard.press('Enter');
       },
