@@ -261,6 +261,48 @@ describe('sprite editor: drawing on a sprite (packaged VSIX)', function () {
     await wb.page.keyboard.press('Control+Z');
     await waitFor('the flip to be undone', async () => (await read()).join(' ') === before.join(' '));
   });
+
+  it('draws a line (L) and a rectangle outline (U), each one stroke that one Ctrl+Z takes back', async () => {
+    const view = wb.webview();
+    const COLOUR = 9;
+    const colour = `${paletteRgb(rom, sprite, COLOUR)},255`;
+    await view.locator(`#pe-palette .pe-swatch[data-index="${COLOUR}"]`).click();
+    const drag = async (from: [number, number], to: [number, number]) => {
+      const applied = Number((await overlay.getAttribute('data-applied')) ?? 0);
+      await overlay.hover({ position: at(...from) });
+      await wb.page.mouse.down();
+      await overlay.hover({ position: at(...to) });
+      await wb.page.mouse.up();
+      await view.locator(`#pe-overlay[data-applied="${applied + 1}"]`).waitFor();
+    };
+    // A 45-degree line: exactly the pixels (i, i), whatever the line algorithm.
+    await overlay.focus();
+    await wb.page.keyboard.press('l');
+    assert.equal(await view.locator('#pe-tool-line').getAttribute('aria-pressed'), 'true');
+    const n = Math.min(6, image.width, image.height);
+    await drag([0, 0], [n - 1, n - 1]);
+    for (let i = 0; i < n; i++) await waitFor(`line pixel (${i}, ${i})`, async () => (await canvasPixel(canvas, zoom, i, i)) === colour);
+    // A rectangle in the other corner: its border in the colour, its inside as it was.
+    const [x0, y0, x1, y1] = [image.width - 7, image.height - 6, image.width - 1, image.height - 1];
+    const inside: [number, number][] = [];
+    for (let yy = y0 + 1; yy < y1; yy++) for (let x = x0 + 1; x < x1; x++) inside.push([x, yy]);
+    const border: [number, number][] = [];
+    for (let x = x0; x <= x1; x++) border.push([x, y0], [x, y1]);
+    for (let yy = y0 + 1; yy < y1; yy++) border.push([x0, yy], [x1, yy]);
+    const read = (pts: [number, number][]) => Promise.all(pts.map(([x, yy]) => canvasPixel(canvas, zoom, x, yy)));
+    const borderBefore = await read(border);
+    const insideBefore = await read(inside);
+    await wb.page.keyboard.press('u');
+    assert.equal(await view.locator('#pe-tool-rect').getAttribute('aria-pressed'), 'true');
+    await drag([x0, y0], [x1, y1]);
+    await waitFor('the rectangle border', async () => (await read(border)).every((c) => c === colour));
+    assert.deepEqual(await read(inside), insideBefore, 'the inside of the outline is untouched');
+    // One stroke: one undo brings every border pixel back, and the line stays.
+    await overlay.focus();
+    await wb.page.keyboard.press('Control+Z');
+    await waitFor('the rectangle to be undone', async () => (await read(border)).join(' ') === borderBefore.join(' '));
+    assert.equal(await canvasPixel(canvas, zoom, 0, 0), colour, 'the line is a separate edit');
+  });
 });
 
 describe('sprite editor in a dark theme (packaged VSIX)', function () {
