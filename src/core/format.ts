@@ -51,6 +51,11 @@ export function formatLocation(snes: number | string | null, fileOffset: number,
   }
 }
 
+/** A 24-bit 0xRRGGBB colour as CSS writes it: `#rrggbb`. */
+export function cssRgb(rgb: number): string {
+  return `#${rgb.toString(16).padStart(6, '0')}`;
+}
+
 const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'] as const;
 
 /**

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { fileOffsetOf, formatLocation, formatSize, formatSnes, hex } from '../../src/core/format';
+import { cssRgb, fileOffsetOf, formatLocation, formatSize, formatSnes, hex } from '../../src/core/format';
 import { buildRom } from '../../src/core/rom/build';
 import { Rom, snesMirrors, type Mapping } from '../../src/core/rom';
 
@@ -26,6 +26,11 @@ describe('format: locations and sizes', () => {
     assert.equal(formatLocation('$C1:2345', 0x12545, 'dotted'), '$C1:2345 · 0x012545', 'already formatted text, as the webview protocol carries it');
     for (const style of ['short', 'with-file', 'dotted'] as const) assert.equal(formatLocation(null, 0x200, style), '0x000200');
     assert.equal(fileOffsetOf(0x8000, 512), 0x8200);
+  });
+
+  it('writes colours as CSS does, six lower-case digits', () => {
+    assert.equal(cssRgb(0x00ff80), '#00ff80');
+    assert.equal(cssRgb(0), '#000000');
   });
 
   it('writes sizes in binary units, compact by default and with fixed decimals on request', () => {
