@@ -4,7 +4,7 @@
  * offset (0x... or decimal). The result is always an on-disk file offset.
  */
 import { Rom } from '../core/rom';
-import { formatSnes } from '../core/rom/mapping';
+import { formatSnes } from '../core/format';
 import { UsageError } from './command';
 
 export interface OffsetArg {
@@ -29,7 +29,7 @@ export function resolveOffsetArg(bytes: Uint8Array, name: string, text: string |
   if (text === undefined) return { fileOffset: 0, snes: null, rom };
   if (rom) {
     const r = rom.resolveAddress(text);
-    return { fileOffset: r.fileOffset, snes: r.snes === null ? null : formatSnes(r.snes), rom };
+    return { fileOffset: r.fileOffset, snes: formatSnes(r.snes), rom };
   }
   const t = text.trim();
   const n = /^0x[0-9a-f]+$/i.test(t) ? parseInt(t.slice(2), 16) : /^\d+$/.test(t) ? parseInt(t, 10) : NaN;

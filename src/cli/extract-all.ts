@@ -10,13 +10,12 @@ import { reportedHits } from '../core/scan/types';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { entriesForRom, parseCatalog, romIdentity, type MergedEntry, type PaletteRef } from '../core/catalog';
-import { hex } from '../core/errors';
+import { formatSnes, hex } from '../core/format';
 import { cgramPalette, romPalettes, type Palette } from '../core/gfx/palette';
 import { buildSpriteExport, spriteExportNames, spriteExportStem } from '../core/gfx/sprite-export';
 import { bytesPerTile } from '../core/gfx/tiles';
 import { decode } from '../core/hal';
 import type { Rom } from '../core/rom';
-import { formatSnes } from '../core/rom/mapping';
 import { runBatch, type BatchItem } from './batch';
 import { UsageError, type CliIO } from './command';
 import { readInputFile } from './files';
@@ -75,7 +74,7 @@ export async function extractAll(rom: Rom, io: CliIO, opts: ExtractAllOptions): 
   const used = new Set<string>();
   const catalogDir = opts.catalogPath ? dirname(opts.catalogPath) : dirname(opts.romPath);
   const items: BatchItem<Written>[] = targets.map((t) => {
-    const fileOffset = t.romOffset + rom.copierHeaderSize;
+    const fileOffset = rom.fileOffsetOf(t.romOffset);
     return {
       label: `${hex(fileOffset)}${t.name ? ` ${t.name}` : ''}`,
       failure: { offset: fileOffset, name: t.name, source: t.source },
@@ -101,8 +100,7 @@ export async function extractAll(rom: Rom, io: CliIO, opts: ExtractAllOptions): 
         writeFileAtomic(names.png, files.png);
         writeFileAtomic(names.palJson, files.palJson);
         writeFileAtomic(names.metadataJson, files.metadataJson);
-        const snes = rom.snesOf(t.romOffset);
-        return { target: t, fileOffset, snes: snes === null ? null : formatSnes(snes), tiles: files.tiles, width: files.width, height: files.height, palette: label, files: [names.png, names.palJson, names.metadataJson] };
+        return { target: t, fileOffset, snes: formatSnes(rom.snesOf(t.romOffset)), tiles: files.tiles, width: files.width, height: files.height, palette: label, files: [names.png, names.palJson, names.metadataJson] };
       },
     };
   });
@@ -119,7 +117,7 @@ function paletteFor(rom: Rom, ref: PaletteRef | undefined, baseDir: string): { p
   if (!ref || ref.source === 'grayscale') return { palette: null, label: 'grayscale' };
   if (ref.source === 'rom') {
     const [p] = romPalettes(rom.data, ref.romOffset, 1);
-    return { palette: p!, label: `ROM palette at ${hex(ref.romOffset + rom.copierHeaderSize)}` };
+    return { palette: p!, label: `ROM palette at ${hex(rom.fileOffsetOf(ref.romOffset))}` };
   }
   const path = resolve(baseDir, ref.file);
   let bytes: Uint8Array;

@@ -28,7 +28,5 @@ export class AddressError extends SpritePalError {
   }
 }
 
-/** Formats a number as 0x-prefixed upper-case hex with at least `width` digits. */
-export function hex(n: number, width = 6): string {
-  return '0x' + n.toString(16).toUpperCase().padStart(width, '0');
-}
+/** `0x`-prefixed upper-case hex: written in core/format.ts, re-exported for the error messages that import it from here. */
+export { hex } from './format';

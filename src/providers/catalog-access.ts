@@ -7,6 +7,7 @@
  * each save of the ROM, recording its identity and its moves.
  */
 import * as vscode from 'vscode';
+import { hex } from '../core/format';
 import {
   addEntry,
   entriesForRom,
@@ -173,7 +174,7 @@ export function createCatalogAccess(log: vscode.LogOutputChannel): CatalogAccess
         });
       }
       await saveCatalog(files, path, catalog);
-      log.info(`catalog: "${name}" at ROM offset 0x${entry.romOffset.toString(16).toUpperCase()} saved in ${path}`);
+      log.info(`catalog: "${name}" at ROM offset ${hex(entry.romOffset, 1)} saved in ${path}`);
     },
 
     async recordSave(doc) {

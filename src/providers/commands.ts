@@ -1,5 +1,6 @@
 /** Command-palette commands (category SpritePal). Each works on the active ROM editor. */
 import * as vscode from 'vscode';
+import { hex } from '../core/format';
 import type { RomEditorProvider } from './rom-editor-provider';
 import { ROM_EDITOR_VIEW_TYPE } from './rom-editor-provider';
 
@@ -13,8 +14,8 @@ export function registerCommands(context: vscode.ExtensionContext, editor: RomEd
       }
       try {
         const r = editor.fixChecksum(doc);
-        const hex = r.checksum === null ? '' : ` 0x${r.checksum.toString(16).toUpperCase().padStart(4, '0')}`;
-        void vscode.window.showInformationMessage(r.applied ? `SpritePal: checksum set to${hex} (unsaved; undo with Ctrl+Z).` : `SpritePal: the checksum${hex} is already correct.`);
+        const value = r.checksum === null ? '' : ` ${hex(r.checksum, 4)}`;
+        void vscode.window.showInformationMessage(r.applied ? `SpritePal: checksum set to${value} (unsaved; undo with Ctrl+Z).` : `SpritePal: the checksum${value} is already correct.`);
       } catch (err) {
         void vscode.window.showErrorMessage(`SpritePal: ${(err as Error).message}`);
       }

@@ -8,10 +8,9 @@
 import { createHash } from 'node:crypto';
 import { watch } from 'node:fs';
 import * as vscode from 'vscode';
-import { hex } from '../core/errors';
+import { hex } from '../core/format';
 import { bgr555ToRgb, readBgr555, type Rgb } from '../core/gfx/color';
 import { InjectionRefusedError, planInjection, type InjectOptions, type InjectionPlan, type InjectTarget } from '../core/inject';
-import { formatSnes } from '../core/rom/mapping';
 import type { GalleryEntry } from '../webviews/protocol';
 import type { RomDocument } from './rom-document';
 import type { RomEditorProvider } from './rom-editor-provider';
@@ -77,8 +76,7 @@ function targetFor(doc: RomDocument, editor: RomEditorProvider, romOffset: numbe
     const at = Number(entry.paletteId.slice(4));
     palette = Array.from(readBgr555(rom.data, at, 16), (c) => bgr555ToRgb(c));
   }
-  const snes = rom.snesOf(romOffset);
-  const label = `${entry?.name ? `"${entry.name}"` : 'the block'} at ${snes === null ? hex(romOffset + rom.copierHeaderSize) : formatSnes(snes)}`;
+  const label = `${entry?.name ? `"${entry.name}"` : 'the block'} at ${rom.describeOffset(romOffset)}`;
   return {
     target: { romOffset, kind: entry?.kind ?? 'hal', bpp: entry?.bpp ?? 4, tiles: entry?.kind === 'raw' ? entry.tiles : undefined, widthTiles: entry?.widthTiles },
     palette,
@@ -89,10 +87,7 @@ function targetFor(doc: RomDocument, editor: RomEditorProvider, romOffset: numbe
 function summaryText(doc: RomDocument, plan: InjectionPlan, label: string): string {
   const s = plan.summary;
   const rom = doc.session.rom;
-  const where = (o: number) => {
-    const snes = rom.snesOf(o);
-    return snes === null ? hex(o + rom.copierHeaderSize) : `${formatSnes(snes)} (file ${hex(o + rom.copierHeaderSize)})`;
-  };
+  const where = (o: number) => rom.describeOffset(o, 'with-file');
   const lines = [
     `${s.tiles} tiles into ${label}.`,
     `Compressed size: ${s.oldSize} → ${s.newSize} bytes.`,
@@ -118,7 +113,7 @@ async function planInteractively(doc: RomDocument, target: InjectTarget, png: Ui
       } else if (err.reason === 'ambiguous-pointers') {
         const rom = doc.session.rom;
         const picks = await vscode.window.showQuickPick(
-          err.candidates.map((c) => ({ label: hex(c + rom.copierHeaderSize), description: rom.snesOf(c) === null ? '' : formatSnes(rom.snesOf(c)!), offset: c, picked: false })),
+          err.candidates.map((c) => ({ label: hex(rom.fileOffsetOf(c)), description: rom.snesOf(c) === null ? '' : rom.describeOffset(c), offset: c, picked: false })),
           { canPickMany: true, title: 'Several pointers refer to this sprite', placeHolder: 'Choose the pointer slots to update' },
         );
         if (!picks?.length) return undefined;
@@ -247,7 +242,7 @@ export class ReinjectWatcher implements vscode.Disposable {
     }
     const lastPng = await pngHash(image);
     this.watches.set(key, { image, doc, romOffset, format: first.format, options: { relocate: true, pointers: args.pointers }, lastPng, dispose: () => { clearTimeout(timer); subs.forEach((s) => s.dispose()); } });
-    this.log.info(`watching ${image.fsPath}: every save is injected into ${doc.fileName} at ${hex(romOffset + doc.session.rom.copierHeaderSize)}`);
+    this.log.info(`watching ${image.fsPath}: every save is injected into ${doc.fileName} at ${hex(doc.session.rom.fileOffsetOf(romOffset))}`);
     this.render();
     return true;
   }

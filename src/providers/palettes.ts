@@ -5,11 +5,9 @@
 import * as vscode from 'vscode';
 import { parsePalJson } from '../core/gfx/palette-files';
 import { cgramPalette, paletteRGBA, romPalettes, type Palette } from '../core/gfx/palette';
-import { hex } from '../core/errors';
 import type { Rom } from '../core/rom';
 import { RAMP_ID, type PaletteOption, type PaletteSource } from '../webviews/protocol';
 import { readableRamp } from '../core/gfx/ramp';
-import { formatSnes } from '../core/rom/mapping';
 
 export interface PaletteChoice {
   option: PaletteOption;
@@ -37,8 +35,7 @@ export function romPaletteChoice(rom: Rom, romOffset: number, label?: string): P
 
 /** Where a ROM palette is, as everything else in the editor says it: `$BB:AAAA` (the file offset without a mapping). */
 export function romPaletteWhere(rom: Rom, romOffset: number): string {
-  const snes = rom.snesOf(romOffset);
-  return snes === null ? hex(romOffset + rom.copierHeaderSize) : formatSnes(snes);
+  return rom.describeOffset(romOffset);
 }
 
 /** Loads a palette for a request from the webview; asks for files through VS Code's dialogs. */

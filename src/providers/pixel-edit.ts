@@ -6,10 +6,9 @@
  * rewrite) is asked once per editing session of a document, not per stroke.
  */
 import * as vscode from 'vscode';
-import { hex } from '../core/errors';
+import { hex } from '../core/format';
 import { planPaletteColor, planStroke } from '../core/edit-pixels';
 import { InjectionRefusedError, type InjectionPlan } from '../core/inject';
-import { formatSnes } from '../core/rom/mapping';
 import type { PaletteOption, RequestMap, StrokeResult } from '../webviews/protocol';
 import type { RomDocument } from './rom-document';
 
@@ -120,7 +119,5 @@ export class PixelEditor implements vscode.Disposable {
 }
 
 function where(doc: RomDocument, romOffset: number): string {
-  const rom = doc.session.rom;
-  const snes = rom.snesOf(romOffset);
-  return snes === null ? hex(romOffset + rom.copierHeaderSize) : formatSnes(snes);
+  return doc.session.rom.describeOffset(romOffset);
 }

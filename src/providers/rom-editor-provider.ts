@@ -15,7 +15,7 @@ import { RomDocument } from './rom-document';
 import { GalleryController } from './gallery-controller';
 import type { CatalogAccess } from './catalog-access';
 import { romView } from './rom-view';
-import { formatSnes } from '../core/rom/mapping';
+import { formatSnes } from '../core/format';
 import { PixelEditor } from './pixel-edit';
 import { romEditorHtml, webviewOptions } from './webview-html';
 import { errorPageHtml, parseErrorPageMessage, UnopenableRom } from './error-page';
@@ -212,7 +212,7 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
     rename: (doc, p) => this.gallery(doc).rename(p.romOffset, p.name),
     resolveAddress: (doc, p) => {
       const r = doc.session.rom.resolveAddress(p.address);
-      return { romOffset: r.romOffset, fileOffset: r.fileOffset, snes: r.snes === null ? null : formatSnes(r.snes), description: r.description };
+      return { romOffset: r.romOffset, fileOffset: r.fileOffset, snes: formatSnes(r.snes), description: r.description };
     },
     inject: async (doc, p) => {
       if (!this.actions.inject) throw new Error('injection is not available');

@@ -7,7 +7,7 @@ export function romView(session: RomSession, fileName: string, state: { dirty: b
   return {
     fileName,
     ...info,
-    headerFileOffset: info.headerOffset === null ? null : info.headerOffset + session.rom.copierHeaderSize,
+    headerFileOffset: info.headerOffset === null ? null : session.rom.fileOffsetOf(info.headerOffset),
     dirty: state.dirty,
     readOnly: state.readOnly,
   };

@@ -1,7 +1,7 @@
 import { reportedHits } from '../../core/scan/types';
 import { mkdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { hex } from '../../core/errors';
+import { hex } from '../../core/format';
 import { decode } from '../../core/hal';
 import { resolveOffsetArg, tryRom, type OffsetArg } from '../address-arg';
 import { runBatch, type BatchItem } from '../batch';
@@ -89,7 +89,7 @@ is 1 at the end if any failed.
       const known = new Set(wanted.map((w) => w.at?.fileOffset));
       // The blocks `scan` reports by default (strong or named by a pointer table), not its weak hits.
       for (const h of reportedHits(state.hits)) {
-        const fileOffset = h.romOffset + rom.copierHeaderSize;
+        const fileOffset = rom.fileOffsetOf(h.romOffset);
         if (h.kind !== 'hal' || known.has(fileOffset)) continue;
         known.add(fileOffset);
         wanted.push({ arg: hex(fileOffset), at: resolveOffsetArg(file.bytes, name, String(fileOffset)) });

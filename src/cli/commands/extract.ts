@@ -1,5 +1,5 @@
 import { basename, resolve } from 'node:path';
-import { hex } from '../../core/errors';
+import { hex } from '../../core/format';
 import { decode } from '../../core/hal';
 import { tilesToImage, type TileOrder } from '../../core/gfx/arrange';
 import { bgr555ToRgba } from '../../core/gfx/color';

@@ -5,6 +5,7 @@
 import { basename, resolve } from 'node:path';
 import { cgramPalette, OBJ_PALETTE_BASE, readCgram, romPalettes, type Palette } from '../../core/gfx/palette';
 import { parsePalJson } from '../../core/gfx/palette-files';
+import { hex } from '../../core/format';
 import { resolveOffsetArg } from '../address-arg';
 import { UsageError } from '../command';
 import { readInputFile, writeOutputFile } from '../files';
@@ -41,7 +42,7 @@ export function readPaletteSpec(spec: string | undefined, cwd: string, input: { 
   if (spec.startsWith('rom:')) {
     const at = resolveOffsetArg(input.bytes, input.name, spec.slice(4));
     const [p] = romPalettes(input.bytes, at.fileOffset, 1);
-    return { palette: p!, sidecars: new Map([[OBJ_PALETTE_BASE, p!]]), cgram: null, describe: `ROM palette at 0x${at.fileOffset.toString(16).toUpperCase()}` };
+    return { palette: p!, sidecars: new Map([[OBJ_PALETTE_BASE, p!]]), cgram: null, describe: `ROM palette at ${hex(at.fileOffset, 1)}` };
   }
   if (/\.json$/i.test(spec)) {
     const file = readInputFile(cwd, spec, 'palette file');

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { Rom, type RomInfo } from '../../core/rom';
-import { hex } from '../../core/errors';
+import { hex } from '../../core/format';
 import { printJson, requirePositional, type Command } from '../command';
 import { readInputFile } from '../files';
 
@@ -32,10 +32,10 @@ function formatInfo(path: string, rom: Rom, info: RomInfo): string {
   const lines: string[] = [];
   const row = (k: string, v: string) => lines.push(`${k.padEnd(14)} ${v}`);
   row('File', path);
-  row('Size', `${info.fileSize} bytes${info.copierHeader ? ' (512-byte copier header)' : ''}`);
+  row('Size', `${info.fileSize} bytes${info.copierHeader ? ' (${rom.copierHeaderSize}-byte copier header)' : ''}`);
   row('Mapping', info.mapping);
   if (info.headerOffset !== null) {
-    row('Header', `${hex(info.headerOffset + rom.copierHeaderSize)} (ROM offset ${hex(info.headerOffset)})`);
+    row('Header', `${hex(rom.fileOffsetOf(info.headerOffset))} (ROM offset ${hex(info.headerOffset)})`);
     row('Title', `"${info.title}"`);
     row('Map mode', `${hex(info.mapMode!, 2)} ${info.mapModeName}`);
     row('Chipset', `${hex(info.chipset!, 2)} ${info.chipsetName}`);

@@ -1,10 +1,9 @@
 import { basename, resolve } from 'node:path';
-import { hex } from '../../core/errors';
+import { formatSnes, hex } from '../../core/format';
 import { bgr555ToRgb, type Rgb } from '../../core/gfx/color';
 import { applyPlan, planInjection, sameSource, InjectionRefusedError, StaleRomError, type InjectTarget } from '../../core/inject';
 import { writeFileAtomic } from '../../core/io/atomic-file';
 import { Rom } from '../../core/rom';
-import { formatSnes } from '../../core/rom/mapping';
 import { intOpt, printJson, requirePositional, stringOpt, UsageError, type Command } from '../command';
 import { checkOutputPath, readInputFile, sameFile } from '../files';
 import { readPaletteSpec } from './gfx-args';
@@ -93,7 +92,7 @@ identical to what is there changes nothing. On any refusal the ROM is left byte-
       if (!(e instanceof InjectionRefusedError)) throw e;
       // The same refusal, with the option that answers it.
       if (e.reason === 'ambiguous-pointers') {
-        const list = e.candidates.map((c) => hex(c + rom.copierHeaderSize)).join(', ');
+        const list = e.candidates.map((c) => hex(rom.fileOffsetOf(c))).join(', ');
         throw new InjectionRefusedError(e.reason, `${e.message}. Nothing was written: repeat with --pointer <addr> for each one to update (file offsets ${list})`, e.candidates);
       }
       const hint = e.reason === 'no-room' ? ' (--relocate)' : e.reason === 'no-pointers' && /give the pointer/.test(e.message) ? ' with --pointer <addr>' : '';
@@ -117,14 +116,13 @@ identical to what is there changes nothing. On any refusal the ROM is left byte-
     }
 
     const s = plan.summary;
-    const header = rom.copierHeaderSize;
     const result = {
-      offset: s.newRomOffset + header,
-      snes: s.newSnes === null ? null : formatSnes(s.newSnes),
+      offset: rom.fileOffsetOf(s.newRomOffset),
+      snes: formatSnes(s.newSnes),
       relocated: !s.inPlace,
       oldSize: s.oldSize,
       newSize: s.newSize,
-      pointersUpdated: s.pointersUpdated.map((p) => p + header),
+      pointersUpdated: s.pointersUpdated.map((p) => rom.fileOffsetOf(p)),
       checksum: s.checksum,
       verified: s.verified,
       unchanged: plan.unchanged,

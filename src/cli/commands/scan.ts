@@ -1,7 +1,6 @@
 import { basename } from 'node:path';
-import { hex } from '../../core/errors';
+import { formatSnes, hex } from '../../core/format';
 import { Rom } from '../../core/rom';
-import { formatSnes, offsetToSnes } from '../../core/rom/mapping';
 import { CONFIDENCES, DEFAULT_MIN_CONFIDENCE, DEFAULT_MIN_TILES, reportedHits, type Confidence, type ScanHit } from '../../core/scan';
 import { intOpt, printJson, requirePositional, stringOpt, UsageError, type Command } from '../command';
 import { readInputFile } from '../files';
@@ -85,9 +84,8 @@ export interface ScanRow {
 }
 
 function toRow(rom: Rom, h: ScanHit): ScanRow {
-  const snes = offsetToSnes(rom.mapping, h.romOffset);
-  const row: ScanRow = { offset: h.romOffset + rom.copierHeaderSize, snes: snes === null ? null : formatSnes(snes), consumed: h.consumed, size: h.size, tiles: h.tiles, score: h.score, kind: h.kind, confidence: h.confidence, reasons: h.reasons };
-  if (h.pointer !== undefined) row.pointer = h.pointer + rom.copierHeaderSize;
+  const row: ScanRow = { offset: rom.fileOffsetOf(h.romOffset), snes: formatSnes(rom.snesOf(h.romOffset)), consumed: h.consumed, size: h.size, tiles: h.tiles, score: h.score, kind: h.kind, confidence: h.confidence, reasons: h.reasons };
+  if (h.pointer !== undefined) row.pointer = rom.fileOffsetOf(h.pointer);
   return row;
 }
 

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { encode } from 'fast-png';
-import { hex } from '../../core/errors';
+import { hex } from '../../core/format';
 import { parseOam } from '../../core/dumps/oam';
 import { findSiblings } from '../../core/dumps/siblings';
 import { DEFAULT_OBJ_BASE, findObjBase, renderSpriteScreen } from '../../core/dumps/vram-sheet';

@@ -7,7 +7,7 @@
  * SpritePal's offsets were partly guessed: entries from here are marked as such and lose to the
  * project's own catalog.
  */
-import { hex } from '../errors';
+import { hex } from '../format';
 import { cleanName, fail, isObject, offsetValue, parseJsonObject, show } from './validate';
 import type { CatalogEntry } from './types';
 

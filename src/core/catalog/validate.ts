@@ -6,6 +6,7 @@
  */
 import { formatValue, shapeProblem, stripControl } from '../untrusted';
 import { CatalogError, type CatalogEntry, type PaletteRef } from './types';
+import { hex } from '../format';
 
 /** Largest catalog or sprite_locations text read (the bundled catalogs are a few KiB). */
 export const MAX_CATALOG_CHARS = 16 * 1024 * 1024;
@@ -45,7 +46,7 @@ export function offsetValue(v: unknown, source: string, where: string, max = MAX
   if (typeof v === 'number') n = v;
   else if (typeof v === 'string' && /^0x[0-9a-f]+$/i.test(v.trim())) n = parseInt(v.trim().slice(2), 16);
   else return fail(source, where, `${show(v)} is not an offset (a whole number or "0x..." hex)`);
-  if (!Number.isSafeInteger(n) || n < 0 || n > max) return fail(source, where, `${show(v)} is not an offset from 0 to 0x${max.toString(16).toUpperCase()}`);
+  if (!Number.isSafeInteger(n) || n < 0 || n > max) return fail(source, where, `${show(v)} is not an offset from 0 to ${hex(max, 1)}`);
   return n;
 }
 

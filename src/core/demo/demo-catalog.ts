@@ -4,7 +4,7 @@
  * what ships; a test keeps the two equal.
  */
 import type { CatalogEntry, RomCatalog } from '../catalog/types';
-import { hex } from '../errors';
+import { hex } from '../format';
 import { buildDemoRom, demoRomLayout, DEMO_ROM_TITLE } from './demo-rom';
 
 /** The demo ROM's catalog, derived from its layout. */

@@ -14,6 +14,8 @@
  * Between sprite blocks: nothing (back to back), a run of free 0xFF bytes (a few of them several
  * KiB long, so the sheets span banks), or a small table of other data, in a fixed pattern. The rest of the ROM is free (0xFF).
  */
+import { hex } from '../format';
+
 export const DEMO_ROM_SIZE = 512 * 1024;
 export const LOROM_BANK = 0x8000;
 /** The text block (sprite names in ASCII) and what follows it in the first bank. */
@@ -47,7 +49,7 @@ export function placeBlocks(lengths: readonly number[], start: number, limit: nu
   lengths.forEach((len, i) => {
     if (len > LOROM_BANK) throw new Error(`block ${i} is ${len} bytes, more than a LoROM bank holds`);
     if (Math.floor(at / LOROM_BANK) !== Math.floor((at + len - 1) / LOROM_BANK)) at = (Math.floor(at / LOROM_BANK) + 1) * LOROM_BANK;
-    if (at + len > limit) throw new Error(`the demo sprites do not fit below 0x${limit.toString(16)}`);
+    if (at + len > limit) throw new Error(`the demo sprites do not fit below ${hex(limit)}`);
     offsets.push(at);
     at += len;
     const gap = gapAfter(i);

@@ -3,7 +3,8 @@
  * checksum pair fixed to match (when the ROM has a header), as patches an edit can apply and
  * undo. Refuses a colour or an address that cannot be written, with what and where.
  */
-import { hex, SpritePalError } from '../errors';
+import { SpritePalError } from '../errors';
+import { hex } from '../format';
 import { readBgr555, writeBgr555 } from '../gfx/color';
 import { PALETTE_BYTES } from '../gfx/palette';
 import { makePatch, type Patch } from '../edit/patch';

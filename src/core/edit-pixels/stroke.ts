@@ -6,7 +6,7 @@
  * fixed, verified by decoding. The plan's patches are then cut down to the bytes that differ, so
  * a raw block's edit touches only the changed rows' bytes and the undo record stays small.
  */
-import { hex } from '../errors';
+import { hex } from '../format';
 import { colorsOf, decodeTiles, TILE_PIXELS } from '../gfx/tiles';
 import type { Patch } from '../edit/patch';
 import { InjectionRefusedError, planTilePixels, readTarget, type InjectOptions, type InjectionPlan, type InjectTarget } from '../inject';

@@ -4,7 +4,7 @@
  * the bytes under it first, so a file that changed since the patch was made is refused, never
  * half-patched.
  */
-import { hex } from '../errors';
+import { hex } from '../format';
 import { StaleRomError } from './errors';
 
 export interface Patch {

@@ -5,6 +5,7 @@
 import { bgr555ToRgba, readBgr555 } from './color';
 import { PaletteError } from './errors';
 import { grayscaleRGBA } from './render';
+import { hex } from '../format';
 
 export interface Palette {
   name: string;
@@ -35,12 +36,12 @@ export function cgramPalette(bytes: Uint8Array, index: number, name = `CGRAM Pal
 /** `count` palettes of 16 colours read at `offset` in `data` (a headerless ROM, say). */
 export function romPalettes(data: Uint8Array, offset: number, count = 1): Palette[] {
   if (!Number.isInteger(offset) || offset < 0 || offset + count * PALETTE_BYTES > data.length) {
-    throw new PaletteError(`${count} palette(s) of ${PALETTE_BYTES} bytes at 0x${offset.toString(16).toUpperCase()} run past the end of the ${data.length}-byte data`);
+    throw new PaletteError(`${count} palette(s) of ${PALETTE_BYTES} bytes at ${hex(offset, 1)} run past the end of the ${data.length}-byte data`);
   }
   const out: Palette[] = [];
   for (let p = 0; p < count; p++) {
     const at = offset + p * PALETTE_BYTES;
-    out.push({ name: `ROM Palette 0x${at.toString(16).toUpperCase()}`, colors: readBgr555(data, at, 16), source: { rom_offset: at } });
+    out.push({ name: `ROM Palette ${hex(at, 1)}`, colors: readBgr555(data, at, 16), source: { rom_offset: at } });
   }
   return out;
 }

@@ -4,7 +4,7 @@
  * CGRAM palette 8. The editor's Export PNG... and `spritepal extract --all` both build their files
  * here, so the two write the same names and the same metadata.
  */
-import { hex } from '../errors';
+import { hex } from '../format';
 import { tilesToImage, type TileOrder } from './arrange';
 import { formatPalJson } from './palette-files';
 import { grayscalePalette, paletteRGBA, type Palette } from './palette';

@@ -3,9 +3,9 @@
  * bank boundary: the game reads it through one bank), the internal header (never free, never
  * written except the checksum pair), and how to name a place in messages.
  */
-import { hex } from '../errors';
 import { HEADER_BASES } from '../rom/header';
-import { formatSnes, offsetToSnes, type Mapping } from '../rom/mapping';
+import { formatSnes, hex } from '../format';
+import type { Mapping } from '../rom/mapping';
 import type { Rom } from '../rom/rom';
 
 export interface Range {
@@ -48,8 +48,8 @@ export function overlaps(a: Range, b: Range): boolean {
 /** "ROM offset 0x01F400 (file 0x01F600, $83:F400)": what a user can find in a hex editor or debugger. */
 export function where(rom: Rom, romOffset: number): string {
   const parts: string[] = [];
-  if (rom.copierHeaderSize) parts.push(`file ${hex(romOffset + rom.copierHeaderSize)}`);
-  const snes = offsetToSnes(rom.mapping, romOffset);
+  if (rom.copierHeaderSize) parts.push(`file ${hex(rom.fileOffsetOf(romOffset))}`);
+  const snes = rom.snesOf(romOffset);
   if (snes !== null) parts.push(formatSnes(snes));
   return `ROM offset ${hex(romOffset)}${parts.length ? ` (${parts.join(', ')})` : ''}`;
 }

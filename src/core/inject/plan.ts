@@ -6,11 +6,11 @@
  */
 import { encode } from '../hal';
 import { computeChecksum } from '../rom/checksum';
-import { formatSnes, offsetToSnes, snesMirrors } from '../rom/mapping';
+import { offsetToSnes, snesMirrors } from '../rom/mapping';
 import type { Rom } from '../rom/rom';
 import { encodeTiles } from '../gfx/tiles';
 import type { Rgb } from '../gfx/color';
-import { hex } from '../errors';
+import { formatSnes, hex } from '../format';
 import { makePatch, type Patch } from '../edit/patch';
 import type { BlockMove } from '../edit/edit-model';
 import { fileFingerprint, type PlanSource } from './apply';

@@ -6,7 +6,7 @@ import { tryDecode } from '../hal';
 import { decodeTiles } from '../gfx/tiles';
 import { readChecksumState } from '../rom/checksum';
 import { snesToOffset, type Mapping } from '../rom/mapping';
-import { hex } from '../errors';
+import { hex } from '../format';
 import { InjectionRefusedError } from './errors';
 import { readPointer } from './pointers';
 

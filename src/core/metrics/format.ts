@@ -1,4 +1,5 @@
 /** Number formatting shared by the status text and the tree model (pure, locale-independent). */
+import { formatSize } from '../format';
 
 /** A duration: "0.042 ms", "3.14 ms", "120 ms", "4.2 s". */
 export function formatMs(ms: number): string {
@@ -8,16 +9,9 @@ export function formatMs(ms: number): string {
   return `${ms.toFixed(3)} ms`;
 }
 
-/** A byte count in binary units: "512 B", "1.5 KiB", "12.3 MiB". */
+/** A byte count in binary units, always one decimal above bytes: "512 B", "1.5 KiB", "12.3 MiB" (core/format.ts). */
 export function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let v = bytes;
-  let u = 0;
-  while (Math.abs(v) >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return u === 0 ? `${Math.round(v)} B` : `${v.toFixed(1)} ${units[u]}`;
+  return formatSize(bytes, 1);
 }
 
 /** A percentage already scaled to 0..100: "0.3%", "<0.1%", "12%". */

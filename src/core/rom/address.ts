@@ -3,8 +3,9 @@
  * `0x1F400` (an on-disk file offset, as a hex editor or exhal shows it) or `128000` (decimal file
  * offset). The result says which form was understood, and every form is checked against the ROM.
  */
-import { AddressError, hex } from '../errors';
-import { formatSnes, offsetToSnes, snesToOffset, type Mapping } from './mapping';
+import { AddressError } from '../errors';
+import { fileOffsetOf, formatSnes, hex } from '../format';
+import { offsetToSnes, snesToOffset, type Mapping } from './mapping';
 
 export type AddressForm = 'snes' | 'file-hex' | 'file-decimal';
 
@@ -47,7 +48,7 @@ export function parseAddress(input: string, ctx: AddressContext): ResolvedAddres
     if (romOffset >= ctx.romSize) {
       throw new AddressError(`"${input}" (${formatSnes(snes)}) is ROM offset ${hex(romOffset)}, past the end of this ${ctx.romSize}-byte ROM`);
     }
-    const fileOffset = romOffset + ctx.copierHeaderSize;
+    const fileOffset = fileOffsetOf(romOffset, ctx.copierHeaderSize);
     return { form: 'snes', fileOffset, romOffset, snes, description: `SNES address ${formatSnes(snes)} (${ctx.mapping}) = file offset ${hex(fileOffset)}` };
   }
 
@@ -64,7 +65,7 @@ export function parseAddress(input: string, ctx: AddressContext): ResolvedAddres
   }
   const fileSize = ctx.romSize + ctx.copierHeaderSize;
   if (fileOffset >= fileSize) throw new AddressError(`"${input}" is file offset ${hex(fileOffset)}, past the end of the ${fileSize}-byte file`);
-  if (fileOffset < ctx.copierHeaderSize) throw new AddressError(`"${input}" is file offset ${hex(fileOffset)}, inside the 512-byte copier header`);
+  if (fileOffset < ctx.copierHeaderSize) throw new AddressError(`"${input}" is file offset ${hex(fileOffset)}, inside the ${ctx.copierHeaderSize}-byte copier header`);
   const romOffset = fileOffset - ctx.copierHeaderSize;
   const snes = offsetToSnes(ctx.mapping, romOffset);
   const snesText = snes === null ? '' : ` (SNES ${formatSnes(snes)})`;

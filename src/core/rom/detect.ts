@@ -4,6 +4,7 @@
  */
 import { HEADER_BASES, HEADER_SIZE, readHeaderFields, titlePrintable, type HeaderFields } from './header';
 import type { Mapping } from './mapping';
+import { hex } from '../format';
 
 export interface CandidateScore {
   base: number;
@@ -56,12 +57,11 @@ function scoreCandidate(data: Uint8Array, layout: CandidateScore['layout']): Can
   const f = readHeaderFields(data, base);
   const ev: string[] = [];
   let score = 0;
-  const hx = (n: number, w = 2) => '0x' + n.toString(16).toUpperCase().padStart(w, '0');
 
   if ((f.checksum ^ f.complement) === 0xffff) {
     score += 4;
-    ev.push(`checksum ${hx(f.checksum, 4)} and complement ${hx(f.complement, 4)} add up to 0xFFFF`);
-  } else ev.push(`checksum ${hx(f.checksum, 4)} and complement ${hx(f.complement, 4)} do not add up`);
+    ev.push(`checksum ${hex(f.checksum, 4)} and complement ${hex(f.complement, 4)} add up to 0xFFFF`);
+  } else ev.push(`checksum ${hex(f.checksum, 4)} and complement ${hex(f.complement, 4)} do not add up`);
 
   const low = f.mapMode & 0x0f;
   const agrees = layout === 'lorom' ? low === 0 || low === 2 || low === 3 : layout === 'hirom' ? low === 1 || low === 5 || low === 0xa : low === 5;
@@ -69,9 +69,9 @@ function scoreCandidate(data: Uint8Array, layout: CandidateScore['layout']): Can
     score += 1;
     if (agrees) {
       score += 3;
-      ev.push(`map mode ${hx(f.mapMode)} agrees with a header at ${hx(base, 6)}`);
-    } else ev.push(`map mode ${hx(f.mapMode)} does not agree with a header at ${hx(base, 6)}`);
-  } else ev.push(`map mode ${hx(f.mapMode)} is not a valid map mode`);
+      ev.push(`map mode ${hex(f.mapMode, 2)} agrees with a header at ${hex(base, 6)}`);
+    } else ev.push(`map mode ${hex(f.mapMode, 2)} does not agree with a header at ${hex(base, 6)}`);
+  } else ev.push(`map mode ${hex(f.mapMode, 2)} is not a valid map mode`);
 
   if (titlePrintable(data.subarray(base, base + 21))) {
     score += 2;
@@ -83,9 +83,9 @@ function scoreCandidate(data: Uint8Array, layout: CandidateScore['layout']): Can
     score += 1;
     if (declared >= data.length && declared < data.length * 2) {
       score += 2;
-      ev.push(`ROM size byte ${hx(f.romSizeCode)} (${declared / 1024} KiB) agrees with the file size`);
-    } else ev.push(`ROM size byte ${hx(f.romSizeCode)} (${declared / 1024} KiB) does not agree with the file size (${data.length} bytes)`);
-  } else ev.push(`ROM size byte ${hx(f.romSizeCode)} is implausible`);
+      ev.push(`ROM size byte ${hex(f.romSizeCode, 2)} (${declared / 1024} KiB) agrees with the file size`);
+    } else ev.push(`ROM size byte ${hex(f.romSizeCode, 2)} (${declared / 1024} KiB) does not agree with the file size (${data.length} bytes)`);
+  } else ev.push(`ROM size byte ${hex(f.romSizeCode, 2)} is implausible`);
 
   if (f.ramSizeCode <= 0x08) score += 1;
   if (f.region <= 0x14) score += 1;
@@ -96,9 +96,9 @@ function scoreCandidate(data: Uint8Array, layout: CandidateScore['layout']): Can
     const op = resetAt === null ? undefined : RESET_OPCODES.get(data[resetAt]!);
     if (op) {
       score += 2;
-      ev.push(`RESET vector ${hx(f.resetVector, 4)} starts with ${op}`);
-    } else ev.push(`RESET vector ${hx(f.resetVector, 4)} does not start with a typical first instruction`);
-  } else ev.push(`RESET vector ${hx(f.resetVector, 4)} is below 0x8000`);
+      ev.push(`RESET vector ${hex(f.resetVector, 4)} starts with ${op}`);
+    } else ev.push(`RESET vector ${hex(f.resetVector, 4)} does not start with a typical first instruction`);
+  } else ev.push(`RESET vector ${hex(f.resetVector, 4)} is below 0x8000`);
 
   return { base, layout, score, evidence: ev };
 }
@@ -113,13 +113,13 @@ export function detectHeader(data: Uint8Array): Detection {
   const best = candidates.reduce<CandidateScore | null>((a, c) => (a === null || c.score > a.score ? c : a), null);
   if (!best || best.score < CONVINCING_SCORE) {
     const why = best
-      ? `no convincing internal header: the best candidate, at ${'0x' + best.base.toString(16).toUpperCase()}, scores ${best.score} (needs ${CONVINCING_SCORE})`
+      ? `no convincing internal header: the best candidate, at ${hex(best.base, 1)}, scores ${best.score} (needs ${CONVINCING_SCORE})`
       : 'the file is too small to hold an internal header';
     return { mapping: 'unknown', headerOffset: null, fields: null, candidates, evidence: [why, ...(best?.evidence ?? [])] };
   }
   const fields = readHeaderFields(data, best.base);
   let mapping: Mapping;
-  const evidence = [`header at 0x${best.base.toString(16).toUpperCase()} scores ${best.score}`, ...best.evidence];
+  const evidence = [`header at ${hex(best.base, 1)} scores ${best.score}`, ...best.evidence];
   if (best.layout === 'exhirom') mapping = 'exhirom';
   else if (best.layout === 'hirom') mapping = 'hirom';
   else if ((fields.mapMode & 0x0f) === 0x3 || (fields.chipset >= 0x33 && fields.chipset <= 0x35)) {
@@ -130,7 +130,7 @@ export function detectHeader(data: Uint8Array): Detection {
     evidence.push('a LoROM header in a file over 4 MiB: ExLoROM');
   } else mapping = 'lorom';
   for (const other of candidates) {
-    if (other !== best) evidence.push(`other candidate at 0x${other.base.toString(16).toUpperCase()} scores ${other.score}`);
+    if (other !== best) evidence.push(`other candidate at ${hex(other.base, 1)} scores ${other.score}`);
   }
   return { mapping, headerOffset: best.base, fields, candidates, evidence };
 }

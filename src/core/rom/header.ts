@@ -1,4 +1,5 @@
 /** The 64-byte internal header's fields (shared/docs/snes-formats.md section 1). */
+import { hex } from '../format';
 
 export const HEADER_SIZE = 0x40;
 export const HEADER_BASES = { lorom: 0x7fc0, hirom: 0xffc0, exhirom: 0x40ffc0 } as const;
@@ -41,7 +42,7 @@ const REGIONS: Record<number, string> = {
 };
 
 export function regionName(code: number): string {
-  return REGIONS[code] ?? `Unknown (0x${code.toString(16).toUpperCase().padStart(2, '0')})`;
+  return REGIONS[code] ?? `Unknown (${hex(code, 2)})`;
 }
 
 const COPROCESSORS: Record<number, string> = {
@@ -62,7 +63,7 @@ export function chipsetName(code: number): string {
   if (low === 1 || low === 2 || low === 4 || low === 5) parts.push('RAM');
   if (low === 2 || low === 5 || low === 6) parts.push('battery');
   if (low >= 3 && low <= 6) parts.push(COPROCESSORS[code >> 4] ?? 'coprocessor');
-  if (low > 6) return `Unknown (0x${code.toString(16).toUpperCase().padStart(2, '0')})`;
+  if (low > 6) return `Unknown (${hex(code, 2)})`;
   return parts.join(' + ');
 }
 
@@ -77,7 +78,7 @@ export function mapModeName(code: number): string {
     0x5: 'ExHiROM',
     0xa: 'HiROM + SPC7110',
   };
-  if ((code & 0xe0) !== 0x20) return `Unknown (0x${code.toString(16).toUpperCase().padStart(2, '0')})`;
+  if ((code & 0xe0) !== 0x20) return `Unknown (${hex(code, 2)})`;
   return `${kinds[code & 0x0f] ?? 'Unknown'} (${speed})`;
 }
 

@@ -113,9 +113,5 @@ export function snesMirrors(mapping: Mapping, offset: number): number[] {
   return [...out];
 }
 
-/** `$BB:AAAA` */
-export function formatSnes(snes: number): string {
-  const bank = (snes >>> 16).toString(16).toUpperCase().padStart(2, '0');
-  const addr = (snes & 0xffff).toString(16).toUpperCase().padStart(4, '0');
-  return `$${bank}:${addr}`;
-}
+/** `$BB:AAAA`: written in core/format.ts, re-exported for the modules that import it from here. */
+export { formatSnes } from '../format';

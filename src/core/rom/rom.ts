@@ -10,6 +10,7 @@ import { chipsetName, mapModeName, regionName } from './header';
 import { offsetToSnes, type Mapping } from './mapping';
 import { parseAddress, type ResolvedAddress } from './address';
 import { makePatch, type Patch } from '../edit/patch';
+import { fileOffsetOf, formatLocation, type LocationStyle } from '../format';
 
 export const MIN_ROM_SIZE = 32 * 1024;
 export const MAX_ROM_SIZE = 64 * 1024 * 1024;
@@ -89,6 +90,16 @@ export class Rom {
   /** Canonical SNES address of a headerless offset, or null. */
   snesOf(romOffset: number): number | null {
     return offsetToSnes(this.mapping, romOffset);
+  }
+
+  /** The on-disk file offset of a headerless offset (the copier header counted). */
+  fileOffsetOf(romOffset: number): number {
+    return fileOffsetOf(romOffset, this.copierHeaderSize);
+  }
+
+  /** Where a headerless offset is, as the editor and the CLI write it (core/format.ts): `$BB:AAAA`, or its file offset without a SNES address. */
+  describeOffset(romOffset: number, style: LocationStyle = 'short'): string {
+    return formatLocation(this.snesOf(romOffset), this.fileOffsetOf(romOffset), style);
   }
 
   info(): RomInfo {

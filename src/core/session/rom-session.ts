@@ -7,6 +7,7 @@
 import { cacheKey, romContentHash, sampleHits, type CacheKey } from '../cache';
 import { decode, HAL_CODEC_VERSION } from '../hal';
 import { Rom, type RomInfo } from '../rom';
+import { hex } from '../format';
 import { makeThumbnail, type ThumbRequest, type ThumbResult } from '../thumbs/thumbnail';
 import { scanRom, type ScanState } from '../scan';
 
@@ -202,7 +203,7 @@ export class RomSession {
     const missing = requests.map((r, i) => ({ r, i })).filter(({ i }) => out[i] === undefined);
     const store = async (i: number, res: ThumbOutcome) => {
       out[i] = res;
-      if ('error' in res) metrics.error('decode-failed', `thumbnail at ROM offset 0x${res.romOffset.toString(16)}: ${res.error}`);
+      if ('error' in res) metrics.error('decode-failed', `thumbnail at ROM offset ${hex(res.romOffset)}: ${res.error}`);
       else cache.put(keyOf(requests[i]!), res, { covers: { start: res.romOffset, end: res.romOffset + res.consumed } });
     };
     if (missing.length > 0) {

@@ -11,6 +11,7 @@ import { bgr555ToRgb } from '../../core/gfx/color';
 import { CGRAM_SIZE, readCgram } from '../../core/gfx/palette';
 import { tilesToImage } from '../../core/gfx/arrange';
 import { decodeTiles } from '../../core/gfx/tiles';
+import { hex } from '../../core/format';
 import { DEFAULT_OBSEL, type DumpBpp, type DumpView, type ObselSettings, type OamRow, type SiblingKind, type SiblingView, type TilesResult } from '../../webviews/dump-protocol';
 import { spriteCompositeIndexed, type IndexedComposite } from './composite';
 
@@ -138,7 +139,7 @@ export class DumpDocument implements vscode.CustomDocument {
     }
     this.log.info(
       `dump viewer: ${baseName(vramUri)} (${vram.length} bytes), CGRAM ${cgram ? baseName(cgram.uri) + (cgram.problem ? ` (${cgram.problem})` : '') : 'none'}, ` +
-        `OAM ${oam ? baseName(oam.uri) + (oam.problem ? ` (${oam.problem})` : '') : 'none'}, OBJ base 0x${objBase.toString(16)}${objBaseDetected ? ' (found)' : ' (default)'}` +
+        `OAM ${oam ? baseName(oam.uri) + (oam.problem ? ` (${oam.problem})` : '') : 'none'}, OBJ base ${hex(objBase, 1)}${objBaseDetected ? ' (found)' : ' (default)'}` +
         (composite ? `, ${composite.drawn.length} sprites on screen` : ''),
     );
     return { uri: this.uri, vramUri, vram, cgram, oam, colors, entries, obsel, objBase, objBaseDetected, composite, revision };

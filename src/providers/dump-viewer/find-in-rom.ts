@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { findInRom, spriteQuery, vramRangeQuery, type FindResult, type QueryTile, type TileMatch } from '../../core/find/find-in-rom';
-import { formatSnes } from '../../core/rom/mapping';
+import { hex } from '../../core/format';
 import type { RomDocument } from '../rom-document';
 import type { GalleryEntry } from '../../webviews/protocol';
 import type { FindSelection } from '../../webviews/dump-protocol';
@@ -27,15 +27,14 @@ export function selectionQuery(model: DumpModel, sel: FindSelection): { query: Q
   if ('sprite' in sel) {
     const e = model.entries?.[sel.sprite];
     if (!e) throw new Error(`there is no OAM entry ${sel.sprite} in this dump (no OAM dump is loaded, or it has fewer entries)`);
-    return { query: spriteQuery(model.vram, e, { base: model.objBase, nameSelect: model.obsel.nameSelect }), what: `sprite ${e.index} (${e.width}×${e.height}, tile 0x${e.tile.toString(16).toUpperCase()})` };
+    return { query: spriteQuery(model.vram, e, { base: model.objBase, nameSelect: model.obsel.nameSelect }), what: `sprite ${e.index} (${e.width}×${e.height}, tile ${hex(e.tile, 1)})` };
   }
   const { first, count, bpp } = sel.tiles;
   return { query: vramRangeQuery(model.vram, first, count, bpp), what: count === 1 ? `VRAM tile ${first}` : `VRAM tiles ${first}–${first + count - 1}` };
 }
 
 function describeMatch(m: TileMatch, doc: RomDocument, names: Map<number, string | null>): vscode.QuickPickItem & { match: TileMatch } {
-  const snes = doc.session.rom.snesOf(m.romOffset);
-  const where = `${snes === null ? '' : `${formatSnes(snes)} · `}0x${(m.romOffset + doc.session.rom.copierHeaderSize).toString(16).toUpperCase().padStart(6, '0')}`;
+  const where = doc.session.rom.describeOffset(m.romOffset, 'dotted');
   const what = m.source === 'rom' ? 'uncompressed tiles in the ROM' : m.kind === 'hal' ? 'HAL block' : 'uncompressed block';
   const range = m.firstTile === m.lastTile ? `tile ${m.firstTile}` : `tiles ${m.firstTile}–${m.lastTile}`;
   const aligned = m.aligned < m.matched ? ` (${m.aligned} in place)` : '';

@@ -19,13 +19,8 @@ export function cssColor(name: string, fallback: string): string {
   return getComputedStyle(document.body).getPropertyValue(name).trim() || fallback;
 }
 
-export const hex = (n: number, w = 6) => '0x' + n.toString(16).toUpperCase().padStart(w, '0');
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(n < 10240 ? 1 : 0)} KiB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
-}
+/** Locations and sizes are written by core/format.ts, as everywhere else. */
+export { hex, formatSize as formatBytes } from '../../core/format';
 
 /** A `vscode-textfield` (its `value` is the text). */
 export type TextControl = HTMLElement & { value: string };

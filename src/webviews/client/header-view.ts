@@ -1,14 +1,8 @@
 /** Renders the ROM header panel: what the ROM is, the mapping with its evidence, the checksum state. */
 import type { RomView } from '../protocol';
-
-const hex = (n: number, w = 2) => '0x' + n.toString(16).toUpperCase().padStart(w, '0');
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  for (const c of children) e.append(c);
-  return e;
-}
+import { hex } from '../../core/format';
+import { COPIER_HEADER_SIZE } from '../../core/rom/copier-header';
+import { el } from './dom';
 
 export interface HeaderActions {
   fixChecksum(): void;
@@ -25,20 +19,20 @@ export function renderHeader(view: RomView, actions: HeaderActions): HTMLElement
 
   const rows: [string, string, string?][] = [
     ['File', view.fileName],
-    ['File size', `${view.fileSize.toLocaleString('en-US')} bytes${view.copierHeader ? ' (512-byte copier header)' : ''}`],
+    ['File size', `${view.fileSize.toLocaleString('en-US')} bytes${view.copierHeader ? ` (${COPIER_HEADER_SIZE}-byte copier header)` : ''}`],
     ['ROM size', `${view.romSize.toLocaleString('en-US')} bytes (${(view.romSize / 1024).toLocaleString('en-US')} KiB)`],
     ['Mapping', view.mapping, 'rom-mapping-row'],
   ];
   if (view.headerOffset !== null) {
     rows.push(
       ['Header', `${hex(view.headerFileOffset!, 6)} in the file (ROM offset ${hex(view.headerOffset, 6)})`],
-      ['Map mode', `${hex(view.mapMode!)} ${view.mapModeName}`],
-      ['Chipset', `${hex(view.chipset!)} ${view.chipsetName}`],
-      ['Declared ROM size', `${hex(view.romSizeCode!)} (${2 ** view.romSizeCode!} KiB)`],
+      ['Map mode', `${hex(view.mapMode!, 2)} ${view.mapModeName}`],
+      ['Chipset', `${hex(view.chipset!, 2)} ${view.chipsetName}`],
+      ['Declared ROM size', `${hex(view.romSizeCode!, 2)} (${2 ** view.romSizeCode!} KiB)`],
       ['SRAM', view.ramSizeCode ? `${2 ** view.ramSizeCode} KiB` : 'none'],
       ['Region', `${view.region} ${view.regionName}`, 'rom-region'],
       ['Version', `1.${view.version}`],
-      ['Developer id', hex(view.developerId!)],
+      ['Developer id', hex(view.developerId!, 2)],
     );
   }
   const table = el('table', { class: 'facts' });

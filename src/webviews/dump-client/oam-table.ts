@@ -4,12 +4,13 @@
  */
 import type { OamRow } from '../dump-protocol';
 import { el } from '../client/dom';
+import { hex } from '../../core/format';
 
 const COLUMNS: [string, (e: OamRow) => string][] = [
   ['#', (e) => String(e.index)],
   ['X', (e) => String(e.x)],
   ['Y', (e) => String(e.y)],
-  ['Tile', (e) => '0x' + e.tile.toString(16).toUpperCase().padStart(3, '0')],
+  ['Tile', (e) => hex(e.tile, 3)],
   ['Palette', (e) => String(e.palette)],
   ['Priority', (e) => String(e.priority)],
   ['H flip', (e) => (e.hflip ? 'yes' : '')],

@@ -7,6 +7,7 @@
 import { decode } from 'fast-png';
 import { encodeIndexedPng } from '../../../core/gfx/png-export';
 import type { Region } from '../../../core/edit-pixels/tools';
+import { cssRgb } from '../../../core/format';
 
 /** Writes the region as an indexed PNG; false when the clipboard refused it. */
 export async function copyRegionToClipboard(region: Region, rgb: number[]): Promise<boolean> {
@@ -51,7 +52,7 @@ export async function readClipboardRegion(rgb: number[], colors: number): Promis
       if (a < 128) continue;
       const c = ch >= 3 ? (data[i * ch]! << 16) | (data[i * ch + 1]! << 8) | data[i * ch + 2]! : data[i * ch]! * 0x010101;
       const idx = rgb.slice(0, colors).findIndex((p, j) => j > 0 && p === c);
-      if (idx < 0) throw new Error(`the pasted image has a colour (#${c.toString(16).padStart(6, '0')}) not in the palette`);
+      if (idx < 0) throw new Error(`the pasted image has a colour (${cssRgb(c)}) not in the palette`);
       out[i] = idx;
     }
     return { width, height, pixels: out };

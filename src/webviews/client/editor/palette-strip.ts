@@ -6,6 +6,7 @@
  */
 import type { PaletteOption } from '../../protocol';
 import { el } from '../dom';
+import { cssRgb } from '../../../core/format';
 
 export interface PaletteStripHooks {
   /** The foreground or background index changed. */
@@ -25,7 +26,6 @@ export function bgr555ToRgb(c: number): number {
   return (x(c & 0x1f) << 16) | (x((c >> 5) & 0x1f) << 8) | x((c >> 10) & 0x1f);
 }
 
-const css = (rgb: number) => `#${rgb.toString(16).padStart(6, '0')}`;
 
 export class PaletteStrip {
   readonly root: HTMLElement;
@@ -111,11 +111,11 @@ export class PaletteStrip {
   private render(): void {
     const paint = (box: HTMLElement, i: number) => {
       box.classList.toggle('pe-transparent', i === 0);
-      box.style.backgroundColor = i === 0 ? '' : css(this.rgbOf(i));
+      box.style.backgroundColor = i === 0 ? '' : cssRgb(this.rgbOf(i));
     };
     const cells: HTMLElement[] = [];
     for (let i = 0; i < this.colors; i++) {
-      const cell = el('span', { class: 'pe-swatch', role: 'option', 'data-index': String(i), title: `Colour ${i}${i === 0 ? ' (transparent)' : ''}: ${css(this.rgbOf(i))}`, 'aria-selected': String(i === this.fg) });
+      const cell = el('span', { class: 'pe-swatch', role: 'option', 'data-index': String(i), title: `Colour ${i}${i === 0 ? ' (transparent)' : ''}: ${cssRgb(this.rgbOf(i))}`, 'aria-selected': String(i === this.fg) });
       paint(cell, i);
       cell.classList.toggle('pe-fg', i === this.fg);
       cell.classList.toggle('pe-bg', i === this.bg);
@@ -149,7 +149,7 @@ export class PaletteStrip {
     this.channels[1]!.value = String((c >> 5) & 0x1f);
     this.channels[2]!.value = String((c >> 10) & 0x1f);
     this.hexInput.value = c.toString(16).toUpperCase().padStart(4, '0');
-    this.preview.style.backgroundColor = css(bgr555ToRgb(c));
+    this.preview.style.backgroundColor = cssRgb(bgr555ToRgb(c));
     this.note.textContent = `colour ${this.fg}`;
   }
 
@@ -164,7 +164,7 @@ export class PaletteStrip {
     const c = this.edited();
     if (c === null) return;
     this.hexInput.value = c.toString(16).toUpperCase().padStart(4, '0');
-    this.preview.style.backgroundColor = css(bgr555ToRgb(c));
+    this.preview.style.backgroundColor = cssRgb(bgr555ToRgb(c));
   }
 
   private fromHex(): void {
@@ -174,7 +174,7 @@ export class PaletteStrip {
     this.channels[0]!.value = String(c & 0x1f);
     this.channels[1]!.value = String((c >> 5) & 0x1f);
     this.channels[2]!.value = String((c >> 10) & 0x1f);
-    this.preview.style.backgroundColor = css(bgr555ToRgb(c));
+    this.preview.style.backgroundColor = cssRgb(bgr555ToRgb(c));
   }
 
   private async apply(): Promise<void> {

@@ -28,6 +28,7 @@ import {
   type Sheet,
 } from '../../../core/edit-pixels/tools';
 import { el } from '../dom';
+import { cssRgb } from '../../../core/format';
 import { copyRegionToClipboard, readClipboardRegion } from './clipboard';
 import { PaletteStrip } from './palette-strip';
 import type { Rpc } from '../rpc';
@@ -380,7 +381,7 @@ export class PixelEditor {
     if (this.cursor && !this.drag && (this.tool === 'pencil' || this.tool === 'line' || this.tool === 'rect')) {
       const [x, y] = this.cursor;
       const fg = this.palette.fg;
-      ctx.fillStyle = fg === 0 ? 'rgba(128,128,128,0.5)' : `#${this.palette.rgbOf(fg).toString(16).padStart(6, '0')}`;
+      ctx.fillStyle = fg === 0 ? 'rgba(128,128,128,0.5)' : cssRgb(this.palette.rgbOf(fg));
       ctx.fillRect(x * z, y * z, z, z);
       ctx.strokeStyle = 'rgba(0,0,0,0.6)';
       ctx.strokeRect(x * z + 0.5, y * z + 0.5, z - 1, z - 1);
