@@ -7,9 +7,10 @@ import { parsePalJson } from '../core/gfx/palette-files';
 import { cgramPalette, paletteRGBA, romPalettes, type Palette } from '../core/gfx/palette';
 import { hex } from '../core/errors';
 import type { Rom } from '../core/rom';
-import { RAMP_ID, type PaletteOption, type PaletteSource } from '../webviews/protocol';
+import { GRAYSCALE_ID, RAMP_ID, type PaletteOption, type PaletteSource } from '../webviews/protocol';
 import { readableRamp } from '../core/gfx/ramp';
 import { formatSnes } from '../core/rom/mapping';
+import { formatPaletteId, romPaletteId } from '../core/gallery';
 
 export interface PaletteChoice {
   option: PaletteOption;
@@ -24,7 +25,7 @@ export function toOption(id: string, label: string, palette: Palette | null): Pa
   return { id, label, colors };
 }
 
-export const GRAYSCALE: PaletteChoice = { option: toOption('grayscale', 'Grayscale', null), palette: null };
+export const GRAYSCALE: PaletteChoice = { option: toOption(GRAYSCALE_ID, 'Grayscale', null), palette: null };
 
 /** What Auto shows a block without a catalog palette: shapes stay readable (src/core/gfx/ramp.ts). */
 export const RAMP: PaletteChoice = { option: toOption(RAMP_ID, 'Readable ramp (no catalog palette)', readableRamp()), palette: readableRamp() };
@@ -32,7 +33,7 @@ export const RAMP: PaletteChoice = { option: toOption(RAMP_ID, 'Readable ramp (n
 export function romPaletteChoice(rom: Rom, romOffset: number, label?: string): PaletteChoice {
   const [palette] = romPalettes(rom.data, romOffset, 1);
   const where = romPaletteWhere(rom, romOffset);
-  return { option: toOption(`rom:${romOffset}`, label ?? `ROM palette at ${where}`, palette!), palette: palette! };
+  return { option: toOption(romPaletteId(romOffset), label ?? `ROM palette at ${where}`, palette!), palette: palette! };
 }
 
 /** Where a ROM palette is, as everything else in the editor says it: `$BB:AAAA` (the file offset without a mapping). */
@@ -56,7 +57,7 @@ export async function loadPalette(rom: Rom, req: PaletteSource): Promise<Palette
       const bytes = await vscode.workspace.fs.readFile(picked[0]);
       const name = picked[0].path.split('/').pop()!;
       const palette = cgramPalette(bytes, req.index, `${name} palette ${req.index}`);
-      return { option: toOption(`cgram:${picked[0].toString()}:${req.index}`, `${name} · palette ${req.index}`, palette), palette };
+      return { option: toOption(formatPaletteId({ kind: 'cgram', file: picked[0].toString(), index: req.index }), `${name} · palette ${req.index}`, palette), palette };
     }
     case 'palJson': {
       const picked = await vscode.window.showOpenDialog({ canSelectMany: false, title: 'Choose a palette file', filters: { 'SpritePal palettes': ['json'], 'All files': ['*'] } });
@@ -64,7 +65,7 @@ export async function loadPalette(rom: Rom, req: PaletteSource): Promise<Palette
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(picked[0]));
       const name = picked[0].path.split('/').pop()!;
       const palette = parsePalJson(text, name);
-      return { option: toOption(`pal:${picked[0].toString()}`, `${palette.name} (${name})`, palette), palette };
+      return { option: toOption(formatPaletteId({ kind: 'pal', file: picked[0].toString() }), `${palette.name} (${name})`, palette), palette };
     }
   }
 }

@@ -3,7 +3,7 @@
  * and bit-depth controls, the block's facts, rename / add to catalog, export and inject, and an
  * edit mode (toggle or `E`) that draws on the pixels (editor/pixel-editor.ts).
  */
-import type { Bpp, GalleryEntry, PaletteOption, PixelImage } from '../protocol';
+import { GRAYSCALE_ID, type Bpp, type GalleryEntry, type PaletteOption, type PixelImage } from '../protocol';
 import { ce, choiceSelect, cssColor, el, formatBytes, hex, type TextControl } from './dom';
 import { drawZoomed, paletteRgba, toBitmap } from './draw';
 import type { Rpc } from './rpc';
@@ -271,7 +271,7 @@ export class DetailView {
 
   private async exportPng(): Promise<void> {
     try {
-      const r = await this.rpc.request('exportPng', { romOffset: this.entry.romOffset, bpp: this.bpp, widthTiles: this.widthTiles, paletteId: this.palette?.id ?? 'grayscale', order: this.state.order ?? 'linear' });
+      const r = await this.rpc.request('exportPng', { romOffset: this.entry.romOffset, bpp: this.bpp, widthTiles: this.widthTiles, paletteId: this.palette?.id ?? GRAYSCALE_ID, order: this.state.order ?? 'linear' });
       if (r) this.say(`Exported ${r.files.map((f) => f.split('/').pop()).join(', ')}`);
     } catch (err) {
       this.say((err as Error).message, true);
