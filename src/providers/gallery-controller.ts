@@ -204,14 +204,12 @@ export class GalleryController implements vscode.Disposable {
     this.contentVersion++;
     // ROM palettes follow the bytes (a colour edit, its undo or redo): read them again.
     for (const id of [...this.palettes.keys()]) if (romPaletteOffset(id) !== null) this.romPaletteOption(id);
-    // Catalog entries follow moved blocks (and undo moves them back): names first, then the scan.
-    void this.loadKnown().then(() => this.broadcastEntries());
     // An edit inside known blocks (a stroke, its undo or redo): decode those blocks again, no rescan.
     const touched = this.editedBlocks();
-    if (touched) {
-      void this.redecode(touched);
-      return;
-    }
+    // Catalog entries follow moved blocks (and undo moves them back): names first, then one
+    // entries event (after the edited blocks are measured again, so their stamps are final).
+    void this.loadKnown().then(() => (touched ? this.redecode(touched) : this.broadcastEntries()));
+    if (touched) return;
     // New bytes, new content hash: scan again (unchanged regions come from the cache quickly).
     this.cancelScan();
     void (this.scanning ?? Promise.resolve()).then(() => {
