@@ -7,13 +7,12 @@ import * as vscode from 'vscode';
 import { hex } from '../core/errors';
 import { buildSpriteExport, spriteExportNames, spriteExportStem } from '../core/gfx/sprite-export';
 import { bytesPerTile } from '../core/gfx/tiles';
-import { PALETTE_BYTES } from '../core/gfx/palette';
 import { editedBlocks, type Span } from '../core/edit-pixels/edited-blocks';
-import { blockBytes, entryStamp, manualEntry, mergeEntries, romPaletteId, romPaletteOffset, stampOf, type KnownSprite } from '../core/gallery';
+import { GRAYSCALE, manualEntry, mergeEntries, PaletteSet, Stamper, type KnownSprite } from '../core/gallery';
 import type { ScanHit } from '../core/scan';
 import { makeThumbnail } from '../core/thumbs/thumbnail';
 import type { GalleryEntry, HostEvent, PaletteOption, PixelImage, RequestMap, ScanStatus, ThumbItem } from '../webviews/protocol';
-import { GRAYSCALE, loadPalette, RAMP, romPaletteChoice, romPaletteWhere, type PaletteChoice } from './palettes';
+import { loadPalette } from './palettes';
 import type { RomDocument } from './rom-document';
 
 export type { KnownSprite } from '../core/gallery';
@@ -37,15 +36,12 @@ export class GalleryController implements vscode.Disposable {
   private hits: ScanHit[] = [];
   private known: KnownSprite[] = [];
   private manual: GalleryEntry[] = [];
-  private readonly palettes = new Map<string, PaletteChoice>([
-    [RAMP.option.id, RAMP],
-    [GRAYSCALE.option.id, GRAYSCALE],
-  ]);
+  private readonly palettes = new PaletteSet();
   private abort: AbortController | null = null;
   /** Counts content changes: a thumbnail decoded across one is not stamped. */
   private contentVersion = 0;
-  /** HAL blocks' stream lengths as decoded for their thumbnails (catalog blocks the scan did not measure). */
-  private readonly decodedLengths = new Map<number, number>();
+  /** Stamps of entries and thumbnails (core/gallery/stamp.ts). */
+  private readonly stamper = new Stamper();
   private scanning: Promise<void> | null = null;
   private firstPaint: { count: number; ms: number } | null = null;
   private readonly subs: vscode.Disposable[] = [];
@@ -94,10 +90,8 @@ export class GalleryController implements vscode.Disposable {
     });
     for (const k of this.known) {
       if (k.paletteRomOffset === undefined) continue;
-      const id = romPaletteId(k.paletteRomOffset);
-      if (this.palettes.has(id)) continue;
       try {
-        this.palettes.set(id, romPaletteChoice(this.doc.session.rom, k.paletteRomOffset, `${k.name} · ${romPaletteWhere(this.doc.session.rom, k.paletteRomOffset)}`));
+        this.palettes.addCatalogPalette(this.doc.session.rom, k.paletteRomOffset, k.name);
       } catch (e) {
         this.deps.log.warn(`catalog palette of ${k.name}: ${(e as Error).message}`);
       }
@@ -109,16 +103,11 @@ export class GalleryController implements vscode.Disposable {
    * keeping its label. Refuses ids that are not `rom:<offset>`.
    */
   romPaletteOption(paletteId: string): PaletteOption {
-    const at = romPaletteOffset(paletteId);
-    if (at === null) throw new Error(`palette ${paletteId} is not a ROM palette: only a ROM palette can be edited`);
-    const label = this.palettes.get(paletteId)?.option.label;
-    const choice = romPaletteChoice(this.doc.session.rom, at, label);
-    this.palettes.set(paletteId, choice);
-    return choice.option;
+    return this.palettes.rereadRom(this.doc.session.rom, paletteId);
   }
 
   private paletteOptions(): PaletteOption[] {
-    return [...this.palettes.values()].map((p) => p.option);
+    return this.palettes.options();
   }
 
   /** Catalog entries, scan hits and decompressed blocks, merged by offset (core/gallery). */
@@ -128,18 +117,7 @@ export class GalleryController implements vscode.Disposable {
 
   /** The entries as the webview gets them: each with its thumbnail's stamp (what it is made of). */
   private stampedEntries(): GalleryEntry[] {
-    const data = this.doc.session.rom.data;
-    return this.entries().map((e) => ({ ...e, stamp: entryStamp(data, e, this.streamLength(e)) }));
-  }
-
-  /**
-   * The HAL stream length a stamp covers: the entry's measured one, else the one its thumbnail
-   * decoded (a catalog block the scan did not measure). The same rule on both sides of a stamp.
-   */
-  private streamLength(e: Pick<GalleryEntry, 'romOffset' | 'kind' | 'consumed'> | undefined, decoded?: number): number | undefined {
-    if (e?.kind === 'raw') return undefined;
-    if (e && e.consumed > 0) return e.consumed;
-    return decoded ?? (e ? this.decodedLengths.get(e.romOffset) : undefined);
+    return this.stamper.entries(this.doc.session.rom.data, this.entries());
   }
 
   /** Sends the entries and palettes to every panel. */
@@ -203,7 +181,7 @@ export class GalleryController implements vscode.Disposable {
   private onContentChanged(): void {
     this.contentVersion++;
     // ROM palettes follow the bytes (a colour edit, its undo or redo): read them again.
-    for (const id of [...this.palettes.keys()]) if (romPaletteOffset(id) !== null) this.romPaletteOption(id);
+    this.palettes.rereadAllRom(this.doc.session.rom);
     // An edit inside known blocks (a stroke, its undo or redo): decode those blocks again, no rescan.
     const touched = this.editedBlocks();
     // Catalog entries follow moved blocks (and undo moves them back): names first, then one
@@ -225,12 +203,8 @@ export class GalleryController implements vscode.Disposable {
     if (!ranges || this.status.state !== 'done' || this.scanning) return null;
     const rom = session.rom;
     const h = rom.copierHeaderSize;
-    const also: Span[] = [];
+    const also: Span[] = this.palettes.romSpans();
     if (rom.headerOffset !== null) also.push({ start: rom.headerOffset + 0x1c, end: rom.headerOffset + 0x20 });
-    for (const id of this.palettes.keys()) {
-      const at = romPaletteOffset(id);
-      if (at !== null) also.push({ start: at, end: at + PALETTE_BYTES });
-    }
     const starts = [...this.hits.map((x) => x.romOffset), ...this.known.map((k) => k.romOffset)];
     return editedBlocks(ranges.map((r) => ({ start: r.start - h, end: r.end - h })), starts, also, rom.data.length);
   }
@@ -274,9 +248,7 @@ export class GalleryController implements vscode.Disposable {
     return out.map((item, i) => {
       const r = requests[i]!;
       if ('error' in item || version !== this.contentVersion) return { ...item, stamp: null };
-      if (r.kind === 'hal') this.decodedLengths.set(r.romOffset, item.consumed);
-      const bytes = blockBytes(data, { romOffset: r.romOffset, kind: r.kind, bpp: r.bpp, tiles: r.rawTiles ?? 0, consumed: 0 }, this.streamLength(byOffset.get(r.romOffset), item.consumed));
-      return { ...item, stamp: bytes ? stampOf({ kind: r.kind, bpp: r.bpp, widthTiles: r.widthTiles, tiles: r.rawTiles ?? 0, bytes }) : null };
+      return { ...item, stamp: this.stamper.thumbnail(data, r, item.consumed, byOffset.get(r.romOffset)) };
     });
   }
 
@@ -303,7 +275,7 @@ export class GalleryController implements vscode.Disposable {
   async loadPalette(p: RequestMap['loadPalette']['params']): Promise<PaletteOption | null> {
     const choice = await loadPalette(this.doc.session.rom, p);
     if (!choice) return null;
-    this.palettes.set(choice.option.id, choice);
+    this.palettes.add(choice);
     return choice.option;
   }
 

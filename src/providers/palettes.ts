@@ -1,46 +1,14 @@
 /**
- * The palettes a ROM editor offers: grayscale, palettes read from the ROM (the catalog's, or an
- * address the user types), a CGRAM dump's sprite palettes, and `.pal.json` files.
+ * Loading the palettes a ROM editor offers from where the user points: a ROM address, a CGRAM
+ * dump's sprite palettes, `.pal.json` files (VS Code's dialogs). The palettes themselves and their
+ * set are core (src/core/gallery/palettes.ts).
  */
 import * as vscode from 'vscode';
 import { parsePalJson } from '../core/gfx/palette-files';
-import { cgramPalette, paletteRGBA, romPalettes, type Palette } from '../core/gfx/palette';
-import { hex } from '../core/errors';
+import { cgramPalette } from '../core/gfx/palette';
 import type { Rom } from '../core/rom';
-import { GRAYSCALE_ID, RAMP_ID, type PaletteOption, type PaletteSource } from '../webviews/protocol';
-import { readableRamp } from '../core/gfx/ramp';
-import { formatSnes } from '../core/rom/mapping';
-import { formatPaletteId, romPaletteId } from '../core/gallery';
-
-export interface PaletteChoice {
-  option: PaletteOption;
-  /** Null: exact grayscale (index x 17). */
-  palette: Palette | null;
-}
-
-export function toOption(id: string, label: string, palette: Palette | null): PaletteOption {
-  const rgba = paletteRGBA(palette, 16);
-  const colors: number[] = [];
-  for (let i = 0; i < 16; i++) colors.push((rgba[i * 4]! << 16) | (rgba[i * 4 + 1]! << 8) | rgba[i * 4 + 2]!);
-  return { id, label, colors };
-}
-
-export const GRAYSCALE: PaletteChoice = { option: toOption(GRAYSCALE_ID, 'Grayscale', null), palette: null };
-
-/** What Auto shows a block without a catalog palette: shapes stay readable (src/core/gfx/ramp.ts). */
-export const RAMP: PaletteChoice = { option: toOption(RAMP_ID, 'Readable ramp (no catalog palette)', readableRamp()), palette: readableRamp() };
-
-export function romPaletteChoice(rom: Rom, romOffset: number, label?: string): PaletteChoice {
-  const [palette] = romPalettes(rom.data, romOffset, 1);
-  const where = romPaletteWhere(rom, romOffset);
-  return { option: toOption(romPaletteId(romOffset), label ?? `ROM palette at ${where}`, palette!), palette: palette! };
-}
-
-/** Where a ROM palette is, as everything else in the editor says it: `$BB:AAAA` (the file offset without a mapping). */
-export function romPaletteWhere(rom: Rom, romOffset: number): string {
-  const snes = rom.snesOf(romOffset);
-  return snes === null ? hex(romOffset + rom.copierHeaderSize) : formatSnes(snes);
-}
+import type { PaletteSource } from '../webviews/protocol';
+import { formatPaletteId, GRAYSCALE, romPaletteChoice, toOption, type PaletteChoice } from '../core/gallery';
 
 /** Loads a palette for a request from the webview; asks for files through VS Code's dialogs. */
 export async function loadPalette(rom: Rom, req: PaletteSource): Promise<PaletteChoice | null> {

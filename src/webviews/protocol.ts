@@ -8,7 +8,8 @@
 import type { ChangeRange, ChangeRow } from '../core/patch/changes';
 import type { RomInfo } from '../core/rom/rom';
 import type { ThumbResult } from '../core/thumbs/thumbnail';
-import { formatPaletteId, isPaletteId, isRomPaletteId, type Bpp, type BlockKind, type GalleryEntry } from '../core/gallery';
+import type { Bpp, BlockKind, GalleryEntry, PaletteOption } from '../core/gallery';
+import { formatPaletteId, isPaletteId, isRomPaletteId } from '../core/gallery/palette-id';
 import { check, exactKeys, formatValue, isBpp, parseRequest, type RpcRequest, type RpcResponse, type Validator } from './validate';
 
 /** What the webview shows of a ROM (plain JSON, no typed arrays): the core's RomInfo and the document's state. */
@@ -29,12 +30,7 @@ export const RAMP_ID = formatPaletteId({ kind: 'ramp' });
 /** The id of exact grayscale (index x 17), what a block is drawn in without any palette. */
 export const GRAYSCALE_ID = formatPaletteId({ kind: 'grayscale' });
 
-/** 16 colours as 0xRRGGBB numbers. */
-export interface PaletteOption {
-  id: string;
-  label: string;
-  colors: number[];
-}
+export type { PaletteOption } from '../core/gallery';
 
 export interface ScanStatus {
   state: 'idle' | 'running' | 'done' | 'cancelled' | 'failed';

@@ -56,3 +56,43 @@ function digest(bytes: Uint8Array): string {
   }
   return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
+
+/** A thumbnail request, as the gallery makes one for an entry. */
+export interface ThumbRequestShape {
+  romOffset: number;
+  kind: GalleryEntry['kind'];
+  bpp: GalleryEntry['bpp'];
+  widthTiles: number;
+  rawTiles?: number;
+}
+
+/**
+ * Stamps for one document's entries and thumbnails, by one rule on both sides: a HAL block's
+ * stream length is the entry's measured one, else the one its thumbnail decoded (a catalog block
+ * the scan did not measure), learned here. So an entry's stamp and its thumbnail's agree while
+ * the bytes do.
+ */
+export class Stamper {
+  private readonly decodedLengths = new Map<number, number>();
+
+  private streamLength(e: Pick<GalleryEntry, 'romOffset' | 'kind' | 'consumed'> | undefined, decoded?: number): number | undefined {
+    if (e?.kind === 'raw') return undefined;
+    if (e && e.consumed > 0) return e.consumed;
+    return decoded ?? (e ? this.decodedLengths.get(e.romOffset) : undefined);
+  }
+
+  /** The entries with their stamps, from the current bytes. */
+  entries(data: Uint8Array, entries: readonly GalleryEntry[]): GalleryEntry[] {
+    return entries.map((e) => ({ ...e, stamp: entryStamp(data, e, this.streamLength(e)) }));
+  }
+
+  /**
+   * The stamp of a thumbnail just made for `r` (`consumed`: the stream length it decoded), from
+   * the current bytes; `entry`: the entry it was asked for, if any.
+   */
+  thumbnail(data: Uint8Array, r: ThumbRequestShape, consumed: number, entry: GalleryEntry | undefined): string | null {
+    if (r.kind === 'hal') this.decodedLengths.set(r.romOffset, consumed);
+    const shape = { romOffset: r.romOffset, kind: r.kind, bpp: r.bpp, widthTiles: r.widthTiles, tiles: r.rawTiles ?? 0, consumed: 0 };
+    return entryStamp(data, shape, this.streamLength(entry, consumed));
+  }
+}

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { blockBytes, entryStamp, stampOf } from '../../../src/core/gallery';
+import { blockBytes, entryStamp, mergeEntries, stampOf, Stamper } from '../../../src/core/gallery';
 import { encode } from '../../../src/core/hal';
 import { encodeTiles } from '../../../src/core/gfx/tiles';
 import { makeThumbnail } from '../../../src/core/thumbs/thumbnail';
@@ -63,5 +63,20 @@ describe('gallery thumbnail stamps', () => {
     const data = rom();
     assert.equal(entryStamp(data, { ...hal, consumed: 0 }), null);
     assert.equal(entryStamp(data, { ...rawEntry, romOffset: data.length - 100 }), null);
+  });
+
+  it('gives an entry and its thumbnail the same stamp, learning a catalog block\'s length from its thumbnail', () => {
+    const data = rom();
+    const place = { copierHeaderSize: 0, snesOf: () => null };
+    const [unmeasured] = mergeEntries(place, [], [{ name: 'Knight', romOffset: HAL, kind: 'hal', bpp: 4 }], []);
+    const stamper = new Stamper();
+    assert.equal(stamper.entries(data, [unmeasured!])[0]!.stamp, null, 'not decoded yet');
+    const request = { romOffset: HAL, kind: 'hal' as const, bpp: 4 as const, widthTiles: 16 };
+    const thumb = makeThumbnail(data, request);
+    const stamp = stamper.thumbnail(data, request, thumb.consumed, unmeasured);
+    assert.equal(stamp, entryStamp(data, hal));
+    assert.equal(stamper.entries(data, [unmeasured!])[0]!.stamp, stamp, 'the entry now has it too');
+    const rawRequest = { romOffset: RAW, kind: 'raw' as const, bpp: 4 as const, widthTiles: 16, rawTiles: 24 };
+    assert.equal(stamper.thumbnail(data, rawRequest, raw.length, undefined), entryStamp(data, rawEntry));
   });
 });
