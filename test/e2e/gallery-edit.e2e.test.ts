@@ -74,8 +74,15 @@ describe('gallery after an edit (packaged VSIX)', function () {
     await view.locator('#detail[data-editing="true"]').waitFor();
     // The detail view narrows the grid (cells made anew): wait for it to settle, then mark.
     await view.locator(`#cell-${sprite.romOffset}[data-state="ready"]`).waitFor({ timeout: 30_000 });
-    await wb.page.waitForTimeout(500);
-    await waitFor('every cell in view drawn', async () => (await view.locator('.cell:not([data-state="ready"])').count()) === 0);
+    // Settled: the same cell width half a second apart, every cell in view drawn.
+    let width = '';
+    await waitFor('the grid to settle', async () => {
+      const now = (await view.locator('.gallery').getAttribute('data-cell-width')) ?? '';
+      const settled = now === width && (await view.locator('.cell:not([data-state="ready"])').count()) === 0;
+      width = now;
+      if (!settled) await wb.page.waitForTimeout(500);
+      return settled;
+    });
     marked = await drawn(view, 'before-edit');
     assert.ok(Object.keys(marked.cells).length >= 6, `${Object.keys(marked.cells).length} thumbnails in view`);
     assert.ok(marked.cells[sprite.romOffset], 'the edited sprite is in view');
