@@ -35,7 +35,7 @@ import {
 } from '../core/catalog';
 import type { BlockMove } from '../core/edit';
 import type { GalleryEntry } from '../webviews/protocol';
-import type { KnownSprite } from './gallery-controller';
+import { romPaletteOffset, type KnownSprite } from '../core/gallery';
 import type { RomDocument } from './rom-document';
 
 export interface CatalogAccess {
@@ -162,7 +162,7 @@ export function createCatalogAccess(log: vscode.LogOutputChannel): CatalogAccess
       const existing = entriesFor(catalog, identity.sha256).find((e) => e.romOffset === at);
       if (existing) catalog = renameEntry(catalog, identity.sha256, existing.name, name);
       else {
-        const paletteRomOffset = entry.paletteId?.startsWith('rom:') ? Number(entry.paletteId.slice(4)) : undefined;
+        const paletteRomOffset = romPaletteOffset(entry.paletteId) ?? undefined;
         catalog = addEntry(catalog, identity, {
           name,
           romOffset: at,

@@ -7,23 +7,15 @@ import * as vscode from 'vscode';
 import { hex } from '../core/errors';
 import { buildSpriteExport, spriteExportNames, spriteExportStem } from '../core/gfx/sprite-export';
 import { bytesPerTile } from '../core/gfx/tiles';
-import { PALETTE_BYTES } from '../core/gfx/palette';
 import { editedBlocks, type Span } from '../core/edit-pixels/edited-blocks';
-import { formatSnes } from '../core/rom/mapping';
-import type { CatalogEntry } from '../core/catalog';
+import { GRAYSCALE, manualEntry, mergeEntries, PaletteSet, Stamper, type KnownSprite } from '../core/gallery';
 import type { ScanHit } from '../core/scan';
 import { makeThumbnail } from '../core/thumbs/thumbnail';
 import type { GalleryEntry, HostEvent, PaletteOption, PixelImage, RequestMap, ScanStatus, ThumbItem } from '../webviews/protocol';
-import { GRAYSCALE, loadPalette, RAMP, romPaletteChoice, romPaletteWhere, type PaletteChoice } from './palettes';
+import { loadPalette } from './palettes';
 import type { RomDocument } from './rom-document';
 
-/**
- * A sprite the catalog knows (bundled, sprite_locations.json or the workspace catalog): its entry,
- * with the palette the gallery can show (one read from the ROM) as an offset.
- */
-export interface KnownSprite extends Omit<CatalogEntry, 'palette'> {
-  paletteRomOffset?: number;
-}
+export type { KnownSprite } from '../core/gallery';
 
 export interface GalleryDeps {
   log: vscode.LogOutputChannel;
@@ -44,11 +36,12 @@ export class GalleryController implements vscode.Disposable {
   private hits: ScanHit[] = [];
   private known: KnownSprite[] = [];
   private manual: GalleryEntry[] = [];
-  private readonly palettes = new Map<string, PaletteChoice>([
-    [RAMP.option.id, RAMP],
-    [GRAYSCALE.option.id, GRAYSCALE],
-  ]);
+  private readonly palettes = new PaletteSet();
   private abort: AbortController | null = null;
+  /** Counts content changes: a thumbnail decoded across one is not stamped. */
+  private contentVersion = 0;
+  /** Stamps of entries and thumbnails (core/gallery/stamp.ts). */
+  private readonly stamper = new Stamper();
   private scanning: Promise<void> | null = null;
   private firstPaint: { count: number; ms: number } | null = null;
   private readonly subs: vscode.Disposable[] = [];
@@ -79,7 +72,7 @@ export class GalleryController implements vscode.Disposable {
       if (this.known.length === 0) void this.startScan();
       else this.scanTimer = setTimeout(() => this.startDeferredScan(), 1000);
     }
-    return { entries: this.entries(), palettes: this.paletteOptions(), scan: this.status };
+    return { entries: this.stampedEntries(), palettes: this.paletteOptions(), scan: this.status };
   }
 
   private scanTimer: NodeJS.Timeout | undefined;
@@ -97,10 +90,8 @@ export class GalleryController implements vscode.Disposable {
     });
     for (const k of this.known) {
       if (k.paletteRomOffset === undefined) continue;
-      const id = `rom:${k.paletteRomOffset}`;
-      if (this.palettes.has(id)) continue;
       try {
-        this.palettes.set(id, romPaletteChoice(this.doc.session.rom, k.paletteRomOffset, `${k.name} · ${romPaletteWhere(this.doc.session.rom, k.paletteRomOffset)}`));
+        this.palettes.addCatalogPalette(this.doc.session.rom, k.paletteRomOffset, k.name);
       } catch (e) {
         this.deps.log.warn(`catalog palette of ${k.name}: ${(e as Error).message}`);
       }
@@ -112,55 +103,26 @@ export class GalleryController implements vscode.Disposable {
    * keeping its label. Refuses ids that are not `rom:<offset>`.
    */
   romPaletteOption(paletteId: string): PaletteOption {
-    if (!/^rom:\d+$/.test(paletteId)) throw new Error(`palette ${paletteId} is not a ROM palette: only a ROM palette can be edited`);
-    const label = this.palettes.get(paletteId)?.option.label;
-    const choice = romPaletteChoice(this.doc.session.rom, Number(paletteId.slice(4)), label);
-    this.palettes.set(paletteId, choice);
-    return choice.option;
+    return this.palettes.rereadRom(this.doc.session.rom, paletteId);
   }
 
   private paletteOptions(): PaletteOption[] {
-    return [...this.palettes.values()].map((p) => p.option);
+    return this.palettes.options();
   }
 
+  /** Catalog entries, scan hits and decompressed blocks, merged by offset (core/gallery). */
   entries(): GalleryEntry[] {
-    const rom = this.doc.session.rom;
-    const byOffset = new Map<number, GalleryEntry>();
-    const base = (romOffset: number) => {
-      const snes = rom.snesOf(romOffset);
-      return { romOffset, fileOffset: romOffset + rom.copierHeaderSize, snes: snes === null ? null : formatSnes(snes) };
-    };
-    const pointerOf = (h: ScanHit | undefined) => {
-      const snes = h?.pointer === undefined ? null : rom.snesOf(h.pointer);
-      return snes === null ? null : formatSnes(snes);
-    };
-    const scanned = new Map(this.hits.map((h) => [h.romOffset, h]));
-    for (const h of this.hits) {
-      byOffset.set(h.romOffset, { ...base(h.romOffset), name: null, source: 'scan', kind: h.kind, bpp: h.bpp, tiles: h.tiles, consumed: h.consumed, size: h.size, score: h.score, pointer: pointerOf(h), confidence: h.confidence, reasons: h.reasons, widthTiles: 16, paletteId: null, notes: null });
-    }
-    for (const m of this.manual) if (!byOffset.has(m.romOffset)) byOffset.set(m.romOffset, m);
-    for (const k of this.known) {
-      const hit = byOffset.get(k.romOffset);
-      const per = bytesPerTile(k.bpp);
-      byOffset.set(k.romOffset, {
-        ...base(k.romOffset),
-        name: k.name,
-        source: 'catalog',
-        kind: k.kind,
-        bpp: k.bpp,
-        tiles: hit && hit.bpp === k.bpp ? hit.tiles : (k.tiles ?? (hit ? Math.floor(hit.size / per) : 0)),
-        consumed: hit?.consumed ?? 0,
-        size: hit?.size ?? (k.tiles ?? 0) * per,
-        score: hit?.score ?? null,
-        pointer: pointerOf(scanned.get(k.romOffset)),
-        confidence: scanned.get(k.romOffset)?.confidence ?? null,
-        reasons: scanned.get(k.romOffset)?.reasons ?? [],
-        widthTiles: k.widthTiles ?? 16,
-        paletteId: k.paletteRomOffset === undefined ? null : `rom:${k.paletteRomOffset}`,
-        notes: k.notes ?? null,
-      });
-    }
-    return [...byOffset.values()].sort((a, b) => a.romOffset - b.romOffset);
+    return mergeEntries(this.doc.session.rom, this.hits, this.known, this.manual);
+  }
+
+  /** The entries as the webview gets them: each with its thumbnail's stamp (what it is made of). */
+  private stampedEntries(): GalleryEntry[] {
+    return this.stamper.entries(this.doc.session.rom.data, this.entries());
+  }
+
+  /** Sends the entries and palettes to every panel. */
+  private broadcastEntries(): void {
+    this.deps.broadcast({ kind: 'event', event: 'entries', data: { entries: this.stampedEntries(), palettes: this.paletteOptions() } });
   }
 
   private setStatus(patch: Partial<ScanStatus>): void {
@@ -195,7 +157,7 @@ export class GalleryController implements vscode.Disposable {
         });
         this.hits = state.hits;
         this.setStatus({ state: state.complete ? 'done' : 'cancelled', done: state.nextOffset, found: state.hits.length, cached: state.cached });
-        this.deps.broadcast({ kind: 'event', event: 'entries', data: { entries: this.entries(), palettes: this.paletteOptions() } });
+        this.broadcastEntries();
       } catch (err) {
         this.setStatus({ state: 'failed', message: (err as Error).message });
         this.deps.log.error(`scan of ${this.doc.fileName} failed: ${(err as Error).message}`);
@@ -217,16 +179,15 @@ export class GalleryController implements vscode.Disposable {
   }
 
   private onContentChanged(): void {
+    this.contentVersion++;
     // ROM palettes follow the bytes (a colour edit, its undo or redo): read them again.
-    for (const id of [...this.palettes.keys()]) if (id.startsWith('rom:')) this.romPaletteOption(id);
-    // Catalog entries follow moved blocks (and undo moves them back): names first, then the scan.
-    void this.loadKnown().then(() => this.deps.broadcast({ kind: 'event', event: 'entries', data: { entries: this.entries(), palettes: this.paletteOptions() } }));
+    this.palettes.rereadAllRom(this.doc.session.rom);
     // An edit inside known blocks (a stroke, its undo or redo): decode those blocks again, no rescan.
     const touched = this.editedBlocks();
-    if (touched) {
-      void this.redecode(touched);
-      return;
-    }
+    // Catalog entries follow moved blocks (and undo moves them back): names first, then one
+    // entries event (after the edited blocks are measured again, so their stamps are final).
+    void this.loadKnown().then(() => (touched ? this.redecode(touched) : this.broadcastEntries()));
+    if (touched) return;
     // New bytes, new content hash: scan again (unchanged regions come from the cache quickly).
     this.cancelScan();
     void (this.scanning ?? Promise.resolve()).then(() => {
@@ -242,9 +203,8 @@ export class GalleryController implements vscode.Disposable {
     if (!ranges || this.status.state !== 'done' || this.scanning) return null;
     const rom = session.rom;
     const h = rom.copierHeaderSize;
-    const also: Span[] = [];
+    const also: Span[] = this.palettes.romSpans();
     if (rom.headerOffset !== null) also.push({ start: rom.headerOffset + 0x1c, end: rom.headerOffset + 0x20 });
-    for (const id of this.palettes.keys()) if (id.startsWith('rom:')) also.push({ start: Number(id.slice(4)), end: Number(id.slice(4)) + PALETTE_BYTES });
     const starts = [...this.hits.map((x) => x.romOffset), ...this.known.map((k) => k.romOffset)];
     return editedBlocks(ranges.map((r) => ({ start: r.start - h, end: r.end - h })), starts, also, rom.data.length);
   }
@@ -259,7 +219,7 @@ export class GalleryController implements vscode.Disposable {
         const block = await this.doc.session.decodeBlock(off);
         this.hits[i] = { ...hit, consumed: block.consumed, size: block.data.length, tiles: Math.floor(block.data.length / bytesPerTile(hit.bpp)) };
       }
-      this.deps.broadcast({ kind: 'event', event: 'entries', data: { entries: this.entries(), palettes: this.paletteOptions() } });
+      this.broadcastEntries();
     } catch (e) {
       this.deps.log.info(`an edited block no longer decodes (${(e as Error).message}): scanning again`);
       this.status = { state: 'idle', done: 0, total: 0, found: 0, cached: false };
@@ -271,14 +231,25 @@ export class GalleryController implements vscode.Disposable {
     return this.entries().find((e) => e.romOffset === romOffset);
   }
 
+  /**
+   * Thumbnails of entries, each with its stamp: what it was made of, so after an edit the
+   * webview keeps those whose stamp did not change. A thumbnail decoded while the bytes changed
+   * gets no stamp (the webview asks again). A HAL block's decoded length is learned here.
+   */
   async thumbnails(offsets: number[], maxTiles: number): Promise<ThumbItem[]> {
     const byOffset = new Map(this.entries().map((e) => [e.romOffset, e]));
     const requests = offsets.map((romOffset) => {
       const e = byOffset.get(romOffset);
       return { romOffset, kind: e?.kind ?? 'hal', bpp: e?.bpp ?? 4, widthTiles: e?.widthTiles ?? 16, maxTiles, rawTiles: e?.kind === 'raw' ? e.tiles : undefined } as const;
     });
+    const version = this.contentVersion;
     const out = await this.doc.session.thumbnails(requests, { priority: 10 });
-    return out;
+    const data = this.doc.session.rom.data;
+    return out.map((item, i) => {
+      const r = requests[i]!;
+      if ('error' in item || version !== this.contentVersion) return { ...item, stamp: null };
+      return { ...item, stamp: this.stamper.thumbnail(data, r, item.consumed, byOffset.get(r.romOffset)) };
+    });
   }
 
   async block(p: RequestMap['block']['params']): Promise<ThumbItem> {
@@ -295,36 +266,16 @@ export class GalleryController implements vscode.Disposable {
 
   async decompressAt(romOffset: number): Promise<GalleryEntry> {
     const block = await this.doc.session.decodeBlock(romOffset);
-    const rom = this.doc.session.rom;
-    const snes = rom.snesOf(romOffset);
-    const entry: GalleryEntry = {
-      romOffset,
-      fileOffset: romOffset + rom.copierHeaderSize,
-      snes: snes === null ? null : formatSnes(snes),
-      name: null,
-      source: 'manual',
-      kind: 'hal',
-      bpp: 4,
-      tiles: Math.floor(block.data.length / 32),
-      consumed: block.consumed,
-      size: block.data.length,
-      score: null,
-      pointer: null,
-      confidence: null,
-      reasons: [],
-      widthTiles: 16,
-      paletteId: null,
-      notes: null,
-    };
+    const entry = manualEntry(this.doc.session.rom, romOffset, { consumed: block.consumed, size: block.data.length });
     this.manual = [...this.manual.filter((m) => m.romOffset !== romOffset), entry];
-    this.deps.broadcast({ kind: 'event', event: 'entries', data: { entries: this.entries(), palettes: this.paletteOptions() } });
+    this.broadcastEntries();
     return this.entryAt(romOffset) ?? entry;
   }
 
   async loadPalette(p: RequestMap['loadPalette']['params']): Promise<PaletteOption | null> {
     const choice = await loadPalette(this.doc.session.rom, p);
     if (!choice) return null;
-    this.palettes.set(choice.option.id, choice);
+    this.palettes.add(choice);
     return choice.option;
   }
 
@@ -342,7 +293,7 @@ export class GalleryController implements vscode.Disposable {
       bytes = b.data;
       consumed = b.consumed;
     }
-    const fileOffset = p.romOffset + rom.copierHeaderSize;
+    const fileOffset = rom.fileOffsetOf(p.romOffset);
     const baseName = spriteExportStem(entry?.name ?? null, fileOffset);
     const folder = to ? undefined : await this.exportFolder();
     if (!to && !folder) return null;
@@ -404,7 +355,7 @@ export class GalleryController implements vscode.Disposable {
     if (!this.deps.saveName) throw new Error('renaming needs a workspace folder for .spritepal/catalog.json');
     await this.deps.saveName(this.doc, entry, name.trim());
     await this.loadKnown();
-    this.deps.broadcast({ kind: 'event', event: 'entries', data: { entries: this.entries(), palettes: this.paletteOptions() } });
+    this.broadcastEntries();
     return this.entryAt(romOffset)!;
   }
 

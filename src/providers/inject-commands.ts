@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import { hex } from '../core/format';
 import { bgr555ToRgb, readBgr555, type Rgb } from '../core/gfx/color';
 import { InjectionRefusedError, planInjection, type InjectOptions, type InjectionPlan, type InjectTarget } from '../core/inject';
+import { romPaletteOffset } from '../core/gallery';
 import type { GalleryEntry } from '../webviews/protocol';
 import type { RomDocument } from './rom-document';
 import type { RomEditorProvider } from './rom-editor-provider';
@@ -72,8 +73,8 @@ function targetFor(doc: RomDocument, editor: RomEditorProvider, romOffset: numbe
   const entry = editor.gallery(doc).entries().find((e) => e.romOffset === romOffset);
   const rom = doc.session.rom;
   let palette: Rgb[] | undefined;
-  if (entry?.paletteId?.startsWith('rom:')) {
-    const at = Number(entry.paletteId.slice(4));
+  const at = romPaletteOffset(entry?.paletteId);
+  if (at !== null) {
     palette = Array.from(readBgr555(rom.data, at, 16), (c) => bgr555ToRgb(c));
   }
   const label = `${entry?.name ? `"${entry.name}"` : 'the block'} at ${rom.describeOffset(romOffset)}`;

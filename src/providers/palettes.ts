@@ -1,42 +1,14 @@
 /**
- * The palettes a ROM editor offers: grayscale, palettes read from the ROM (the catalog's, or an
- * address the user types), a CGRAM dump's sprite palettes, and `.pal.json` files.
+ * Loading the palettes a ROM editor offers from where the user points: a ROM address, a CGRAM
+ * dump's sprite palettes, `.pal.json` files (VS Code's dialogs). The palettes themselves and their
+ * set are core (src/core/gallery/palettes.ts).
  */
 import * as vscode from 'vscode';
 import { parsePalJson } from '../core/gfx/palette-files';
-import { cgramPalette, paletteRGBA, romPalettes, type Palette } from '../core/gfx/palette';
+import { cgramPalette } from '../core/gfx/palette';
 import type { Rom } from '../core/rom';
-import { RAMP_ID, type PaletteOption, type PaletteSource } from '../webviews/protocol';
-import { readableRamp } from '../core/gfx/ramp';
-
-export interface PaletteChoice {
-  option: PaletteOption;
-  /** Null: exact grayscale (index x 17). */
-  palette: Palette | null;
-}
-
-export function toOption(id: string, label: string, palette: Palette | null): PaletteOption {
-  const rgba = paletteRGBA(palette, 16);
-  const colors: number[] = [];
-  for (let i = 0; i < 16; i++) colors.push((rgba[i * 4]! << 16) | (rgba[i * 4 + 1]! << 8) | rgba[i * 4 + 2]!);
-  return { id, label, colors };
-}
-
-export const GRAYSCALE: PaletteChoice = { option: toOption('grayscale', 'Grayscale', null), palette: null };
-
-/** What Auto shows a block without a catalog palette: shapes stay readable (src/core/gfx/ramp.ts). */
-export const RAMP: PaletteChoice = { option: toOption(RAMP_ID, 'Readable ramp (no catalog palette)', readableRamp()), palette: readableRamp() };
-
-export function romPaletteChoice(rom: Rom, romOffset: number, label?: string): PaletteChoice {
-  const [palette] = romPalettes(rom.data, romOffset, 1);
-  const where = romPaletteWhere(rom, romOffset);
-  return { option: toOption(`rom:${romOffset}`, label ?? `ROM palette at ${where}`, palette!), palette: palette! };
-}
-
-/** Where a ROM palette is, as everything else in the editor says it: `$BB:AAAA` (the file offset without a mapping). */
-export function romPaletteWhere(rom: Rom, romOffset: number): string {
-  return rom.describeOffset(romOffset);
-}
+import type { PaletteSource } from '../webviews/protocol';
+import { formatPaletteId, GRAYSCALE, romPaletteChoice, toOption, type PaletteChoice } from '../core/gallery';
 
 /** Loads a palette for a request from the webview; asks for files through VS Code's dialogs. */
 export async function loadPalette(rom: Rom, req: PaletteSource): Promise<PaletteChoice | null> {
@@ -53,7 +25,7 @@ export async function loadPalette(rom: Rom, req: PaletteSource): Promise<Palette
       const bytes = await vscode.workspace.fs.readFile(picked[0]);
       const name = picked[0].path.split('/').pop()!;
       const palette = cgramPalette(bytes, req.index, `${name} palette ${req.index}`);
-      return { option: toOption(`cgram:${picked[0].toString()}:${req.index}`, `${name} · palette ${req.index}`, palette), palette };
+      return { option: toOption(formatPaletteId({ kind: 'cgram', file: picked[0].toString(), index: req.index }), `${name} · palette ${req.index}`, palette), palette };
     }
     case 'palJson': {
       const picked = await vscode.window.showOpenDialog({ canSelectMany: false, title: 'Choose a palette file', filters: { 'SpritePal palettes': ['json'], 'All files': ['*'] } });
@@ -61,7 +33,7 @@ export async function loadPalette(rom: Rom, req: PaletteSource): Promise<Palette
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(picked[0]));
       const name = picked[0].path.split('/').pop()!;
       const palette = parsePalJson(text, name);
-      return { option: toOption(`pal:${picked[0].toString()}`, `${palette.name} (${name})`, palette), palette };
+      return { option: toOption(formatPaletteId({ kind: 'pal', file: picked[0].toString() }), `${palette.name} (${name})`, palette), palette };
     }
   }
 }

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { hex } from '../core/format';
 import { planPaletteColor, planStroke } from '../core/edit-pixels';
 import { InjectionRefusedError, type InjectionPlan } from '../core/inject';
+import { romPaletteOffset } from '../core/gallery';
 import type { PaletteOption, RequestMap, StrokeResult } from '../webviews/protocol';
 import type { RomDocument } from './rom-document';
 
@@ -106,7 +107,8 @@ export class PixelEditor implements vscode.Disposable {
   /** Writes one colour of a ROM palette as an undoable edit. */
   editPaletteColor(doc: RomDocument, p: RequestMap['editPaletteColor']['params']): { applied: boolean; palette: PaletteOption } {
     this.checkWritable(doc);
-    const paletteRomOffset = Number(p.paletteId.slice(4));
+    const paletteRomOffset = romPaletteOffset(p.paletteId);
+    if (paletteRomOffset === null) throw new Error(`palette ${p.paletteId} is not a ROM palette: only a ROM palette can be edited`);
     const plan = planPaletteColor(doc.session.rom, { paletteRomOffset, index: p.index, color: p.color });
     const name = this.deps.paletteOption(doc, p.paletteId).label;
     if (!plan.unchanged) applyPlanAsEdit(doc, `Edit colour ${p.index} of ${name}`, plan);

@@ -8,6 +8,8 @@
 import type { ChangeRange, ChangeRow } from '../core/patch/changes';
 import type { RomInfo } from '../core/rom/rom';
 import type { ThumbResult } from '../core/thumbs/thumbnail';
+import type { Bpp, BlockKind, GalleryEntry, PaletteOption } from '../core/gallery';
+import { formatPaletteId, isPaletteId, isRomPaletteId } from '../core/gallery/palette-id';
 import { check, exactKeys, formatValue, isBpp, parseRequest, type RpcRequest, type RpcResponse, type Validator } from './validate';
 
 /** What the webview shows of a ROM (plain JSON, no typed arrays): the core's RomInfo and the document's state. */
@@ -19,51 +21,16 @@ export interface RomView extends RomInfo {
   readOnly: boolean;
 }
 
-export type Bpp = 2 | 4 | 8;
+export type { Bpp, BlockKind, GalleryEntry } from '../core/gallery';
 /** How tiles are laid out: 8x8 tiles in rows, or 16x16 sprites (tiles n, n+1, n+16, n+17). */
 export type TileOrder = 'linear' | 'sprite16';
-export type BlockKind = 'hal' | 'raw';
-
-/** One sprite block in the gallery: a catalog entry, a scan hit, or both. */
-export interface GalleryEntry {
-  /** Headerless ROM offset: the entry's identity. */
-  romOffset: number;
-  /** On-disk offset (what a hex editor shows). */
-  fileOffset: number;
-  /** `$BB:AAAA`, null when the mapping is unknown. */
-  snes: string | null;
-  name: string | null;
-  source: 'catalog' | 'scan' | 'manual';
-  kind: BlockKind;
-  bpp: Bpp;
-  tiles: number;
-  /** Compressed bytes (raw: the block's length). */
-  consumed: number;
-  /** Decompressed bytes. */
-  size: number;
-  /** Scanner confidence 0-1, null for catalog entries that were not scanned. */
-  score: number | null;
-  /** `$BB:AAAA` of a pointer-table slot that holds the block's address (found by the scan), or null. */
-  pointer: string | null;
-  /** How sure the scan is that the block is real ('pointer' > 'strong' > 'weak'), null when not scanned. */
-  confidence: 'pointer' | 'strong' | 'weak' | null;
-  /** The evidence behind `confidence` (short phrases), empty when not scanned. */
-  reasons: string[];
-  widthTiles: number;
-  /** A palette the catalog pairs with this sprite (an id from `palettes`). */
-  paletteId: string | null;
-  notes: string | null;
-}
 
 /** The id of the readable ramp Auto uses for blocks without a catalog palette. */
-export const RAMP_ID = 'ramp';
+export const RAMP_ID = formatPaletteId({ kind: 'ramp' });
+/** The id of exact grayscale (index x 17), what a block is drawn in without any palette. */
+export const GRAYSCALE_ID = formatPaletteId({ kind: 'grayscale' });
 
-/** 16 colours as 0xRRGGBB numbers. */
-export interface PaletteOption {
-  id: string;
-  label: string;
-  colors: number[];
-}
+export type { PaletteOption } from '../core/gallery';
 
 export interface ScanStatus {
   state: 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
@@ -78,7 +45,8 @@ export interface ScanStatus {
 /** Indexed pixels (one palette index a byte): the core's thumbnail, as the worker made it. */
 export type PixelImage = ThumbResult;
 
-export type ThumbItem = PixelImage | { romOffset: number; error: string };
+/** A thumbnail, or why there is none; `stamp` (gallery thumbnails): what it was made of (core/gallery/stamp.ts), null when unsure. */
+export type ThumbItem = (PixelImage | { romOffset: number; error: string }) & { stamp?: string | null };
 
 /** Most tiles of a block a gallery thumbnail shows (the webview asks for and the host pushes this size). */
 export const THUMB_MAX_TILES = 256;
@@ -242,7 +210,7 @@ const VALIDATORS: Record<Method, Validator> = {
       romOffset: offset,
       bpp: isBpp,
       widthTiles: (v) => int(v, 1, 256),
-      paletteId: (v) => typeof v === 'string' && v.length <= 200,
+      paletteId: isPaletteId,
       order: (v) => v === undefined || v === 'linear' || v === 'sprite16',
     }),
   resolveAddress: (p) => check(p, ['address'], { address: (v) => typeof v === 'string' && v.length <= 40 }),
@@ -264,7 +232,7 @@ const VALIDATORS: Record<Method, Validator> = {
     }),
   editPaletteColor: (p) =>
     check(p, ['paletteId', 'index', 'color'], {
-      paletteId: (v) => typeof v === 'string' && /^rom:\d{1,9}$/.test(v),
+      paletteId: isRomPaletteId,
       index: (v) => int(v, 0, 15),
       color: (v) => int(v, 0, 0x7fff),
     }),

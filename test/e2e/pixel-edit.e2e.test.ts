@@ -17,6 +17,7 @@ import { tilesToImage } from '../../src/core/gfx/arrange';
 import { decodeTiles } from '../../src/core/gfx/tiles';
 import { decode } from '../../src/core/hal';
 import { copierHeaderSize } from '../../src/core/rom/copier-header';
+import { freeAfter, waitFor } from './edit-helpers';
 import { ROOT, openWorkbench, type Workbench } from './workbench';
 
 const ROM_NAME = 'spritepal-demo.sfc';
@@ -25,15 +26,6 @@ const ROM_NAME = 'spritepal-demo.sfc';
 function spriteImage(rom: Uint8Array, s: DemoSprite) {
   const data = rom.subarray(copierHeaderSize(rom.length));
   return tilesToImage(decodeTiles(decode(data, s.romOffset).data, s.bpp), { widthTiles: Math.min(s.widthTiles, s.tiles) });
-}
-
-/** Bytes of 0xFF (or 0x00) right after the sprite's stream. */
-function freeAfter(rom: Uint8Array, s: DemoSprite): number {
-  const data = rom.subarray(copierHeaderSize(rom.length));
-  const end = s.romOffset + s.consumed;
-  let n = 0;
-  while (end + n < data.length && (data[end + n] === 0xff || data[end + n] === 0) && data[end + n] === data[end]) n++;
-  return n;
 }
 
 /** "r,g,b" of colour `i` of the sprite's ROM palette, as the webview draws it. */
@@ -58,15 +50,6 @@ function canvasHash(canvas: Locator): Promise<string> {
     for (let i = 0; i < d.length; i++) h = Math.imul(h ^ d[i]!, 0x01000193) >>> 0;
     return `${c.width}x${c.height}:${h.toString(16)}`;
   });
-}
-
-async function waitFor(what: string, check: () => Promise<boolean>, ms = 30_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  assert.fail(`timed out waiting for ${what}`);
 }
 
 /** Opens the demo ROM, the sprite's detail view and edit mode; returns the canvas and its zoom. */

@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { buildDemoRom, demoRomLayout } from '../../src/core/demo/demo-rom';
-import { tilesToImage, type TileOrder } from '../../src/core/gfx/arrange';
+import { tilePosition, tilesToImage, type TileOrder } from '../../src/core/gfx/arrange';
 import { bgr555ToRgb, readBgr555 } from '../../src/core/gfx/color';
 import { decodeTiles, type Bpp } from '../../src/core/gfx/tiles';
 import { formatSnes } from '../../src/core/rom/mapping';
@@ -152,6 +152,30 @@ describe('tile browser (packaged VSIX)', function () {
     assert.notDeepEqual(Buffer.from(sprite16.pixels), Buffer.from(linear.pixels), 'the two orders differ at this width');
     assertPixels(s, sprite16, [0, 0]);
     await wb.screenshot('e2e-tiles-sprite16');
+  });
+
+  it('moves the cursor with the arrows in the 16x16 order as drawn, not in stored tile order', async () => {
+    const view = wb.webview();
+    /** The tile the core's 16x16 arrangement draws at a cell, 8 tiles wide. */
+    const drawnAt = (x: number, y: number) => Array.from({ length: 8 * ROWS }, (_, i) => i).find((i) => tilePosition(i, 8, 'sprite16').join() === `${x},${y}`)!;
+    const cursorAt = (tile: number) => view.locator(`.tile-browser[data-offset="${font.romOffset}"][data-cursor="${font.romOffset + tile * 16}"]`).waitFor({ timeout: 10_000 });
+    await view.locator('#tiles-canvas').focus();
+    await cursorAt(0);
+    const path: [string, number, number][] = [
+      ['ArrowDown', 0, 1],
+      ['ArrowRight', 1, 1],
+      ['ArrowRight', 2, 1],
+      ['ArrowUp', 2, 0],
+      ['ArrowLeft', 1, 0],
+      ['ArrowLeft', 0, 0],
+    ];
+    for (const [key, x, y] of path) {
+      await wb.page.keyboard.press(key);
+      await cursorAt(drawnAt(x, y));
+    }
+    // Down from (0, 1) lands on stored tile 16+... drawn at (0, 2); in stored order it would be tile 8+16.
+    assert.equal(drawnAt(0, 1), 16);
+    assert.equal(drawnAt(2, 1), 18);
   });
 
   it('moves the view by one byte with + and back with -', async () => {

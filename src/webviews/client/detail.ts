@@ -3,7 +3,8 @@
  * and bit-depth controls, the block's facts, rename / add to catalog, export and inject, and an
  * edit mode (toggle or `E`) that draws on the pixels (editor/pixel-editor.ts).
  */
-import type { Bpp, GalleryEntry, PaletteOption, PixelImage } from '../protocol';
+import { GRAYSCALE_ID, type Bpp, type GalleryEntry, type PaletteOption, type PixelImage } from '../protocol';
+import { formatLocation } from '../../core/format';
 import { ce, choiceSelect, cssColor, el, formatBytes, hex, type TextControl } from './dom';
 import { drawZoomed, paletteRgba, toBitmap } from './draw';
 import type { Rpc } from './rpc';
@@ -42,7 +43,7 @@ export class DetailView {
   ) {
     this.bpp = state.bpp ?? entry.bpp;
     this.widthTiles = state.widthTiles ?? entry.widthTiles;
-    this.canvas = el('canvas', { id: 'detail-canvas', class: 'detail-canvas', role: 'img', 'aria-label': `${entry.name ?? 'Block'} at ${entry.snes ?? hex(entry.fileOffset)}` });
+    this.canvas = el('canvas', { id: 'detail-canvas', class: 'detail-canvas', role: 'img', 'aria-label': `${entry.name ?? 'Block'} at ${formatLocation(entry.snes, entry.fileOffset)}` });
     // A native range input: @vscode-elements/elements has no slider (styled with --vscode-* colours).
     const zoom = el('input', { type: 'range', min: '1', max: '16', step: '1', value: String(state.zoom), id: 'detail-zoom', 'aria-label': 'Zoom' });
     const zoomLabel = el('output', { for: 'detail-zoom', id: 'detail-zoom-label' }, `${state.zoom}x`);
@@ -109,7 +110,7 @@ export class DetailView {
     this.root = el(
       'section',
       { class: 'detail', id: 'detail', role: 'dialog', 'aria-label': `Sprite detail: ${entry.name ?? hex(entry.fileOffset)}` },
-      el('h2', {}, entry.name ?? `Block at ${entry.snes ?? hex(entry.fileOffset)}`),
+      el('h2', {}, entry.name ?? `Block at ${formatLocation(entry.snes, entry.fileOffset)}`),
       controls,
       el('div', { class: 'detail-body' }, el('div', { class: 'canvas-wrap' }, this.canvas), this.facts),
       actions,
@@ -271,7 +272,7 @@ export class DetailView {
 
   private async exportPng(): Promise<void> {
     try {
-      const r = await this.rpc.request('exportPng', { romOffset: this.entry.romOffset, bpp: this.bpp, widthTiles: this.widthTiles, paletteId: this.palette?.id ?? 'grayscale', order: this.state.order ?? 'linear' });
+      const r = await this.rpc.request('exportPng', { romOffset: this.entry.romOffset, bpp: this.bpp, widthTiles: this.widthTiles, paletteId: this.palette?.id ?? GRAYSCALE_ID, order: this.state.order ?? 'linear' });
       if (r) this.say(`Exported ${r.files.map((f) => f.split('/').pop()).join(', ')}`);
     } catch (err) {
       this.say((err as Error).message, true);

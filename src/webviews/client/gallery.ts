@@ -4,7 +4,11 @@
  * keyboard navigation. Thumbnails arrive as indexed pixels and are coloured here.
  */
 import { parseAddress } from '../../core/rom/address';
-import { RAMP_ID, THUMB_MAX_TILES, type GalleryEntry, type PaletteOption, type PixelImage, type RomView, type ScanStatus, type ThumbItem } from '../protocol';
+import { formatLocation } from '../../core/format';
+import { COPIER_HEADER_SIZE } from '../../core/rom/copier-header';
+import { formatPaletteId } from '../../core/gallery/palette-id';
+import { planThumbRefresh } from '../../core/gallery/refresh';
+import { GRAYSCALE_ID, RAMP_ID, THUMB_MAX_TILES, type GalleryEntry, type PaletteOption, type RomView, type ScanStatus, type ThumbItem } from '../protocol';
 import { ce, choiceSelect, el, formatBytes, hex, setChoices, type SelectControl, type TextControl } from './dom';
 import { drawFit, paletteRgba, toBitmap } from './draw';
 import { swatchSpans } from './palette-picker';
@@ -21,7 +25,7 @@ const BATCH = 24;
 /** How long thumbnails the host said it would push are not asked for (then they are). */
 const PUSH_WAIT_MS = 3000;
 /** The palette choice that colours each sprite with its own catalog palette. */
-export const AUTO = 'auto';
+export const AUTO = formatPaletteId({ kind: 'auto' });
 const AUTO_LABEL = 'Auto (catalog palette)';
 
 export type SortKey = 'offset' | 'size' | 'score' | 'tiles' | 'name';
@@ -48,16 +52,35 @@ export interface GalleryCallbacks {
   mark?(name: string): void;
 }
 
+/** A cell in view: its element, its canvas, what its text shows and what its canvas shows. */
+interface Slot {
+  cell: HTMLElement;
+  canvas: HTMLCanvasElement;
+  /** The entry's facts the cell's text was made from (a change rebuilds the text, not the canvas). */
+  facts: string;
+  /** The thumbnail serial and palette the canvas was drawn with, or null (never drawn). */
+  drawn: string | null;
+}
+
+/** The facts of an entry a cell shows: equal facts, equal text. */
+function cellFacts(e: GalleryEntry): string {
+  return JSON.stringify([e.name, e.source, e.kind, e.bpp, e.tiles, e.consumed, e.size, e.snes, e.fileOffset, e.pointer, e.score]);
+}
+
 export class Gallery {
   readonly root: HTMLElement;
   private entries: GalleryEntry[] = [];
   private visible: GalleryEntry[] = [];
   palettes: PaletteOption[] = [];
-  private readonly thumbs = new Map<number, PixelImage | { error: string }>();
+  /** Thumbnails on hand, each with a serial number: a canvas shows one serial in one palette. */
+  private readonly thumbs = new Map<number, { item: ThumbItem; serial: number }>();
+  private serial = 0;
+  /** Canvas draws since the start (tests count them: an edit redraws only what it changed). */
+  private renders = 0;
   private readonly pending = new Set<number>();
   /** Thumbnails the host is pushing (boot): not asked for while they are on their way. */
   private readonly pushed = new Set<number>();
-  private readonly cells = new Map<number, { cell: HTMLElement; canvas: HTMLCanvasElement }>();
+  private readonly cells = new Map<number, Slot>();
   private readonly scroller: HTMLElement;
   private readonly spacer: HTMLElement;
   private readonly status: HTMLElement;
@@ -108,21 +131,29 @@ export class Gallery {
   }
 
 
+  /**
+   * New entries (a scan, an edit, a rename). Thumbnails whose stamp is unchanged stay on screen
+   * untouched; a moved block's thumbnail and cell follow it; only the others are asked for again
+   * (core/gallery/refresh.ts). A changed palette recolours only the cells drawn in it.
+   */
   setData(entries: GalleryEntry[], palettes: PaletteOption[]): void {
+    const held = new Map([...this.thumbs].map(([off, t]) => [off, 'error' in t.item ? null : t.item.stamp]));
+    const plan = planThumbRefresh(held, entries);
+    for (const off of plan.dropped) this.thumbs.delete(off);
+    const moving = plan.moved.map(([from, to]) => [to, this.thumbs.get(from)!, this.cells.get(from)] as const);
+    for (const [from] of plan.moved) {
+      this.thumbs.delete(from);
+      this.cells.delete(from);
+    }
+    for (const [to, thumb, slot] of moving) {
+      this.thumbs.set(to, { item: { ...thumb.item, romOffset: to }, serial: thumb.serial });
+      // The cell keeps its canvas; its text (the offsets) is made again where it is laid out.
+      if (slot && !this.cells.has(to)) this.cells.set(to, { ...slot, facts: '' });
+      else slot?.cell.remove();
+    }
     this.entries = entries;
     this.setPalettes(palettes);
-    // Content may have changed (an edit): drop thumbnails whose block no longer matches.
-    for (const [off, t] of this.thumbs) {
-      const e = entries.find((x) => x.romOffset === off);
-      if (!e || ('consumed' in t && e.consumed !== 0 && t.consumed !== e.consumed)) this.thumbs.delete(off);
-    }
     this.refilter();
-  }
-
-  /** Every thumbnail is stale (the ROM bytes changed). */
-  invalidateThumbnails(): void {
-    this.thumbs.clear();
-    this.redrawAll(true);
   }
 
   /** The palette choices; `chosen` (default: the current choice) stays chosen when it is among them. */
@@ -181,7 +212,7 @@ export class Gallery {
    */
   paletteOf(e: GalleryEntry | undefined): PaletteOption | undefined {
     const id = this.state.paletteId === AUTO || !this.state.paletteId ? (e?.paletteId ?? RAMP_ID) : this.state.paletteId;
-    const p = this.palettes.find((x) => x.id === id) ?? this.palettes.find((x) => x.id === 'grayscale');
+    const p = this.palettes.find((x) => x.id === id) ?? this.palettes.find((x) => x.id === GRAYSCALE_ID);
     if (p?.id === RAMP_ID && e?.bpp === 2) return { ...p, colors: [0, 5, 10, 15].map((i) => p.colors[i] ?? 0) };
     return p;
   }
@@ -189,7 +220,7 @@ export class Gallery {
   private choosePalette(id: string): void {
     this.update({ paletteId: id });
     this.paintSwatches();
-    this.redrawAll(false);
+    this.redrawAll();
   }
 
   private async loadPalette(kind: string): Promise<void> {
@@ -266,7 +297,7 @@ export class Gallery {
   private searchedOffset(q: string): number | null {
     if (!this.rom || !/^(\$?[0-9a-f]{1,2}:?[0-9a-f]{4}|0x[0-9a-f]+|[0-9]+)$/i.test(q)) return null;
     try {
-      return parseAddress(q, { mapping: this.rom.mapping, romSize: this.rom.romSize, copierHeaderSize: this.rom.copierHeader ? 512 : 0 }).romOffset;
+      return parseAddress(q, { mapping: this.rom.mapping, romSize: this.rom.romSize, copierHeaderSize: this.rom.copierHeader ? COPIER_HEADER_SIZE : 0 }).romOffset;
     } catch {
       return null;
     }
@@ -295,8 +326,7 @@ export class Gallery {
     list = list.sort(by[this.state.sort]);
     this.visible = list;
     this.renderCount();
-    for (const { cell } of this.cells.values()) cell.remove();
-    this.cells.clear();
+    // Cells stay (layout moves them, rebuilds a changed one's text and removes those out of view).
     this.schedule();
   }
 
@@ -359,12 +389,16 @@ export class Gallery {
         if (!e) break;
         want.add(e.romOffset);
         let slot = this.cells.get(e.romOffset);
-        if (!slot) {
-          slot = this.makeCell(e, i);
+        if (!slot || slot.facts !== cellFacts(e)) {
+          const made = this.makeCell(e, slot?.canvas);
+          if (slot) slot.cell.replaceWith(made.cell);
+          else this.spacer.append(made.cell);
+          slot = { ...made, drawn: slot?.drawn ?? null };
           this.cells.set(e.romOffset, slot);
-          this.spacer.append(slot.cell);
-          this.drawCell(e, slot.canvas, slot.cell);
         }
+        slot.cell.setAttribute('aria-posinset', String(i + 1));
+        slot.cell.setAttribute('aria-setsize', String(this.visible.length));
+        this.paint(e, slot);
         slot.cell.style.transform = `translate(${c * CELL_W}px, ${r * CELL_H}px)`;
         if (!this.thumbs.has(e.romOffset) && !this.pending.has(e.romOffset) && !this.pushed.has(e.romOffset)) missing.push(e.romOffset);
       }
@@ -385,9 +419,10 @@ export class Gallery {
     this.cb.saveState({ scrollTop: this.scroller.scrollTop });
   }
 
-  private makeCell(e: GalleryEntry, index: number): { cell: HTMLElement; canvas: HTMLCanvasElement } {
+  /** A cell for an entry; with `kept`, around that canvas (left as it is drawn). */
+  private makeCell(e: GalleryEntry, kept?: HTMLCanvasElement): Omit<Slot, 'drawn'> {
     const side = this.canvasSide;
-    const canvas = el('canvas', { width: String(side), height: String(side), class: 'thumb', 'aria-hidden': 'true' });
+    const canvas = kept ?? el('canvas', { width: String(side), height: String(side), class: 'thumb', 'aria-hidden': 'true' });
     canvas.style.width = canvas.style.height = `${side}px`;
     const title = e.name ?? (e.kind === 'raw' ? 'Uncompressed tiles' : 'Compressed block');
     const where = e.snes ? `${e.snes} · ${hex(e.fileOffset)}` : hex(e.fileOffset);
@@ -395,12 +430,12 @@ export class Gallery {
     const facts = `${e.bpp}bpp · ${e.tiles} tiles`;
     const cell = el(
       'div',
-      { class: `cell ${e.source}`, role: 'option', id: `cell-${e.romOffset}`, 'data-offset': String(e.romOffset), 'aria-label': `${title}, ${facts}, ${where}`, 'aria-posinset': String(index + 1), 'aria-setsize': String(this.visible.length) },
+      { class: `cell ${e.source}`, role: 'option', id: `cell-${e.romOffset}`, 'data-offset': String(e.romOffset), 'aria-label': `${title}, ${facts}, ${where}` },
       canvas,
       el('div', { class: 'name' }, title),
       // The depth first, in its own element: it is never the part an ellipsis cuts.
       el('div', { class: 'facts' }, el('span', { class: 'bpp' }, `${e.bpp}bpp`), ` · ${e.tiles} tiles`),
-      el('div', { class: 'facts where' }, e.snes ?? hex(e.fileOffset)),
+      el('div', { class: 'facts where' }, formatLocation(e.snes, e.fileOffset)),
       el('div', { class: 'facts dim sizes' }, sizes),
     );
     cell.style.width = `${this.cellW - 8}px`;
@@ -414,42 +449,52 @@ export class Gallery {
       this.scroller.focus();
     });
     cell.addEventListener('dblclick', () => this.cb.open(e));
-    return { cell, canvas };
+    return { cell, canvas, facts: cellFacts(e) };
   }
 
-  private drawCell(e: GalleryEntry, canvas: HTMLCanvasElement, cell: HTMLElement): void {
+  /**
+   * Draws a cell's thumbnail unless its canvas already shows this thumbnail in this palette
+   * (then nothing is drawn: kept thumbnails are not re-rendered). Without a thumbnail the canvas
+   * keeps what it shows until the new one comes.
+   */
+  private paint(e: GalleryEntry, slot: Slot): void {
+    const { cell, canvas } = slot;
     const t = this.thumbs.get(e.romOffset);
     if (!t) {
       cell.dataset.state = 'loading';
       return;
     }
-    if ('error' in t) {
+    const item = t.item;
+    if ('error' in item) {
       cell.dataset.state = 'error';
-      cell.title = `${cell.title}\n${t.error}`;
-      const ctx = canvas.getContext('2d')!;
-      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      if (!cell.title.endsWith(item.error)) cell.title = `${cell.title}\n${item.error}`;
+      if (slot.drawn !== null) canvas.getContext('2d')!.clearRect(0, 0, canvas.width, canvas.height);
+      slot.drawn = null;
       return;
     }
     if (e.kind === 'hal' && !e.consumed) {
       // A catalog entry the scan did not report: its sizes come with the decoded thumbnail.
       const sizes = cell.querySelector('.sizes');
-      if (sizes) sizes.textContent = `${formatBytes(t.consumed)} → ${formatBytes(t.size)}`;
+      if (sizes) sizes.textContent = `${formatBytes(item.consumed)} → ${formatBytes(item.size)}`;
       if (sizes) cell.title = cell.title.replace('…', sizes.textContent ?? '');
     }
     const palette = this.paletteOf(e);
-    drawFit(canvas, toBitmap(t.pixels, t.width, t.height, paletteRgba(palette, e.bpp)));
+    const key = `${t.serial}|${e.bpp}|${palette?.id ?? ''}|${palette?.colors.join(',') ?? ''}`;
     cell.dataset.state = 'ready';
+    if (slot.drawn === key) return;
+    drawFit(canvas, toBitmap(item.pixels, item.width, item.height, paletteRgba(palette, e.bpp)));
+    slot.drawn = key;
+    this.renders++;
+    canvas.dataset.renders = String(Number(canvas.dataset.renders ?? 0) + 1);
+    this.root.dataset.renders = String(this.renders);
   }
 
-  private redrawAll(refetch: boolean): void {
-    const missing: number[] = [];
+  /** Draws the cells in view again where their thumbnail or palette changed. */
+  private redrawAll(): void {
     for (const [off, slot] of this.cells) {
       const e = this.visible.find((v) => v.romOffset === off);
-      if (!e) continue;
-      this.drawCell(e, slot.canvas, slot.cell);
-      if (refetch && !this.thumbs.has(off)) missing.push(off);
+      if (e) this.paint(e, slot);
     }
-    if (missing.length) void this.fetch(missing);
   }
 
   /** Requests thumbnails in batches, all in flight at once (the host renders them in parallel). */
@@ -484,11 +529,11 @@ export class Gallery {
   acceptThumbnails(items: ThumbItem[]): void {
     const byOffset = new Map(this.visible.map((e) => [e.romOffset, e]));
     for (const item of items) {
-      this.thumbs.set(item.romOffset, item);
+      this.thumbs.set(item.romOffset, { item, serial: ++this.serial });
       this.pushed.delete(item.romOffset);
       const slot = this.cells.get(item.romOffset);
       const e = byOffset.get(item.romOffset);
-      if (slot && e) this.drawCell(e, slot.canvas, slot.cell);
+      if (slot && e) this.paint(e, slot);
     }
     this.checkFirstPaint();
   }

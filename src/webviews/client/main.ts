@@ -13,7 +13,7 @@ import '@vscode-elements/elements/dist/vscode-progress-bar/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
-import type { GalleryData, GalleryEntry, RomView } from '../protocol';
+import { GRAYSCALE_ID, type GalleryData, type GalleryEntry, type RomView } from '../protocol';
 import { DetailView, type DetailState } from './detail';
 import { ce, el } from './dom';
 import { Gallery, type GalleryState } from './gallery';
@@ -167,7 +167,7 @@ const tilesDetailHost = el('div', { class: 'detail-host', id: 'tiles-detail-host
 
 function ensureTiles(): void {
   if (tileBrowser || !view) return;
-  tileBrowser = new TileBrowser(rpc, state.tiles, gallery.palettes, gallery.paletteFor(undefined)?.id ?? 'grayscale', view, {
+  tileBrowser = new TileBrowser(rpc, state.tiles, gallery.palettes, gallery.paletteFor(undefined)?.id ?? GRAYSCALE_ID, view, {
     saveState: (p) => saveState({ tiles: { ...state.tiles, ...p } }),
     openDetail: (e) => openTilesDetail(e),
     paletteLoaded: (p) => {
@@ -273,7 +273,7 @@ rpc.onEvent((e) => {
       break;
     case 'romChanged':
       renderHeaderPanel(e.data);
-      gallery.invalidateThumbnails();
+      // Thumbnails stay: the entries event that follows an edit says which changed (by stamp).
       if (state.tab === 'changes') void changes.refresh();
       tileBrowser?.setView(e.data);
       void detail?.refresh();

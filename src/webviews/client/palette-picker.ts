@@ -5,6 +5,7 @@
  * .pal.json), and a strip of swatches showing the chosen colours.
  */
 import type { PaletteOption } from '../protocol';
+import { cssRgb } from '../../core/format';
 import { ce, choiceSelect, el, setChoices, type SelectControl, type TextControl } from './dom';
 import type { Rpc } from './rpc';
 
@@ -114,7 +115,7 @@ export class PalettePicker {
 export function swatchSpans(colors: readonly number[]): HTMLElement[] {
   return colors.slice(0, 16).map((c) => {
     const s = el('span', { class: 'swatch' });
-    s.style.backgroundColor = `#${c.toString(16).padStart(6, '0')}`;
+    s.style.backgroundColor = cssRgb(c);
     return s;
   });
 }

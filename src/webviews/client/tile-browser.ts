@@ -5,10 +5,12 @@
  * arrows move the cursor by a tile, Page Up/Down by a page; "Go to" takes any address form the
  * core understands; "Decompress from here" opens the block in a detail view beside the tiles.
  */
-import { formatSnes, offsetToSnes } from '../../core/rom/mapping';
+import { offsetToSnes } from '../../core/rom/mapping';
+import { COPIER_HEADER_SIZE } from '../../core/rom/copier-header';
+import { fileOffsetOf, formatLocation } from '../../core/format';
 import type { Bpp, GalleryEntry, PaletteOption, PixelImage, RomView } from '../protocol';
-import { arrangeImage, isOrder, ORDER_CHOICES, orderFits, positionOf, tileAt, type TileOrder } from './arrange-view';
-import { ce, choiceSelect, cssColor, el, hex, type TextControl } from './dom';
+import { arrangeImage, bandTiles, isOrder, ORDER_CHOICES, orderFits, positionOf, stepTile, tileAt, type TileOrder } from './arrange-view';
+import { ce, choiceSelect, cssColor, el, type TextControl } from './dom';
 import { drawZoomed, paletteRgba, toBitmap } from './draw';
 import { PalettePicker } from './palette-picker';
 import type { Rpc } from './rpc';
@@ -191,10 +193,11 @@ export class TileBrowser {
   private moveCursor(cursor: number): void {
     const c = this.clampOffset(cursor);
     if (c < this.state.offset || c >= this.state.offset + this.pageBytes) {
-      // Off the page: scroll by whole rows, keeping the view's byte alignment.
-      const rowBytes = this.tileBytes * this.state.widthTiles;
-      const rows = Math.floor((c - this.state.offset) / rowBytes) - (c < this.state.offset ? 0 : ROWS - 1);
-      const offset = this.clampOffset(this.state.offset + rows * rowBytes);
+      // Off the page: scroll by whole bands (rows; in 16x16 order, rows of whole sprites), keeping
+      // the view's byte alignment and every tile in its place in the arrangement.
+      const bandBytes = this.tileBytes * bandTiles(this.state.widthTiles, this.order);
+      const bands = Math.floor((c - this.state.offset) / bandBytes) - (c < this.state.offset ? 0 : this.pageBytes / bandBytes - 1);
+      const offset = this.clampOffset(this.state.offset + bands * bandBytes);
       this.set({ offset: offset > c ? c : offset, cursor: c });
       return;
     }
@@ -205,12 +208,14 @@ export class TileBrowser {
 
   private onKey(e: KeyboardEvent): void {
     const t = this.tileBytes;
-    const row = t * this.state.widthTiles;
-    // In 16x16 order, Down/Up move by a sprite row (two tile rows of the arrangement).
-    const moves: Record<string, number> = { ArrowRight: t, ArrowLeft: -t, ArrowDown: row, ArrowUp: -row };
+    // Arrows move to the tile drawn beside the cursor, in the arrangement shown (16x16 sprites:
+    // Down is the tile below on screen, not 16 tiles on in the ROM).
+    const moves: Record<string, [number, number]> = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowDown: [0, 1], ArrowUp: [0, -1] };
     if (e.key in moves) {
       e.preventDefault();
-      this.moveCursor(this.state.cursor + moves[e.key]!);
+      const [dx, dy] = moves[e.key]!;
+      const from = Math.floor((this.state.cursor - this.state.offset) / t);
+      this.moveCursor(this.state.offset + stepTile(from, dx, dy, this.state.widthTiles, this.order) * t);
     } else if (e.key === 'PageDown' || e.key === 'PageUp') {
       e.preventDefault();
       const d = e.key === 'PageDown' ? this.pageBytes : -this.pageBytes;
@@ -258,9 +263,7 @@ export class TileBrowser {
   }
 
   private snes(romOffset: number): string {
-    const s = offsetToSnes(this.view.mapping, romOffset);
-    const file = hex(romOffset + (this.view.copierHeader ? 512 : 0));
-    return s === null ? file : `${formatSnes(s)} (${file})`;
+    return formatLocation(offsetToSnes(this.view.mapping, romOffset), fileOffsetOf(romOffset, this.view.copierHeader ? COPIER_HEADER_SIZE : 0), 'with-file');
   }
 
   private draw(): void {

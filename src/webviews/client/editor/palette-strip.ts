@@ -4,6 +4,7 @@
  * the foreground colour can be edited in BGR555 steps (0-31 a channel, or the 15-bit word in hex)
  * and written into the ROM as an undoable edit.
  */
+import { isRomPaletteId } from '../../../core/gallery/palette-id';
 import type { PaletteOption } from '../../protocol';
 import { el } from '../dom';
 import { cssRgb } from '../../../core/format';
@@ -87,7 +88,7 @@ export class PaletteStrip {
 
   /** The palette id when its colours can be written to the ROM. */
   private get romPaletteId(): string | null {
-    return this.palette?.id.startsWith('rom:') ? this.palette.id : null;
+    return isRomPaletteId(this.palette?.id) ? this.palette.id : null;
   }
 
   setFg(i: number): void {
