@@ -88,7 +88,14 @@ export function decodeLoop(src: Uint8Array, start: number, out: Uint8Array, max:
     if (cmd === 0) {
       if (e > max) return fail('overflow', at);
       if (ip + n > end) return fail('truncated', at);
-      if (n < 4) for (let k = 0; k < n; k++) out[o + k] = src[ip + k]!;
+      if (n < 4) {
+        // unrolled: a 1-3 byte loop costs a mispredicted exit more often than not
+        out[o] = src[ip]!;
+        if (n > 1) {
+          out[o + 1] = src[ip + 1]!;
+          if (n > 2) out[o + 2] = src[ip + 2]!;
+        }
+      }
       else if (n < BULK_RAW) {
         for (let k = 0; k < n - 4; k += 4) ov.setInt32(o + k, sv.getInt32(ip + k, true), true);
         ov.setInt32(e - 4, sv.getInt32(ip + n - 4, true), true); // the last 4, overlapping the steps
@@ -120,6 +127,10 @@ export function decodeLoop(src: Uint8Array, start: number, out: Uint8Array, max:
       } else if (cmd === 5) {
         for (let k = 0; k < n - 4; k += 4) ov.setInt32(o + k, bitrev4(ov.getInt32(off + k, true)), true);
         ov.setInt32(e - 4, bitrev4(ov.getInt32(off + n - 4, true)), true);
+      } else if (n <= 8) {
+        // 4..8 bytes: two steps, no loop (the second overlaps the first when n < 8)
+        ov.setInt32(o, ov.getInt32(off, true), true);
+        ov.setInt32(e - 4, ov.getInt32(off + n - 4, true), true);
       } else if (o - off >= n && n >= BULK_COPY) {
         out.copyWithin(o, off, off + n);
       } else {
@@ -141,7 +152,10 @@ export function decodeLoop(src: Uint8Array, start: number, out: Uint8Array, max:
       const a = src[ip]!;
       const c = src[ip + 1]!;
       ip += 2;
-      fill4(out, ov, o, e2, (a | (c << 8)) * 0x10001);
+      if (n === 1) {
+        out[o] = a;
+        out[o + 1] = c;
+      } else fill4(out, ov, o, e2, (a | (c << 8)) * 0x10001);
       o = e2;
     } else {
       // 1: byte fill; 3: increasing fill
