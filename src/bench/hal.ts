@@ -1,20 +1,20 @@
 /**
- * Bench group "hal": the HAL codec on the reference corpus (shared/fixtures/hal/corpus). Decode
- * MB/s per file; for each level, ms per call and stream size per file, with the ratio against
- * greedy measured in the same run; the reference's figures (format doc §9, inhal/exhal at
+ * Bench group "hal": the HAL encoder on the reference corpus (shared/fixtures/hal/corpus; the
+ * decoder has its own group, "decode"): for each level, ms per call and stream size per file,
+ * with the ratio against greedy measured in the same run; the reference's figures (format doc §9, inhal at
  * 76b12ee, in-process C on this kind of machine) are printed beside ours.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decode, decodeInto, encode, type HalLevel } from '../core/hal';
-import { mbPerSec, round, timeIt, type BenchGroup, type BenchRow } from './harness';
+import { encode, type HalLevel } from '../core/hal';
+import { round, timeIt, type BenchGroup, type BenchRow } from './harness';
 
-/** Reference figures from the format document §9: inhal -2 / -1 ms per call, exhal GB/s. */
-const REFERENCE: Record<string, { ms2: number; ms1: number; gbps: number }> = {
-  sprite_8k: { ms2: 5.8, ms1: 3.0, gbps: 1.4 },
-  sprite_64k: { ms2: 289, ms1: 98, gbps: 1.2 },
-  sparse_64k: { ms2: 475, ms1: 134, gbps: 1.2 },
-  kss_cave_vram_64k: { ms2: 354, ms1: 138, gbps: 1.0 },
+/** Reference figures from the format document §9: inhal -2 / -1 ms per call. */
+const REFERENCE: Record<string, { ms2: number; ms1: number }> = {
+  sprite_8k: { ms2: 5.8, ms1: 3.0 },
+  sprite_64k: { ms2: 289, ms1: 98 },
+  sparse_64k: { ms2: 475, ms1: 134 },
+  kss_cave_vram_64k: { ms2: 354, ms1: 138 },
 };
 
 const isTiles = (name: string) => !name.startsWith('random') && !name.startsWith('zeros');
@@ -23,7 +23,7 @@ const camel = (name: string) => name.replace(/(^|_)([a-z0-9])/g, (_, __, c: stri
 
 export const halBench: BenchGroup = {
   name: 'hal',
-  description: 'HAL codec on the reference corpus: decode MB/s; per level ms per call, size, ratio to greedy; inhal/exhal beside',
+  description: 'HAL encoder on the reference corpus: per level ms per call, size, ratio to greedy; inhal beside',
   async run(ctx) {
     const rows: BenchRow[] = [];
     const dir = ctx.sharedDir ? join(ctx.sharedDir, 'fixtures', 'hal', 'corpus') : null;
@@ -43,8 +43,6 @@ export const halBench: BenchGroup = {
     for (let round = 0; round < (ctx.quick ? 1 : 3); round++) {
       for (const name of names) {
         const bin = new Uint8Array(readFileSync(join(dir, `${name}.bin`)));
-        const hal = new Uint8Array(readFileSync(join(dir, `${name}.inhal2.hal`)));
-        for (let k = 0; k < 20; k++) decode(hal);
         for (const level of ['greedy', 'fast', 'optimal'] as HalLevel[]) encode(bin, { level, maxSize: 0x20000 });
       }
     }
@@ -55,31 +53,6 @@ export const halBench: BenchGroup = {
       const ref2 = new Uint8Array(readFileSync(join(dir, `${name}.inhal2.hal`)));
       const ref = REFERENCE[name];
       const id = camel(name);
-
-      const t = timeIt(() => decode(ref2), { ...opts, minMs: Math.max(minMs, 100), minRuns: 20 });
-      const mbs = mbPerSec(bin.length, t.medianMs);
-      rows.push({
-        key: `halDecode${id}MBps`,
-        label: `decode ${name} (${bin.length} B)`,
-        value: round(mbs, 0),
-        unit: 'MB/s',
-        ...(isTiles(name) ? { target: '>= 500 MB/s', pass: mbs >= 500 } : {}),
-        note: `${ref ? `exhal ~${ref.gbps * 1000} MB/s` : 'exhal ~1000-1400 MB/s on tile data'}; returns a copy of its own`,
-      });
-      // Like for like with exhal_unpack, which writes into the caller's 64 KiB buffer: decodeInto.
-      if (isTiles(name)) {
-        const into = new Uint8Array(0x10000);
-        const ti = timeIt(() => decodeInto(ref2, 0, into), { ...opts, minMs: Math.max(minMs, 100), minRuns: 20 });
-        const mbsInto = mbPerSec(bin.length, ti.medianMs);
-        rows.push({
-          key: `halDecodeInto${id}MBps`,
-          label: `decodeInto ${name}, the caller's buffer (as exhal_unpack)`,
-          value: round(mbsInto, 0),
-          unit: 'MB/s',
-          // sprite_64k: at least exhal's speed on it (issue 19).
-          ...(name === 'sprite_64k' ? { target: '>= 1200 MB/s', pass: mbsInto >= 1200 } : {}),
-        });
-      }
 
       const sizes: Partial<Record<HalLevel, number>> = {};
       for (const level of ['greedy', 'fast', 'optimal'] as HalLevel[]) {
@@ -142,20 +115,6 @@ export const halBench: BenchGroup = {
         }
       }
     }
-    // The scanner's pattern: try every offset of a file with one reused buffer (most fail fast).
-    const scanFile = names.includes('kss_cave_vram_64k') ? 'kss_cave_vram_64k.bin' : `${names[0]}.bin`;
-    const scanSrc = new Uint8Array(readFileSync(join(dir, scanFile)));
-    const buf = new Uint8Array(0x10000);
-    const scan = timeIt(() => {
-      for (let off = 0; off < scanSrc.length; off++) decodeInto(scanSrc, off, buf);
-    }, { ...opts, minRuns: ctx.quick ? 1 : 3 });
-    rows.push({
-      key: 'halScanEveryOffsetNs',
-      label: `decodeInto at every offset of ${scanFile}`,
-      value: round((scan.medianMs * 1e6) / scanSrc.length, 0),
-      unit: 'ns/offset',
-      note: `${round(scan.medianMs, 1)} ms for ${scanSrc.length} offsets; exhal's sniff reads 64 KiB per offset`,
-    });
     if (totals.greedy > 0) {
       const ratio = (100 * (totals.optimal - totals.greedy)) / totals.greedy;
       rows.push({

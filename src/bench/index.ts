@@ -3,6 +3,7 @@ import type { BenchGroup } from './harness';
 import { monitoringBench } from './monitoring';
 import { romBench } from './rom';
 import { gfxBench } from './gfx';
+import { decodeBench } from './decode';
 import { halBench } from './hal';
 import { scanBench } from './scan';
 import { hostileBench } from './hostile';
@@ -11,4 +12,4 @@ import { patchBench } from './patch';
 import { findBench } from './find';
 import { editBench } from './edit';
 
-export const BENCH_GROUPS: BenchGroup[] = [romBench, monitoringBench, gfxBench, halBench, scanBench, findBench, editBench, hostileBench, cliBench, patchBench];
+export const BENCH_GROUPS: BenchGroup[] = [romBench, monitoringBench, gfxBench, halBench, decodeBench, scanBench, findBench, editBench, hostileBench, cliBench, patchBench];

@@ -6,8 +6,11 @@
  * bytes not yet written read as 0 *by rule* (exhal's zeroed buffer) rather than from the buffer,
  * so `decodeInto` works on a dirty, reused buffer without clearing it.
  */
-import { BITREV, MAX_OUTPUT } from './commands';
-import { HalDecodeError, type HalDecodeReason } from './errors';
+import { MAX_OUTPUT } from './commands';
+import { decodeLoop, type DecodeStatus } from './decode-loop';
+import { HalDecodeError } from './errors';
+
+export type { DecodeStatus };
 
 export interface DecodeOptions {
   /** Reject copies whose source is not written yet (`off >= o`); inhal never writes one. */
@@ -16,19 +19,10 @@ export interface DecodeOptions {
   maxOutput?: number;
 }
 
-/** What `decodeInto` reports: never throws for a bad stream. */
-export type DecodeStatus =
-  | { ok: true; size: number; consumed: number }
-  | { ok: false; reason: HalDecodeReason; offset: number };
-
 export interface DecodeResult {
   data: Uint8Array;
   /** Bytes of `src` the stream occupies, from `start` up to and including the 0xFF. */
   consumed: number;
-}
-
-function fail(reason: HalDecodeReason, offset: number): DecodeStatus {
-  return { ok: false, reason, offset };
 }
 
 function limitOf(opts: DecodeOptions | undefined): number {
@@ -47,108 +41,7 @@ export function decodeInto(src: Uint8Array, start: number, out: Uint8Array, opts
   const strict = opts?.strict === true;
   if (!Number.isInteger(start) || start < 0) throw new RangeError(`start must be a non-negative integer, got ${start}`);
   if (out.length < max) throw new RangeError(`output buffer holds ${out.length} bytes, needs ${max}`);
-  const end = src.length;
-  let ip = start;
-  let o = 0;
-  for (;;) {
-    if (ip >= end) return fail('truncated', ip);
-    const at = ip;
-    const b = src[ip++]!;
-    if (b === 0xff) {
-      if (o === 0) return fail('empty', at);
-      return { ok: true, size: o, consumed: ip - start };
-    }
-    let cmd: number;
-    let n: number;
-    if ((b & 0xe0) === 0xe0) {
-      if (ip >= end) return fail('truncated', at);
-      cmd = (b >> 2) & 7;
-      n = (((b & 3) << 8) | src[ip++]!) + 1;
-    } else {
-      cmd = b >> 5;
-      n = (b & 0x1f) + 1;
-    }
-    switch (cmd) {
-      case 0: {
-        if (o + n > max) return fail('overflow', at);
-        if (ip + n > end) return fail('truncated', at);
-        // a plain loop beats subarray + set (an allocation and a call) up to a few hundred bytes
-        if (n <= 256) for (let k = 0; k < n; k++) out[o + k] = src[ip + k]!;
-        else out.set(src.subarray(ip, ip + n), o);
-        ip += n;
-        o += n;
-        break;
-      }
-      case 1: {
-        if (o + n > max) return fail('overflow', at);
-        if (ip >= end) return fail('truncated', at);
-        const v = src[ip++]!;
-        if (n <= 64) for (let k = 0; k < n; k++) out[o + k] = v;
-        else out.fill(v, o, o + n);
-        o += n;
-        break;
-      }
-      case 2: {
-        if (o + 2 * n > max) return fail('overflow', at);
-        if (ip + 2 > end) return fail('truncated', at);
-        const a = src[ip]!;
-        const c = src[ip + 1]!;
-        ip += 2;
-        for (let k = 0; k < n; k++) {
-          out[o++] = a;
-          out[o++] = c;
-        }
-        break;
-      }
-      case 3: {
-        if (o + n > max) return fail('overflow', at);
-        if (ip >= end) return fail('truncated', at);
-        const v = src[ip++]!;
-        for (let k = 0; k < n; k++) out[o + k] = (v + k) & 0xff;
-        o += n;
-        break;
-      }
-      default: {
-        // 4 (and 7, which executes like 4), 5, 6: a big-endian absolute source offset.
-        if (o + n > max) return fail('overflow', at);
-        if (ip + 2 > end) return fail('truncated', at);
-        const off = (src[ip]! << 8) | src[ip + 1]!;
-        ip += 2;
-        if (cmd === 6) {
-          if (off < n - 1) return fail('copy-before-start', at);
-        } else if (off + n > MAX_OUTPUT) return fail('copy-past-end', at);
-        if (off >= o) {
-          if (strict) return fail('unwritten-source', at);
-          copyUnwritten(out, cmd, o, off, n);
-        } else if (cmd === 6) {
-          for (let k = 0; k < n; k++) out[o + k] = out[off - k]!;
-        } else if (cmd === 5) {
-          for (let k = 0; k < n; k++) out[o + k] = BITREV[out[off + k]!]!;
-        } else if (off + n <= o && n >= 24) {
-          out.copyWithin(o, off, off + n);
-        } else {
-          for (let k = 0; k < n; k++) out[o + k] = out[off + k]!;
-        }
-        o += n;
-      }
-    }
-  }
-}
-
-/**
- * A copy whose source starts at or after `o`: every byte it reads at step k lies at or past `o + k`
- * (not written yet, so 0), except a backwards copy, which walks down into bytes written earlier,
- * possibly by itself.
- */
-function copyUnwritten(out: Uint8Array, cmd: number, o: number, off: number, n: number): void {
-  if (cmd !== 6) {
-    out.fill(0, o, o + n);
-    return;
-  }
-  for (let k = 0; k < n; k++) {
-    const x = off - k;
-    out[o + k] = x < o + k ? out[x]! : 0;
-  }
+  return decodeLoop(src, start, out, max, strict);
 }
 
 let shared: Uint8Array | null = null;
