@@ -9,6 +9,7 @@
 import { MAX_OUTPUT } from './commands';
 import { decodeLoop, type DecodeStatus } from './decode-loop';
 import { HalDecodeError } from './errors';
+import { hex } from '../format';
 
 export type { DecodeStatus };
 
@@ -57,7 +58,7 @@ function describe(src: Uint8Array, at: number): string {
   if (long && second === undefined) return `command ${cmd}, long header cut off`;
   const n = long ? (((b & 3) << 8) | second!) + 1 : (b & 0x1f) + 1;
   const opAt = at + (long ? 2 : 1);
-  const source = cmd >= 4 && opAt + 1 < src.length ? `, source 0x${((src[opAt]! << 8) | src[opAt + 1]!).toString(16).toUpperCase().padStart(4, '0')}` : '';
+  const source = cmd >= 4 && opAt + 1 < src.length ? `, source ${hex((src[opAt]! << 8) | src[opAt + 1]!, 4)}` : '';
   return `command ${cmd}, count ${n}${source}`;
 }
 

@@ -1,5 +1,6 @@
 /** Typed errors of the HAL codec. Both are SpritePalErrors with a stable `code`. */
-import { SpritePalError, hex } from '../errors';
+import { SpritePalError } from '../errors';
+import { hex } from '../format';
 
 /** Why a stream could not be decoded (see decode.ts for each rule). */
 export type HalDecodeReason =
