@@ -4,13 +4,15 @@
  * raw size of the changes (bytes that differ), measured in the same run. Flips' size for the same
  * pair (Flips built from Alcaro/Flips ff216a7 with -O2, `flips --create --bps-delta`, run by hand:
  * it is not part of the tests) is printed beside ours when the pair is the one it was measured on.
+ * Two more pairs bound the encoder's worst case: two unrelated ROM images (nothing but scattered
+ * shared code and padding to copy) and random bytes against random bytes (nothing at all).
  */
 import { applyBps, applyIps, countChanged, createBps, createIps } from '../core/patch';
 import { round, timeIt, type BenchGroup, type BenchRow } from './harness';
-import { patchBenchPair } from './patch-pair';
+import { patchBenchPair, randomPatchPair, unrelatedPatchPair } from './patch-pair';
 
-/** Flips' patch sizes for the shared-fixture pair (seed 15), measured by hand. */
-const FLIPS = { bps: 4691, ips: 6191 };
+/** Flips' patch sizes for the shared-fixture pairs, measured by hand (same build and flags). */
+const FLIPS = { bps: 4691, ips: 6191, unrelatedBps: 108643 };
 
 export const patchBench: BenchGroup = {
   name: 'patch',
@@ -51,6 +53,26 @@ export const patchBench: BenchGroup = {
     });
     const ipsApply = timeIt(() => applyIps(pair.source, ips), opts);
     rows.push({ key: 'patchIpsApply4MiBMs', label: 'IPS apply, 4 MiB ROM', value: round(ipsApply.medianMs, 1), unit: 'ms' });
+
+    // The hard cases: fewer runs, each one long.
+    const hardOpts = { minMs: ctx.quick ? 1 : 1500, minRuns: ctx.quick ? 1 : 3, warmup: ctx.quick ? 0 : 1 };
+    const unrelated = unrelatedPatchPair(ctx.sharedDir);
+    const unrelatedShared = !unrelated.origin.startsWith('unrelated random');
+    ctx.log(`unrelated pair: ${unrelated.origin}`);
+    let ub = createBps(unrelated.source, unrelated.target);
+    const ut = timeIt(() => (ub = createBps(unrelated.source, unrelated.target)), hardOpts);
+    rows.push({ key: 'patchBpsCreateUnrelatedMs', label: 'BPS create, two unrelated 4 MiB ROM images', value: round(ut.medianMs, 1), unit: 'ms', note: `best ${round(ut.minMs, 1)} ms; ${unrelated.origin}` });
+    rows.push({
+      key: 'patchBpsUnrelatedBytes',
+      label: 'BPS size, two unrelated 4 MiB ROM images',
+      value: ub.length,
+      unit: 'B',
+      note: unrelatedShared ? `Flips ${FLIPS.unrelatedBps} B on this pair (ours ${round((ub.length / FLIPS.unrelatedBps) * 100, 1)} % of it)` : unrelated.origin,
+    });
+    const random = randomPatchPair();
+    let rb = createBps(random.source, random.target);
+    const rt = timeIt(() => (rb = createBps(random.source, random.target)), hardOpts);
+    rows.push({ key: 'patchBpsCreateRandomMs', label: 'BPS create, 4 MiB random against 4 MiB other random (worst case)', value: round(rt.medianMs, 1), unit: 'ms', note: `best ${round(rt.minMs, 1)} ms; ${rb.length} B for ${random.target.length} B (Flips: the same size)` });
     return rows;
   },
 };
