@@ -4,7 +4,7 @@
  * else is ignored and logged.
  */
 import * as vscode from 'vscode';
-import { changesView } from './changes-view';
+import { changePreview, changesView } from './changes-view';
 import type { PatchCommandResult } from './patch-commands';
 import type { PatchFormat } from '../core/patch';
 import { EditorRegistry } from './editor-registry';
@@ -44,6 +44,10 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
     inject?: (args: { uri: vscode.Uri; romOffset: number }) => Promise<unknown>;
     createPatch?: (args: { uri: vscode.Uri; format: PatchFormat }) => Promise<PatchCommandResult>;
   } = {};
+  /** First bytes of `untitled:` ROM documents about to open (Apply Patch's results), by URI; taken on open. */
+  readonly untitledContents = new Map<string, Uint8Array>();
+  /** Untitled documents VS Code has been told are dirty (once each, when first shown). */
+  private readonly untitledShown = new WeakSet<RomDocument>();
   /** Counted protocol violations (the monitoring view shows them). */
   protocolViolations = 0;
 
@@ -103,6 +107,27 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
     await target?.webview.postMessage({ kind: 'event', event: 'showTab', data: { tab, romOffset } } satisfies HostMessage);
   }
 
+  /**
+   * Opens `bytes` as a new unsaved ROM document named `name` (an `untitled:` URI, numbered when the
+   * name is taken) in this editor.
+   */
+  async openUntitled(name: string, bytes: Uint8Array): Promise<RomDocument> {
+    const dot = name.lastIndexOf('.');
+    let uri = vscode.Uri.from({ scheme: 'untitled', path: name });
+    for (let n = 2; this.registry.find(uri) || this.untitledContents.has(uri.toString()); n++) {
+      uri = vscode.Uri.from({ scheme: 'untitled', path: dot > 0 ? `${name.slice(0, dot)}-${n}${name.slice(dot)}` : `${name}-${n}` });
+    }
+    const key = uri.toString();
+    this.untitledContents.set(key, bytes);
+    const opening = this.registry.whenOpen(uri);
+    try {
+      await vscode.commands.executeCommand('vscode.openWith', uri, ROM_EDITOR_VIEW_TYPE);
+    } finally {
+      this.untitledContents.delete(key);
+    }
+    return opening;
+  }
+
   /** All open ROM documents. */
   get documents(): RomDocument[] {
     return this.registry.documents;
@@ -111,13 +136,15 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
   async openCustomDocument(uri: vscode.Uri, context: vscode.CustomDocumentOpenContext, _token: vscode.CancellationToken): Promise<EditorDocument> {
     this.services.pool?.warm(); // thumbnails and the scan need the workers in a moment
     let doc: RomDocument;
+    const untitled = this.untitledContents.get(uri.toString()) ?? context.untitledDocumentData;
+    this.untitledContents.delete(uri.toString());
     try {
       doc = await RomDocument.open(uri, context.backupId, {
         log: this.log,
         services: this.services,
         backupsToKeep: () => vscode.workspace.getConfiguration('spritepal').get<number>('backups.keep', 5),
         onDidSave: (d) => this.catalog.recordSave(d),
-      });
+      }, untitled);
     } catch (err) {
       const reason = (err as Error).message;
       const line = `cannot open ${uri.fsPath} as a ROM: ${reason}`;
@@ -143,6 +170,11 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
       return;
     }
     this.registry.add(doc, panel);
+    if (doc.isUntitled && !this.untitledShown.has(doc)) {
+      // Unsaved from the start: VS Code asks before closing it, backs it up for hot exit, and Save goes through Save As.
+      this.untitledShown.add(doc);
+      this.editEmitter.fire({ document: doc });
+    }
     panel.webview.options = webviewOptions(this.context.extensionUri);
     panel.webview.html = romEditorHtml(panel.webview, this.context.extensionUri, doc.fileName);
 
@@ -226,6 +258,7 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
       return g.scanStatus;
     },
     changes: async (doc) => changesView(doc, (await this.gallery(doc).gallery()).entries),
+    changePreview: async (doc, p) => changePreview(doc, p, (await this.gallery(doc).gallery()).palettes),
     createPatch: async (doc, p) => {
       if (!this.actions.createPatch) throw new Error('patches are not available');
       const r = await this.actions.createPatch({ uri: doc.uri, format: p.format });
