@@ -9,7 +9,7 @@
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import { listBackups, writeFileAtomic } from '../core/io/atomic-file';
-import { applyRomPatch, createRomPatch, OriginalError, PatchError, readOriginal, recordOriginal, findOriginal, type PatchFormat, type PatchSummary, type WorkspaceFiles } from '../core/patch';
+import { applyRomPatch, createRomPatch, OriginalError, PatchError, patchesBetween, readOriginal, recordOriginal, findOriginal, type PatchFormat, type PatchSummary, type WorkspaceFiles } from '../core/patch';
 import { RomDocument } from './rom-document';
 import { ROM_EDITOR_VIEW_TYPE, type RomEditorProvider } from './rom-editor-provider';
 
@@ -231,7 +231,10 @@ async function applyPatch(editor: RomEditorProvider, log: vscode.LogOutputChanne
     untitled = pick.untitled;
   }
   if (untitled) {
-    const doc = await editor.openUntitled(suggested, applied.bytes);
+    // The ROM, with the patch applied on it as one undoable edit (when it only replaces bytes).
+    const patches = patchesBetween(rom, applied.bytes);
+    const edit = patches && patches.length > 0 ? { label: `Apply ${posix.basename(patchUri.path)}`, patches } : null;
+    const doc = await editor.openUntitled(vscode.Uri.joinPath(romUri, '..'), suggested, edit ? rom.slice() : applied.bytes, edit);
     log.info(`applied ${posix.basename(patchUri.path)} to ${name}: opened ${doc.uri.path} unsaved (${applied.bytes.length} bytes, header ${applied.header})`);
     return { output: doc.uri.toString(), summary: applied.summary, header: applied.header };
   }

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { changePreview, changesView } from './changes-view';
 import type { PatchCommandResult } from './patch-commands';
 import type { PatchFormat } from '../core/patch';
+import type { RomEdit } from '../core/edit';
 import { EditorRegistry } from './editor-registry';
 import { BOOT_THUMBS, parseWebviewRequest, THUMB_MAX_TILES, type HostMessage, type Method, type RequestMap } from '../webviews/protocol';
 import { describeRejected, serveRequest } from './serve-request';
@@ -44,10 +45,10 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
     inject?: (args: { uri: vscode.Uri; romOffset: number }) => Promise<unknown>;
     createPatch?: (args: { uri: vscode.Uri; format: PatchFormat }) => Promise<PatchCommandResult>;
   } = {};
-  /** First bytes of `untitled:` ROM documents about to open (Apply Patch's results), by URI; taken on open. */
-  readonly untitledContents = new Map<string, Uint8Array>();
-  /** Untitled documents VS Code has been told are dirty (once each, when first shown). */
-  private readonly untitledShown = new WeakSet<RomDocument>();
+  /** First bytes of `untitled:` ROM documents about to open (Apply Patch's), and the edit to apply on them, by URI; taken on open. */
+  private readonly untitledContents = new Map<string, { bytes: Uint8Array; edit: RomEdit | null }>();
+  /** Untitled documents not shown yet: the edit that makes them what they are (null: they are dirty as they are). */
+  private readonly untitledFirstEdit = new WeakMap<RomDocument, RomEdit | null>();
   /** Counted protocol violations (the monitoring view shows them). */
   protocolViolations = 0;
 
@@ -108,17 +109,19 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
   }
 
   /**
-   * Opens `bytes` as a new unsaved ROM document named `name` (an `untitled:` URI, numbered when the
-   * name is taken) in this editor.
+   * Opens a new unsaved ROM document (an `untitled:` URI named `name` in `folder`, where Save As
+   * then offers to write it; numbered when the name is taken): `bytes`, with `edit` applied as its
+   * first undoable edit when given (so Save As leaves it clean and undo gives `bytes` back).
    */
-  async openUntitled(name: string, bytes: Uint8Array): Promise<RomDocument> {
+  async openUntitled(folder: vscode.Uri, name: string, bytes: Uint8Array, edit: RomEdit | null): Promise<RomDocument> {
     const dot = name.lastIndexOf('.');
-    let uri = vscode.Uri.from({ scheme: 'untitled', path: name });
+    const at = (file: string) => vscode.Uri.from({ scheme: 'untitled', path: vscode.Uri.joinPath(folder, file).path });
+    let uri = at(name);
     for (let n = 2; this.registry.find(uri) || this.untitledContents.has(uri.toString()); n++) {
-      uri = vscode.Uri.from({ scheme: 'untitled', path: dot > 0 ? `${name.slice(0, dot)}-${n}${name.slice(dot)}` : `${name}-${n}` });
+      uri = at(dot > 0 ? `${name.slice(0, dot)}-${n}${name.slice(dot)}` : `${name}-${n}`);
     }
     const key = uri.toString();
-    this.untitledContents.set(key, bytes);
+    this.untitledContents.set(key, { bytes, edit });
     const opening = this.registry.whenOpen(uri);
     try {
       await vscode.commands.executeCommand('vscode.openWith', uri, ROM_EDITOR_VIEW_TYPE);
@@ -136,8 +139,9 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
   async openCustomDocument(uri: vscode.Uri, context: vscode.CustomDocumentOpenContext, _token: vscode.CancellationToken): Promise<EditorDocument> {
     this.services.pool?.warm(); // thumbnails and the scan need the workers in a moment
     let doc: RomDocument;
-    const untitled = this.untitledContents.get(uri.toString()) ?? context.untitledDocumentData;
+    const pending = context.backupId ? undefined : this.untitledContents.get(uri.toString());
     this.untitledContents.delete(uri.toString());
+    const untitled = pending?.bytes ?? context.untitledDocumentData;
     try {
       doc = await RomDocument.open(uri, context.backupId, {
         log: this.log,
@@ -152,6 +156,7 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
       this.services.metrics.error('rom-open-failed', reason);
       return new UnopenableRom(uri, reason, line);
     }
+    if (doc.isUntitled) this.untitledFirstEdit.set(doc, pending?.edit ?? null);
     this.log.info(`opened ${uri.fsPath}: ${doc.session.rom.mapping}, "${doc.session.rom.detection.fields?.title ?? '(no header)'}"`);
     await this.catalog.attach(doc).catch((e: Error) => this.log.warn(`ROM identity of ${doc.fileName}: ${e.message}`));
     doc.onDidEdit((e) => this.editEmitter.fire(e));
@@ -170,10 +175,14 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
       return;
     }
     this.registry.add(doc, panel);
-    if (doc.isUntitled && !this.untitledShown.has(doc)) {
-      // Unsaved from the start: VS Code asks before closing it, backs it up for hot exit, and Save goes through Save As.
-      this.untitledShown.add(doc);
-      this.editEmitter.fire({ document: doc });
+    const first = this.untitledFirstEdit.get(doc);
+    if (first !== undefined) {
+      // Unsaved from the start (VS Code knows the document now): it asks before closing it, backs
+      // it up for hot exit, and saves it through Save As. An edit (undoable) where there is one:
+      // VS Code calls a document clean after Save As only when its edits made it dirty.
+      this.untitledFirstEdit.delete(doc);
+      if (first) doc.applyEdit(first);
+      else this.editEmitter.fire({ document: doc });
     }
     panel.webview.options = webviewOptions(this.context.extensionUri);
     panel.webview.html = romEditorHtml(panel.webview, this.context.extensionUri, doc.fileName);
