@@ -10,7 +10,7 @@ import { describeChanges, movedPointers, OriginalError, readOriginal, type Known
 import { copierHeaderSize } from '../core/rom/copier-header';
 import { makeThumbnail } from '../core/thumbs/thumbnail';
 import { CHANGE_PREVIEW_BYTES, CHANGE_PREVIEW_TILES, MAX_CHANGE_ROWS, RAMP_ID, type ChangePreview, type ChangesData, type ChangeSpriteRef, type GalleryEntry, type PaletteOption, type ThumbItem } from '../webviews/protocol';
-import { folderOf, romKey, workspaceFiles } from './patch-commands';
+import { folderOf, romKey, UNTITLED_HAS_NO_ORIGINAL, workspaceFiles } from './patch-commands';
 import type { RomDocument } from './rom-document';
 
 /** Where each block now at an offset started in the original, following moves in order (A→B→C: C came from A). */
@@ -80,6 +80,7 @@ function spriteRef(block: Pick<KnownBlock, 'before' | 'after'> | undefined, entr
 
 /** The recorded clean original's headerless bytes, or why there is none. */
 async function originalOf(doc: RomDocument): Promise<{ bytes: Uint8Array; path: string } | { unavailable: string }> {
+  if (doc.isUntitled) return { unavailable: UNTITLED_HAS_NO_ORIGINAL };
   const folder = folderOf(doc.uri);
   try {
     const record = await readOriginal(workspaceFiles(folder), romKey(folder, doc.uri));

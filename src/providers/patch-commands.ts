@@ -44,6 +44,8 @@ export interface PatchCommandResult {
 const ASKED_KEY = 'spritepal.originalAsked';
 const KEEP_COPY = 'Keep a Copy of the File on Disk';
 export const NEW_DOCUMENT = 'Open as a New Unsaved ROM';
+/** Why an untitled ROM (a patch's result, not saved yet) has no changes or patches of its own. */
+export const UNTITLED_HAS_NO_ORIGINAL = 'this ROM is new and unsaved: save it first, then choose its clean original (it is recorded by file name)';
 export const SAVE_TO_FILE = 'Save to a File...';
 const CHOOSE = 'Choose File...';
 
@@ -161,6 +163,7 @@ async function createPatch(editor: RomEditorProvider, log: vscode.LogOutputChann
   if (!vscode.workspace.isTrusted) return refuse('making patches is disabled in untrusted workspaces');
   const doc = await editor.documentFor(args.uri, 'Choose the modified ROM to make a patch from');
   if (!doc) return { refused: 'no ROM chosen' };
+  if (doc.isUntitled) return refuse(`no patch made: ${UNTITLED_HAS_NO_ORIGINAL}`);
   const original = await originalBytes(doc, log, args, scripted);
   if (typeof original === 'string') return refuse(`no patch made: ${original}`);
   let format = args.format;

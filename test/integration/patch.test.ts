@@ -77,6 +77,13 @@ describe('patches (extension host)', () => {
     await waitFor('the patch applied as its edit', () => sha(fresh.bytes) === sha(edited) || undefined);
     assert.equal(fresh.isDirty, true);
     assert.deepEqual(readdirSync(folder).sort(), before, 'no file written');
+    // It has no clean original of its own until saved: the Changes tab and Create Patch say so.
+    const untitledChanges: HostMessage[] = [];
+    await editor.handleWebviewMessage(fresh, { kind: 'request', id: 3, method: 'changes', params: {} }, (m) => untitledChanges.push(m));
+    assert.match(JSON.stringify(untitledChanges[0]), /new and unsaved: save it first/);
+    const fromUntitled = (await vscode.commands.executeCommand('spritepal.createPatch', { uri: untitled, format: 'bps', output: vscode.Uri.file(p('untitled.bps')) })) as PatchCommandResult;
+    assert.match(fromUntitled.refused ?? '', /new and unsaved: save it first/);
+    assert.equal(existsSync(p('untitled.bps')), false);
     // Hot exit: its backup reopens as the same untitled ROM, without the pending contents.
     const backup = await editor.backupCustomDocument(fresh, { destination: vscode.Uri.file(p('untitled.backup')) }, new vscode.CancellationTokenSource().token);
     // (The extension's own bundle made it: its RomDocument class is not this bundle's.)
