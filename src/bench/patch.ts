@@ -28,16 +28,12 @@ export const patchBench: BenchGroup = {
     let bps = createBps(pair.source, pair.target);
     const create = timeIt(() => (bps = createBps(pair.source, pair.target)), opts);
     rows.push({ key: 'patchBpsCreate4MiBMs', label: `BPS create, 4 MiB ROM, ${pair.edits} edits`, value: round(create.medianMs, 1), unit: 'ms', target: '< 200 ms', pass: create.medianMs < 200, note: `best ${round(create.minMs, 1)} ms` });
-    const ratio = bps.length / raw;
-    rows.push({
-      key: 'patchBpsSizeVsChanged',
-      label: `BPS size / changed bytes (${bps.length} / ${raw} B)`,
-      value: round(ratio, 3),
-      unit: 'x',
-      target: '<= 1.1 x',
-      pass: ratio <= 1.1,
-      note: shared ? `Flips ${FLIPS.bps} B on this pair (ours ${round((bps.length / FLIPS.bps) * 100, 1)} % of it)` : pair.origin,
-    });
+    rows.push({ key: 'patchBpsSizeVsChanged', label: `BPS size / changed bytes (${bps.length} / ${raw} B)`, value: round(bps.length / raw, 3), unit: 'x', note: pair.origin });
+    // The issue's size goal is against Flips, whose size is known for the shared pair only.
+    if (shared) {
+      const vsFlips = bps.length / FLIPS.bps;
+      rows.push({ key: 'patchBpsSizeVsFlips', label: `BPS size / Flips' BPS size (${bps.length} / ${FLIPS.bps} B, Flips measured by hand)`, value: round(vsFlips, 3), unit: 'x', target: '<= 1.1 x', pass: vsFlips <= 1.1 });
+    }
     const apply = timeIt(() => applyBps(pair.source, bps), opts);
     rows.push({ key: 'patchBpsApply4MiBMs', label: 'BPS apply, 4 MiB ROM (all three CRCs checked)', value: round(apply.medianMs, 1), unit: 'ms' });
 
