@@ -17,20 +17,62 @@ export interface PatchPair {
   edits: number;
 }
 
+/** The shared homebrew ROMs, sorted by name (none when the fixtures are missing). */
+function homebrewRoms(sharedDir: string | null): { name: string; bytes: Uint8Array }[] {
+  const dir = sharedDir ? join(sharedDir, 'fixtures', 'homebrew') : null;
+  if (!dir || !existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.sfc'))
+    .sort()
+    .map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(dir, name))) }));
+}
+
+/** ROMs end to end in a `size`-byte image, 0xFF after them; returns how many bytes they filled. */
+function endToEnd(out: Uint8Array, roms: { bytes: Uint8Array }[]): number {
+  let at = 0;
+  for (const rom of roms) {
+    const n = Math.min(rom.bytes.length, out.length - at);
+    out.set(rom.bytes.subarray(0, n), at);
+    at += n;
+  }
+  return at;
+}
+
+/**
+ * The encoder's hard case: two unrelated 4 MiB images (shared homebrew ROMs 1-7 end to end against
+ * ROMs 8-14, as a patch between two different games would be), or without the fixtures two
+ * unrelated seeded random images (nothing to copy at all: the worst case for the search).
+ */
+export function unrelatedPatchPair(sharedDir: string | null, size = 4 * 1024 * 1024, seed = 15): PatchPair {
+  const roms = homebrewRoms(sharedDir);
+  if (roms.length >= 2) {
+    const source = new Uint8Array(size).fill(0xff);
+    const target = new Uint8Array(size).fill(0xff);
+    const half = Math.ceil(roms.length / 2);
+    const a = endToEnd(source, roms.slice(0, half));
+    const b = endToEnd(target, roms.slice(half));
+    return { source, target, origin: `shared homebrew ROMs 1-${half} (${a} B) against ${half + 1}-${roms.length} (${b} B)`, edits: 0 };
+  }
+  return { ...randomPatchPair(size, seed), origin: 'unrelated random bytes (shared/fixtures/homebrew not found)' };
+}
+
+/** The worst case for the search: 4 MiB of random bytes against 4 MiB of other random bytes. */
+export function randomPatchPair(size = 4 * 1024 * 1024, seed = 16): PatchPair {
+  const rng = new Prng(seed);
+  const source = new Uint8Array(size);
+  const target = new Uint8Array(size);
+  rng.bytes(source, 0, size);
+  rng.bytes(target, 0, size);
+  return { source, target, origin: 'random bytes against other random bytes', edits: 0 };
+}
+
 export function patchBenchPair(sharedDir: string | null, size = 4 * 1024 * 1024, edits = 20, seed = 15): PatchPair {
   const source = new Uint8Array(size).fill(0xff);
   const rng = new Prng(seed);
-  const dir = sharedDir ? join(sharedDir, 'fixtures', 'homebrew') : null;
+  const roms = homebrewRoms(sharedDir);
   let origin: string;
-  if (dir && existsSync(dir)) {
-    let at = 0;
-    for (const name of readdirSync(dir).filter((f) => f.endsWith('.sfc')).sort()) {
-      const rom = readFileSync(join(dir, name));
-      const n = Math.min(rom.length, size - at);
-      source.set(rom.subarray(0, n), at);
-      at += n;
-    }
-    origin = `shared homebrew ROMs end to end (${at} B)`;
+  if (roms.length > 0) {
+    origin = `shared homebrew ROMs end to end (${endToEnd(source, roms)} B)`;
   } else {
     // Tiles drawn from a small set of rows, as graphics are, in 3/4 of the ROM; the rest 0xFF.
     const rows = Array.from({ length: 64 }, () => Array.from({ length: 8 }, () => rng.int(0, 255)));

@@ -1,14 +1,16 @@
 /**
  * The Changes tab's data: the open document against its recorded clean original (core/patch
  * describeChanges), with the gallery's blocks and the document's catalog moves as what the bytes
- * belong to, so a relocated sprite is one row with its pointer beside it.
+ * belong to, so a relocated sprite is one row with its pointer beside it. A sprite row carries how
+ * the gallery draws it, and changePreview decodes it from the original and from the document.
  */
 import { hex } from '../core/errors';
 import { decode } from '../core/hal';
 import { describeChanges, movedPointers, OriginalError, readOriginal, type KnownBlock } from '../core/patch';
 import { copierHeaderSize } from '../core/rom/copier-header';
-import { CHANGE_PREVIEW_BYTES, MAX_CHANGE_ROWS, type ChangesData, type GalleryEntry } from '../webviews/protocol';
-import { folderOf, romKey, workspaceFiles } from './patch-commands';
+import { makeThumbnail } from '../core/thumbs/thumbnail';
+import { CHANGE_PREVIEW_BYTES, CHANGE_PREVIEW_TILES, MAX_CHANGE_ROWS, RAMP_ID, type ChangePreview, type ChangesData, type ChangeSpriteRef, type GalleryEntry, type PaletteOption, type ThumbItem } from '../webviews/protocol';
+import { folderOf, romKey, UNTITLED_HAS_NO_ORIGINAL, workspaceFiles } from './patch-commands';
 import type { RomDocument } from './rom-document';
 
 /** Where each block now at an offset started in the original, following moves in order (A→B→C: C came from A). */
@@ -36,9 +38,9 @@ function streamSize(bytes: Uint8Array, at: number, fallback: number): number {
  * its origin; an entry still at a moved block's old offset (the catalog follows moves on save)
  * went to its destination. One block per current offset, a moved one preferred.
  */
-function blocksOf(entries: GalleryEntry[], original: Uint8Array, current: Uint8Array, origin: Map<number, number>): KnownBlock[] {
+function blocksOf(entries: GalleryEntry[], original: Uint8Array, current: Uint8Array, origin: Map<number, number>): { block: KnownBlock; entry: GalleryEntry }[] {
   const destination = new Map([...origin].map(([to, from]) => [from, to]));
-  const blocks = new Map<number, KnownBlock>();
+  const blocks = new Map<number, { block: KnownBlock; entry: GalleryEntry }>();
   for (const e of entries) {
     const name = e.name ?? `${e.kind === 'hal' ? 'compressed block' : 'tiles'} at ${e.snes ?? hex(e.fileOffset)}`;
     let before = { romOffset: e.romOffset, size: e.consumed };
@@ -51,23 +53,78 @@ function blocksOf(entries: GalleryEntry[], original: Uint8Array, current: Uint8A
       after = { romOffset: to, size: e.kind === 'hal' ? streamSize(current, to, e.consumed) : e.consumed };
     }
     const moved = before.romOffset !== after.romOffset;
-    const known = blocks.get(after.romOffset);
+    const known = blocks.get(after.romOffset)?.block;
     if (known && (known.before!.romOffset !== known.after!.romOffset || !moved)) continue;
-    blocks.set(after.romOffset, { name, kind: 'sprite', before, after });
+    blocks.set(after.romOffset, { block: { name, kind: 'sprite', before, after }, entry: e });
   }
   return [...blocks.values()];
 }
 
-export async function changesView(doc: RomDocument, entries: GalleryEntry[]): Promise<ChangesData> {
+const blockKey = (b: Pick<KnownBlock, 'before' | 'after'>) => `${b.before?.romOffset ?? '-'}:${b.after?.romOffset ?? '-'}`;
+
+/** How the gallery draws a changed sprite's block, for the before/after view (none for other rows). */
+function spriteRef(block: Pick<KnownBlock, 'before' | 'after'> | undefined, entry: GalleryEntry | undefined): { sprite?: ChangeSpriteRef } {
+  if (!block || !entry) return {};
+  return {
+    sprite: {
+      kind: entry.kind,
+      bpp: entry.bpp,
+      widthTiles: entry.widthTiles,
+      rawTiles: entry.kind === 'raw' ? entry.tiles : 0,
+      paletteId: entry.paletteId,
+      before: block.before?.romOffset ?? null,
+      after: block.after?.romOffset ?? null,
+    },
+  };
+}
+
+/** The recorded clean original's headerless bytes, or why there is none. */
+async function originalOf(doc: RomDocument): Promise<{ bytes: Uint8Array; path: string } | { unavailable: string }> {
+  if (doc.isUntitled) return { unavailable: UNTITLED_HAS_NO_ORIGINAL };
   const folder = folderOf(doc.uri);
-  let record;
   try {
-    record = await readOriginal(workspaceFiles(folder), romKey(folder, doc.uri));
+    const record = await readOriginal(workspaceFiles(folder), romKey(folder, doc.uri));
+    return { bytes: record.bytes.subarray(copierHeaderSize(record.bytes.length)), path: record.record.path };
   } catch (err) {
-    if (err instanceof OriginalError) return { unavailable: err.message, original: null, rows: [], more: 0 };
+    if (err instanceof OriginalError) return { unavailable: err.message };
     throw err;
   }
-  const original = record.bytes.subarray(copierHeaderSize(record.bytes.length));
+}
+
+/**
+ * A changed sprite before and after: decoded from the clean original (inline: one bounded decode)
+ * and from the document (through the session's thumbnail cache and workers, as the gallery does),
+ * with the palette the gallery gives it (its catalog palette, else Auto's ramp).
+ */
+export async function changePreview(doc: RomDocument, ref: ChangeSpriteRef, palettes: PaletteOption[]): Promise<ChangePreview> {
+  const request = (romOffset: number) => ({ romOffset, kind: ref.kind, bpp: ref.bpp, widthTiles: ref.widthTiles, maxTiles: CHANGE_PREVIEW_TILES, rawTiles: ref.kind === 'raw' ? Math.max(1, ref.rawTiles) : undefined });
+  let before: ThumbItem | null = null;
+  if (ref.before !== null) {
+    const original = await originalOf(doc);
+    if ('unavailable' in original) throw new Error(original.unavailable);
+    const at = ref.before;
+    if (at >= original.bytes.length) before = { romOffset: at, error: `${hex(at)} is past the end of the original (${original.bytes.length} bytes)` };
+    else {
+      try {
+        before = makeThumbnail(original.bytes, request(at));
+      } catch (err) {
+        before = { romOffset: at, error: (err as Error).message };
+      }
+    }
+  }
+  let after: ThumbItem | null = null;
+  if (ref.after !== null) {
+    if (ref.after >= doc.session.rom.data.length) after = { romOffset: ref.after, error: `${hex(ref.after)} is past the end of the ROM` };
+    else [after = null] = await doc.session.thumbnails([request(ref.after)], { priority: 20 });
+  }
+  const palette = palettes.find((p) => p.id === (ref.paletteId ?? RAMP_ID)) ?? palettes.find((p) => p.id === RAMP_ID) ?? null;
+  return { before, after, palette };
+}
+
+export async function changesView(doc: RomDocument, entries: GalleryEntry[]): Promise<ChangesData> {
+  const recorded = await originalOf(doc);
+  if ('unavailable' in recorded) return { unavailable: recorded.unavailable, original: null, rows: [], more: 0 };
+  const original = recorded.bytes;
   const rom = doc.session.rom;
   const current = rom.data;
   const moves = origins(doc.catalogMoves);
@@ -80,13 +137,16 @@ export async function changesView(doc: RomDocument, entries: GalleryEntry[]): Pr
       // A pointer the scan named but this mapping cannot place: nothing to label.
     }
   }
-  const rows = describeChanges({ original, current, mapping: rom.mapping, headerOffset: rom.headerOffset, copierHeader: rom.copierHeaderSize, blocks: blocksOf(entries, original, current, moves), pointers: [...pointers] });
+  const known = blocksOf(entries, original, current, moves);
+  const entryOf = new Map(known.map((k) => [blockKey(k.block), k.entry]));
+  const rows = describeChanges({ original, current, mapping: rom.mapping, headerOffset: rom.headerOffset, copierHeader: rom.copierHeaderSize, blocks: known.map((k) => k.block), pointers: [...pointers] });
   return {
     unavailable: null,
-    original: record.record.path,
+    original: recorded.path,
     more: Math.max(0, rows.length - MAX_CHANGE_ROWS),
     rows: rows.slice(0, MAX_CHANGE_ROWS).map((r) => ({
       ...r,
+      ...spriteRef(r.block, r.block && entryOf.get(blockKey(r.block))),
       ranges: r.ranges.map((x) => {
         const n = Math.min(x.length, CHANGE_PREVIEW_BYTES);
         return { ...x, before: Array.from(original.subarray(x.romOffset, x.romOffset + n)), after: Array.from(current.subarray(x.romOffset, x.romOffset + n)) };

@@ -2,12 +2,14 @@
  * "SpritePal: Create Patch..." and "SpritePal: Apply Patch...", and the once-per-workspace
  * question of which file is a ROM's clean original (asked on its first edit, or when a patch is
  * first made). The core makes, checks and applies the patches (core/patch); this module asks the
- * questions and writes the files. Nothing is ever written over the ROM, the original or the patch.
+ * questions and writes the files. Nothing is ever written over the ROM, the original or the patch:
+ * an applied patch becomes a new unsaved ROM document (`untitled:`, saved through Save As) or a
+ * new file the user chooses.
  */
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import { listBackups, writeFileAtomic } from '../core/io/atomic-file';
-import { applyRomPatch, createRomPatch, OriginalError, PatchError, readOriginal, recordOriginal, findOriginal, type PatchFormat, type PatchSummary, type WorkspaceFiles } from '../core/patch';
+import { applyRomPatch, createRomPatch, OriginalError, PatchError, patchesBetween, readOriginal, recordOriginal, findOriginal, type PatchFormat, type PatchSummary, type WorkspaceFiles } from '../core/patch';
 import { RomDocument } from './rom-document';
 import { ROM_EDITOR_VIEW_TYPE, type RomEditorProvider } from './rom-editor-provider';
 
@@ -23,12 +25,16 @@ export interface CreatePatchArgs {
 export interface ApplyPatchArgs {
   rom?: vscode.Uri;
   patch?: vscode.Uri;
+  /** Write the result to this file (never the ROM or the patch). */
   output?: vscode.Uri;
-  /** Open the result in the ROM editor (default true). */
+  /** Open the result as a new unsaved ROM document instead of writing a file. */
+  untitled?: boolean;
+  /** Open the written file in the ROM editor (default true). */
   open?: boolean;
 }
 
 export interface PatchCommandResult {
+  /** The file written (a path), or the untitled document opened (its URI). */
   output?: string;
   summary?: PatchSummary;
   header?: 'none' | 'kept' | 'patched';
@@ -37,6 +43,10 @@ export interface PatchCommandResult {
 
 const ASKED_KEY = 'spritepal.originalAsked';
 const KEEP_COPY = 'Keep a Copy of the File on Disk';
+export const NEW_DOCUMENT = 'Open as a New Unsaved ROM';
+/** Why an untitled ROM (a patch's result, not saved yet) has no changes or patches of its own. */
+export const UNTITLED_HAS_NO_ORIGINAL = 'this ROM is new and unsaved: save it first, then choose its clean original (it is recorded by file name)';
+export const SAVE_TO_FILE = 'Save to a File...';
 const CHOOSE = 'Choose File...';
 
 export function folderOf(uri: vscode.Uri): vscode.Uri {
@@ -153,6 +163,7 @@ async function createPatch(editor: RomEditorProvider, log: vscode.LogOutputChann
   if (!vscode.workspace.isTrusted) return refuse('making patches is disabled in untrusted workspaces');
   const doc = await editor.documentFor(args.uri, 'Choose the modified ROM to make a patch from');
   if (!doc) return { refused: 'no ROM chosen' };
+  if (doc.isUntitled) return refuse(`no patch made: ${UNTITLED_HAS_NO_ORIGINAL}`);
   const original = await originalBytes(doc, log, args, scripted);
   if (typeof original === 'string') return refuse(`no patch made: ${original}`);
   let format = args.format;
@@ -187,7 +198,7 @@ async function createPatch(editor: RomEditorProvider, log: vscode.LogOutputChann
 }
 
 async function applyPatch(editor: RomEditorProvider, log: vscode.LogOutputChannel, args: ApplyPatchArgs): Promise<PatchCommandResult> {
-  const scripted = Boolean(args.rom && args.patch);
+  const scripted = Boolean(args.rom && args.patch && (args.output || args.untitled));
   const refuse = (why: string): PatchCommandResult => {
     log.warn(`apply patch: ${why}`);
     if (!scripted) void vscode.window.showErrorMessage(`SpritePal: ${why}`);
@@ -210,6 +221,26 @@ async function applyPatch(editor: RomEditorProvider, log: vscode.LogOutputChanne
   const name = posix.basename(romUri.path);
   const dot = name.lastIndexOf('.');
   const suggested = dot > 0 ? `${name.slice(0, dot)}.patched${name.slice(dot)}` : `${name}.patched`;
+  let untitled = args.untitled === true && !args.output;
+  if (!args.output && !args.untitled) {
+    const pick = await vscode.window.showQuickPick(
+      [
+        { label: NEW_DOCUMENT, description: 'unsaved: Save asks where to write it', untitled: true },
+        { label: SAVE_TO_FILE, description: 'a new file; the ROM and the patch are never written over', untitled: false },
+      ],
+      { title: `Apply ${posix.basename(patchUri.path)} to ${name}: where should the result go?` },
+    );
+    if (!pick) return { refused: 'no destination chosen' };
+    untitled = pick.untitled;
+  }
+  if (untitled) {
+    // The ROM, with the patch applied on it as one undoable edit (when it only replaces bytes).
+    const patches = patchesBetween(rom, applied.bytes);
+    const edit = patches && patches.length > 0 ? { label: `Apply ${posix.basename(patchUri.path)}`, patches } : null;
+    const doc = await editor.openUntitled(vscode.Uri.joinPath(romUri, '..'), suggested, edit ? rom.slice() : applied.bytes, edit);
+    log.info(`applied ${posix.basename(patchUri.path)} to ${name}: opened ${doc.uri.path} unsaved (${applied.bytes.length} bytes, header ${applied.header})`);
+    return { output: doc.uri.toString(), summary: applied.summary, header: applied.header };
+  }
   const output = args.output ?? (await vscode.window.showSaveDialog({ title: 'Save the patched ROM', defaultUri: vscode.Uri.joinPath(romUri, '..', suggested), filters: { 'SNES ROMs': ['sfc', 'smc'] } }));
   if (!output) return { refused: 'no file chosen' };
   if (sameFile(output, romUri) || sameFile(output, patchUri)) return refuse('the result is never written over the ROM or the patch: choose another file');
@@ -221,7 +252,8 @@ async function applyPatch(editor: RomEditorProvider, log: vscode.LogOutputChanne
 
 /** On a ROM's first edit, asks once per workspace which file is its clean original (unless known). */
 async function askOnFirstEdit(context: vscode.ExtensionContext, doc: RomDocument, log: vscode.LogOutputChannel): Promise<void> {
-  if (!vscode.workspace.isTrusted) return;
+  // An untitled ROM (Apply Patch's result) has no place for a record until it is saved.
+  if (!vscode.workspace.isTrusted || doc.isUntitled) return;
   const folder = folderOf(doc.uri);
   const key = romKey(folder, doc.uri);
   const asked = context.workspaceState.get<string[]>(ASKED_KEY, []);

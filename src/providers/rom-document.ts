@@ -94,6 +94,18 @@ async function readRestored(backupId: string, log: vscode.LogOutputChannel): Pro
   return { bytes, moves };
 }
 
+/** The file of an untitled document: its first bytes, never written (VS Code saves it with Save As). */
+function untitledFile(uri: vscode.Uri, bytes: Uint8Array | undefined): RomFileAccess {
+  if (!bytes) throw new Error(`${uri.path} has no contents: an untitled ROM is made by Apply Patch... and is gone once closed without saving`);
+  checkRomFileSize(bytes.length, uri.path);
+  const stamp = { mtime: 0, size: bytes.length };
+  return {
+    read: async () => ({ bytes, stamp }),
+    write: () => Promise.reject(new Error(`${uri.path} is untitled: save it with Save As`)),
+    stamp: async () => stamp,
+  };
+}
+
 export class RomDocument implements vscode.CustomDocument {
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   /** Fires when the bytes change (edit, undo, redo, revert, reload): webviews refresh. */
@@ -131,15 +143,22 @@ export class RomDocument implements vscode.CustomDocument {
     }
   }
 
-  static async open(uri: vscode.Uri, backupId: string | undefined, deps: DocumentDeps): Promise<RomDocument> {
+  /**
+   * Opens `uri`; an `untitled:` one (Apply Patch's result, never saved) starts from `untitled`, or
+   * after hot exit from its backup: it has no file, and Save writes it through Save As.
+   */
+  static async open(uri: vscode.Uri, backupId: string | undefined, deps: DocumentDeps, untitled?: Uint8Array): Promise<RomDocument> {
     const holder: { session?: RomSession; changedAt: number } = { changedAt: 0 };
-    const file: RomFileAccess = {
-      read: () => readRomFile(uri),
-      write: (bytes) => writeRomFile(uri, bytes, deps, saveLooksExplicit(uri, holder.changedAt)),
-      stamp: () => stampOf(uri),
-    };
     // Hot exit: the unsaved bytes (and their catalog moves) were written to the backup; the file on disk is unchanged.
     const restored = backupId ? await readRestored(backupId, deps.log) : undefined;
+    const file: RomFileAccess =
+      uri.scheme === 'untitled'
+        ? untitledFile(uri, untitled ?? restored?.bytes)
+        : {
+            read: () => readRomFile(uri),
+            write: (bytes) => writeRomFile(uri, bytes, deps, saveLooksExplicit(uri, holder.changedAt)),
+            stamp: () => stampOf(uri),
+          };
     const model = await EditModel.open(file, restored, (bytes, ranges) => {
       holder.changedAt = Date.now();
       holder.session?.update(bytes, ranges);
@@ -157,8 +176,13 @@ export class RomDocument implements vscode.CustomDocument {
     return this.session.bytes;
   }
 
+  /** An `untitled:` document: no file behind it until Save As writes one. */
+  get isUntitled(): boolean {
+    return this.uri.scheme === 'untitled';
+  }
+
   get isDirty(): boolean {
-    return this.model.isDirty;
+    return this.isUntitled || this.model.isDirty;
   }
 
   get readOnly(): boolean {

@@ -4,9 +4,10 @@
  * else is ignored and logged.
  */
 import * as vscode from 'vscode';
-import { changesView } from './changes-view';
+import { changePreview, changesView } from './changes-view';
 import type { PatchCommandResult } from './patch-commands';
 import type { PatchFormat } from '../core/patch';
+import type { RomEdit } from '../core/edit';
 import { EditorRegistry } from './editor-registry';
 import { BOOT_THUMBS, parseWebviewRequest, THUMB_MAX_TILES, type HostMessage, type Method, type RequestMap } from '../webviews/protocol';
 import { describeRejected, serveRequest } from './serve-request';
@@ -44,6 +45,10 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
     inject?: (args: { uri: vscode.Uri; romOffset: number }) => Promise<unknown>;
     createPatch?: (args: { uri: vscode.Uri; format: PatchFormat }) => Promise<PatchCommandResult>;
   } = {};
+  /** First bytes of `untitled:` ROM documents about to open (Apply Patch's), and the edit to apply on them, by URI; taken on open. */
+  private readonly untitledContents = new Map<string, { bytes: Uint8Array; edit: RomEdit | null }>();
+  /** Untitled documents not shown yet: the edit that makes them what they are (null: they are dirty as they are). */
+  private readonly untitledFirstEdit = new WeakMap<RomDocument, RomEdit | null>();
   /** Counted protocol violations (the monitoring view shows them). */
   protocolViolations = 0;
 
@@ -103,6 +108,29 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
     await target?.webview.postMessage({ kind: 'event', event: 'showTab', data: { tab, romOffset } } satisfies HostMessage);
   }
 
+  /**
+   * Opens a new unsaved ROM document (an `untitled:` URI named `name` in `folder`, where Save As
+   * then offers to write it; numbered when the name is taken): `bytes`, with `edit` applied as its
+   * first undoable edit when given (so Save As leaves it clean and undo gives `bytes` back).
+   */
+  async openUntitled(folder: vscode.Uri, name: string, bytes: Uint8Array, edit: RomEdit | null): Promise<RomDocument> {
+    const dot = name.lastIndexOf('.');
+    const at = (file: string) => vscode.Uri.from({ scheme: 'untitled', path: vscode.Uri.joinPath(folder, file).path });
+    let uri = at(name);
+    for (let n = 2; this.registry.find(uri) || this.untitledContents.has(uri.toString()); n++) {
+      uri = at(dot > 0 ? `${name.slice(0, dot)}-${n}${name.slice(dot)}` : `${name}-${n}`);
+    }
+    const key = uri.toString();
+    this.untitledContents.set(key, { bytes, edit });
+    const opening = this.registry.whenOpen(uri);
+    try {
+      await vscode.commands.executeCommand('vscode.openWith', uri, ROM_EDITOR_VIEW_TYPE);
+    } finally {
+      this.untitledContents.delete(key);
+    }
+    return opening;
+  }
+
   /** All open ROM documents. */
   get documents(): RomDocument[] {
     return this.registry.documents;
@@ -111,13 +139,16 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
   async openCustomDocument(uri: vscode.Uri, context: vscode.CustomDocumentOpenContext, _token: vscode.CancellationToken): Promise<EditorDocument> {
     this.services.pool?.warm(); // thumbnails and the scan need the workers in a moment
     let doc: RomDocument;
+    const pending = context.backupId ? undefined : this.untitledContents.get(uri.toString());
+    this.untitledContents.delete(uri.toString());
+    const untitled = pending?.bytes ?? context.untitledDocumentData;
     try {
       doc = await RomDocument.open(uri, context.backupId, {
         log: this.log,
         services: this.services,
         backupsToKeep: () => vscode.workspace.getConfiguration('spritepal').get<number>('backups.keep', 5),
         onDidSave: (d) => this.catalog.recordSave(d),
-      });
+      }, untitled);
     } catch (err) {
       const reason = (err as Error).message;
       const line = `cannot open ${uri.fsPath} as a ROM: ${reason}`;
@@ -125,6 +156,7 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
       this.services.metrics.error('rom-open-failed', reason);
       return new UnopenableRom(uri, reason, line);
     }
+    if (doc.isUntitled) this.untitledFirstEdit.set(doc, pending?.edit ?? null);
     this.log.info(`opened ${uri.fsPath}: ${doc.session.rom.mapping}, "${doc.session.rom.detection.fields?.title ?? '(no header)'}"`);
     await this.catalog.attach(doc).catch((e: Error) => this.log.warn(`ROM identity of ${doc.fileName}: ${e.message}`));
     doc.onDidEdit((e) => this.editEmitter.fire(e));
@@ -143,6 +175,15 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
       return;
     }
     this.registry.add(doc, panel);
+    const first = this.untitledFirstEdit.get(doc);
+    if (first !== undefined) {
+      // Unsaved from the start (VS Code knows the document now): it asks before closing it, backs
+      // it up for hot exit, and saves it through Save As. An edit (undoable) where there is one:
+      // VS Code calls a document clean after Save As only when its edits made it dirty.
+      this.untitledFirstEdit.delete(doc);
+      if (first) doc.applyEdit(first);
+      else this.editEmitter.fire({ document: doc });
+    }
     panel.webview.options = webviewOptions(this.context.extensionUri);
     panel.webview.html = romEditorHtml(panel.webview, this.context.extensionUri, doc.fileName);
 
@@ -226,6 +267,7 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
       return g.scanStatus;
     },
     changes: async (doc) => changesView(doc, (await this.gallery(doc).gallery()).entries),
+    changePreview: async (doc, p) => changePreview(doc, p, (await this.gallery(doc).gallery()).palettes),
     createPatch: async (doc, p) => {
       if (!this.actions.createPatch) throw new Error('patches are not available');
       const r = await this.actions.createPatch({ uri: doc.uri, format: p.format });

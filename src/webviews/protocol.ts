@@ -68,7 +68,32 @@ export interface ChangeRangeView extends ChangeRange {
 
 export interface ChangeRowView extends Omit<ChangeRow, 'ranges'> {
   ranges: ChangeRangeView[];
+  /** A sprite row's block as the gallery draws it: what `changePreview` decodes before and after. */
+  sprite?: ChangeSpriteRef;
 }
+
+/** A changed sprite: how to draw it, and where it was in the original and is now (null: none there). */
+export interface ChangeSpriteRef {
+  kind: BlockKind;
+  bpp: Bpp;
+  widthTiles: number;
+  /** Tiles of a raw block (0 for HAL blocks: the stream says). */
+  rawTiles: number;
+  /** The sprite's palette (an id from the gallery's palettes), null for Auto's ramp. */
+  paletteId: string | null;
+  before: number | null;
+  after: number | null;
+}
+
+/** A changed sprite decoded from the original and from the document, and the palette to draw both with. */
+export interface ChangePreview {
+  before: ThumbItem | null;
+  after: ThumbItem | null;
+  palette: PaletteOption | null;
+}
+
+/** Most tiles a before/after image of the Changes tab shows. */
+export const CHANGE_PREVIEW_TILES = 1024;
 
 /** The Changes tab: what differs from the recorded clean original, or why it cannot be shown. */
 export interface ChangesData {
@@ -117,6 +142,8 @@ export interface RequestMap {
   scan: { params: { action: 'start' | 'cancel' }; result: ScanStatus };
   /** What differs from the clean original (the Changes tab). */
   changes: { params: Record<string, never>; result: ChangesData };
+  /** A changed sprite decoded from the clean original (before) and the document (after). */
+  changePreview: { params: ChangeSpriteRef; result: ChangePreview };
   /** Run "Create Patch..." for this ROM (the host asks the questions). */
   createPatch: { params: { format: 'bps' | 'ips' }; result: { output: string | null; refused: string | null } };
   /** The webview painted its first thumbnails (for the monitoring metrics). */
@@ -218,6 +245,16 @@ const VALIDATORS: Record<Method, Validator> = {
   inject: (p) => check(p, ['romOffset'], { romOffset: offset }),
   scan: (p) => check(p, ['action'], { action: (v) => v === 'start' || v === 'cancel' }),
   changes: (p) => exactKeys(p, []),
+  changePreview: (p) =>
+    check(p, ['kind', 'bpp', 'widthTiles', 'rawTiles', 'paletteId', 'before', 'after'], {
+      kind: isKind,
+      bpp: isBpp,
+      widthTiles: (v) => int(v, 1, 256),
+      rawTiles: (v) => int(v, 0, 65536),
+      paletteId: (v) => v === null || (typeof v === 'string' && v.length <= 200),
+      before: (v) => v === null || offset(v),
+      after: (v) => v === null || offset(v),
+    }),
   createPatch: (p) => check(p, ['format'], { format: (v) => v === 'bps' || v === 'ips' }),
   painted: (p) => check(p, ['count', 'ms'], { count: (v) => int(v, 0, 10000), ms: (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v < 3_600_000 }),
   applyStroke: (p) =>

@@ -1,15 +1,21 @@
 /**
  * End to end, in Chromium against the packaged VSIX: after an edit, the Changes tab lists what
  * differs from the recorded clean original, and its Create BPS Patch button writes a patch that
- * rebuilds the edited ROM from the original.
+ * rebuilds the edited ROM from the original. After an injection, the sprite's row shows it before
+ * and after, and Apply Patch... on the original opens the result as a new unsaved ROM whose
+ * bytes, saved through Save As, are the injected ROM's.
  */
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildDemoRom, demoRomLayout } from '../../src/core/demo/demo-rom';
 import { applyRomPatch } from '../../src/core/patch';
 import { Rom } from '../../src/core/rom';
 import { makeRom } from '../fixtures/roms';
+import { indexedPng, noisyPixels } from '../unit/inject/fixture';
+import { canvasColours } from './canvas';
+import { fillFileDialog, injectWithDialogs } from './inject-dialogs';
 import { openWorkbench, type Workbench } from './workbench';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -18,19 +24,58 @@ describe('Changes tab in the browser (packaged VSIX)', function () {
   this.timeout(240_000);
   let wb: Workbench;
   const clean = makeRom({ mapping: 'lorom', size: 512 * 1024, wrongChecksum: true, title: 'CHANGES TEST' });
+  const demo = buildDemoRom();
+  const sprite = demoRomLayout().sprites.find((s) => s.bpp === 4 && s.tiles <= 64)!;
 
   before(async () => {
     wb = await openWorkbench({
+      settings: { 'files.autoSave': 'off' },
       prepareWorkspace: (dir) => {
         writeFileSync(join(dir, 'changes-clean.sfc'), clean);
         writeFileSync(join(dir, 'changes-hack.sfc'), clean);
-        // The clean original, recorded as SpritePal records it (.spritepal/originals.json).
+        writeFileSync(join(dir, 'demo-clean.sfc'), demo);
+        writeFileSync(join(dir, 'demo-hack.sfc'), demo);
+        writeFileSync(join(dir, 'edited.png'), indexedPng(noisyPixels(sprite.tiles, 16, 5), 16, sprite.widthTiles));
+        // The clean originals, recorded as SpritePal records them (.spritepal/originals.json).
         mkdirSync(join(dir, '.spritepal'));
-        const record = { path: 'changes-clean.sfc', sha256: sha(clean), size: clean.length, recordedAt: '2026-12-03T08:00:00.000Z' };
-        writeFileSync(join(dir, '.spritepal', 'originals.json'), JSON.stringify({ formatVersion: 1, roms: { 'changes-hack.sfc': record } }, null, 2));
+        const record = (path: string, bytes: Uint8Array) => ({ path, sha256: sha(bytes), size: bytes.length, recordedAt: '2026-12-03T08:00:00.000Z' });
+        const roms = { 'changes-hack.sfc': record('changes-clean.sfc', clean), 'demo-hack.sfc': record('demo-clean.sfc', demo) };
+        writeFileSync(join(dir, '.spritepal', 'originals.json'), JSON.stringify({ formatVersion: 1, roms }, null, 2));
       },
     });
   });
+
+  /** Waits until `f` holds (polling the file system), or fails saying what did not happen. */
+  async function until(what: string, f: () => boolean, ms = 60_000): Promise<void> {
+    const end = Date.now() + ms;
+    while (!f()) {
+      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+      await wb.page.waitForTimeout(100);
+    }
+  }
+
+  /**
+   * VS Code's simple file dialog (a quick input holding a path): waits for its default (the folder
+   * it offers, returned), then takes the workspace file `name`, or with null the default.
+   */
+  async function answerFileDialog(title: RegExp | string, name: string | null, offers = /\/[^/]*$/): Promise<string> {
+    const page = wb.page;
+    const input = page.locator('.quick-input-widget input');
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ timeout: 60_000 });
+    await page.waitForFunction((re) => new RegExp(re).test((document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value ?? ''), offers.source, { timeout: 30_000 });
+    if (name !== null) {
+      const offered = await input.inputValue();
+      await fillFileDialog(page, join(wb.workspace, name));
+      await page.keyboard.press('Enter');
+      return offered;
+    } else {
+      // A save dialog fills in its default name a moment after it shows the folder.
+      for (let i = 0; i < 100 && (await input.inputValue()).endsWith('/'); i++) await page.waitForTimeout(100);
+    }
+    const value = await input.inputValue();
+    await page.keyboard.press('Enter');
+    return value;
+  }
   afterEach(async function () {
     if (this.currentTest?.state === 'failed') await wb?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
   });
@@ -69,5 +114,81 @@ describe('Changes tab in the browser (packaged VSIX)', function () {
     const expected = clean.slice();
     expected.set(fix.after, fix.romOffset);
     assert.equal(sha(rebuilt), sha(expected), 'the patched original is the edited ROM');
+  });
+
+  it('after an injection: the sprite before and after, a BPS from the tab, applied to the original as a new unsaved ROM', async () => {
+    await wb.quickOpen('demo-hack.sfc');
+    const view = wb.webview();
+    await view.locator('.cell').first().waitFor({ timeout: 60_000 });
+    const injected = await injectWithDialogs(wb, { name: sprite.name }, join(wb.workspace, 'edited.png'));
+    assert.match(injected.summary, new RegExp(sprite.name));
+
+    // The Changes tab: the sprite's row, and selected, the sprite before and after side by side.
+    await view.locator('[data-tab="changes"]').click();
+    const row = view.locator('#changes-table tr.change.sprite', { hasText: sprite.name });
+    await row.waitFor({ timeout: 60_000 });
+    await row.click();
+    await view.locator('#change-diff h3', { hasText: sprite.name }).waitFor();
+    await view.locator('#change-sprite[data-state="ready"]').waitFor({ timeout: 60_000 });
+    const before = await canvasColours(view.locator('#change-before'));
+    const after = await canvasColours(view.locator('#change-after'));
+    for (const side of [before, after]) {
+      assert.ok(side.width >= sprite.widthTiles * 8 && side.opaque > 0, JSON.stringify(side));
+      assert.ok(side.colours.length >= 3, `a sprite in its palette, not a blank: ${side.colours.length} colours`);
+    }
+    const pixels = (id: string) => view.locator(id).evaluate((c: HTMLCanvasElement) => c.toDataURL());
+    assert.notEqual(await pixels('#change-before'), await pixels('#change-after'), 'the injected sprite differs from the original');
+    assert.match((await view.locator('#change-sprite figcaption').allTextContents()).join(' | '), new RegExp(`^Before \\(original\\): ${sprite.tiles} tiles.*After \\(this document\\): ${sprite.tiles} tiles`));
+    await wb.screenshot('e2e-changes-sprite-before-after');
+
+    // Create BPS Patch... from the tab: the save dialog offers demo-hack.bps beside the ROM.
+    await view.locator('#create-bps').click();
+    assert.match(await answerFileDialog(/Save the patch/, null), /demo-hack\.bps$/);
+    const patchPath = join(wb.workspace, 'demo-hack.bps');
+    await until('the patch', () => existsSync(patchPath));
+
+    // The injected ROM, saved (the patch was made from the document with its unsaved injection).
+    await wb.page.locator('.tab', { hasText: 'demo-hack.sfc' }).first().click();
+    const hackPath = join(wb.workspace, 'demo-hack.sfc');
+    await wb.page.keyboard.press('Control+S');
+    await until('demo-hack.sfc to be saved', () => sha(readFileSync(hackPath)) !== sha(demo));
+    const hacked = new Uint8Array(readFileSync(hackPath));
+
+    // Apply Patch... on the original, into a new unsaved ROM document.
+    await wb.quickOpen('demo-clean.sfc');
+    await wb.page.locator('.tab.active', { hasText: 'demo-clean.sfc' }).waitFor({ timeout: 60_000 });
+    await wb.runCommand('SpritePal: Apply Patch...');
+    await answerFileDialog(/Choose the patch/, 'demo-hack.bps');
+    await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: /Apply demo-hack\.bps to demo-clean\.sfc/ }).waitFor({ timeout: 30_000 });
+    await wb.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Open as a New Unsaved ROM' }).waitFor();
+    await wb.page.keyboard.press('Enter');
+    // A new document, unsaved (dirty once the patch is applied on it as its first edit).
+    await wb.page.locator('.tab.active.dirty', { hasText: 'demo-clean.patched.sfc' }).waitFor({ timeout: 60_000 });
+    await wb.webview().locator('.cell').first().waitFor({ timeout: 60_000 });
+    assert.equal(existsSync(join(wb.workspace, 'demo-clean.patched.sfc')), false, 'nothing written yet');
+    assert.equal(sha(readFileSync(join(wb.workspace, 'demo-clean.sfc'))), sha(demo), 'the original is untouched');
+
+    // Undo gives the original back and redo the patched ROM: the patch was applied as one edit.
+    const untitledTab = wb.page.locator('.tab', { hasText: 'demo-clean.patched.sfc' });
+    await untitledTab.click();
+    await wb.page.keyboard.press('Control+Z');
+    await wb.page.locator('.tab.active.dirty', { hasText: 'demo-clean.patched.sfc' }).waitFor({ state: 'detached', timeout: 30_000 });
+    await untitledTab.click();
+    await wb.page.keyboard.press('Control+Shift+Z');
+    await wb.page.locator('.tab.active.dirty', { hasText: 'demo-clean.patched.sfc' }).waitFor({ timeout: 30_000 });
+
+    // Save: an untitled document goes through Save As, offered beside the ROM; its bytes are the injected ROM's.
+    await untitledTab.click();
+    await wb.page.keyboard.press('Control+S');
+    const offered = await answerFileDialog(/Save As|Save/, 'demo-rebuilt.sfc', /demo-clean\.patched\.sfc$/);
+    assert.equal(offered, join(wb.workspace, 'demo-clean.patched.sfc'), 'Save As offers the name beside the ROM');
+    const rebuiltPath = join(wb.workspace, 'demo-rebuilt.sfc');
+    await until('the saved result', () => existsSync(rebuiltPath) && readFileSync(rebuiltPath).length === hacked.length);
+    assert.equal(sha(readFileSync(rebuiltPath)), sha(hacked), 'the original patched in a new document is the injected ROM');
+    assert.equal(sha(applyRomPatch(demo, new Uint8Array(readFileSync(patchPath))).bytes), sha(hacked));
+    // VS Code replaces the untitled editor with the saved file, clean: no question about unsaved changes.
+    await wb.page.locator('.tab.active', { hasText: 'demo-rebuilt.sfc' }).waitFor({ timeout: 30_000 });
+    assert.equal(await wb.page.locator('.tab', { hasText: 'demo-clean.patched.sfc' }).count(), 0);
+    assert.equal(await wb.page.locator('.monaco-dialog-box').count(), 0, 'no question about unsaved changes');
   });
 });

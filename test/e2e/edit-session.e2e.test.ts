@@ -15,7 +15,8 @@ import { hex } from '../../src/core/errors';
 import { indexedPng, noisyPixels } from '../unit/inject/fixture';
 import { canvasColours } from './canvas';
 import { chooseOption } from './controls';
-import { openWorkbench, typeInQuickInput, type Workbench } from './workbench';
+import { injectWithDialogs } from './inject-dialogs';
+import { openWorkbench, type Workbench } from './workbench';
 
 describe('an editing session in the browser (packaged VSIX, the npm start server)', function () {
   this.timeout(300_000);
@@ -58,51 +59,7 @@ describe('an editing session in the browser (packaged VSIX, the npm start server
     }
   }
 
-  /**
-   * Inject Sprite... from the command palette, answering every question as a user does. The target
-   * is a catalog name, or an address typed in (a ROM the catalog does not know).
-   */
-  async function injectThroughDialogs(target: { name: string } | { address: string }, png: string): Promise<{ relocated: boolean; summary: string }> {
-    const page = wb.page;
-    const input = page.locator('.quick-input-widget input');
-    await typeInQuickInput(page, 'F1', '>SpritePal: Inject Sprite...');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'SpritePal: Inject Sprite...' }).first().waitFor();
-    await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget input[placeholder="Which sprite does the PNG replace?"]').waitFor({ timeout: 30_000 });
-    const label = 'name' in target ? target.name : 'Type an address';
-    await input.fill('name' in target ? target.name : '');
-    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: label }).waitFor();
-    await page.keyboard.press('Enter');
-    if ('address' in target) {
-      await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Address of the graphics to replace' }).waitFor();
-      await input.fill(target.address);
-      await page.keyboard.press('Enter');
-    }
-    // VS Code's own open dialog in the browser: a quick input holding a path.
-    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Choose the edited PNG' }).waitFor({ timeout: 30_000 });
-    // It starts in the ROM's folder (where the PNGs are), filled in once read: type the name after it.
-    await page.waitForFunction(() => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value.endsWith('/'), undefined, { timeout: 30_000 });
-    await input.press('End');
-    await input.pressSequentially(png.split('/').pop()!);
-    await page.waitForFunction((p) => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value === p, png);
-    await page.keyboard.press('Enter');
-    const dialog = page.locator('.monaco-dialog-box');
-    await dialog.waitFor({ timeout: 60_000 });
-    let relocated = false;
-    const relocate = dialog.locator('.monaco-button', { hasText: /^Relocate$/ });
-    if ((await relocate.count()) > 0) {
-      relocated = true;
-      assert.match((await dialog.textContent()) ?? '', /allow relocation/);
-      await wb.screenshot('e2e-inject-relocate-question');
-      await relocate.click();
-      await dialog.locator('.monaco-button', { hasText: /^Inject$/ }).waitFor({ timeout: 60_000 });
-    }
-    const summary = (await dialog.textContent()) ?? '';
-    await wb.screenshot('e2e-inject-summary');
-    await dialog.locator('.monaco-button', { hasText: /^Inject$/ }).click();
-    await dialog.waitFor({ state: 'hidden' });
-    return { relocated, summary };
-  }
+  const injectThroughDialogs = (target: { name: string } | { address: string }, png: string) => injectWithDialogs(wb, target, png);
 
   async function focusTab(name: string): Promise<void> {
     await wb.page.locator('.tab', { hasText: name }).first().click();

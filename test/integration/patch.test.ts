@@ -1,7 +1,7 @@
 /** "SpritePal: Create Patch..." and "Apply Patch..." in a real VS Code: inject, patch, apply to the original, compare. */
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { buildDemoRom, demoRomLayout } from '../../src/core/demo/demo-rom';
@@ -11,7 +11,8 @@ import { encodeGrayscalePng } from '../../src/core/gfx/png-export';
 import { decodeTiles } from '../../src/core/gfx/tiles';
 import type { InjectResult } from '../../src/providers/inject-commands';
 import type { PatchCommandResult } from '../../src/providers/patch-commands';
-import type { ChangesData, HostMessage } from '../../src/webviews/protocol';
+import type { RomDocument } from '../../src/providers/rom-document';
+import type { ChangePreview, ChangesData, HostMessage } from '../../src/webviews/protocol';
 import { api, waitFor } from './helpers';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -65,6 +66,32 @@ describe('patches (extension host)', () => {
       const opened = await waitFor('the result in the ROM editor', () => editor.documents.find((d) => d.uri.fsPath === p(`rebuilt-${format}.sfc`)));
       assert.equal(sha(opened.bytes), sha(edited));
     }
+    // Into a new unsaved document: untitled, beside the ROM, the patch its one undoable edit; nothing written.
+    const before = readdirSync(folder).sort();
+    const intoNew = (await vscode.commands.executeCommand('spritepal.applyPatch', { rom: vscode.Uri.file(p('patch-clean.sfc')), patch: vscode.Uri.file(p('hack.bps')), untitled: true })) as PatchCommandResult;
+    assert.equal(intoNew.refused, undefined, intoNew.refused);
+    const untitled = vscode.Uri.parse(intoNew.output!);
+    assert.equal(untitled.scheme, 'untitled');
+    assert.equal(untitled.path, vscode.Uri.file(p('patch-clean.patched.sfc')).path);
+    const fresh = await waitFor('the untitled document', () => editor.documents.find((d) => d.uri.toString() === untitled.toString()));
+    await waitFor('the patch applied as its edit', () => sha(fresh.bytes) === sha(edited) || undefined);
+    assert.equal(fresh.isDirty, true);
+    assert.deepEqual(readdirSync(folder).sort(), before, 'no file written');
+    // It has no clean original of its own until saved: the Changes tab and Create Patch say so.
+    const untitledChanges: HostMessage[] = [];
+    await editor.handleWebviewMessage(fresh, { kind: 'request', id: 3, method: 'changes', params: {} }, (m) => untitledChanges.push(m));
+    assert.match(JSON.stringify(untitledChanges[0]), /new and unsaved: save it first/);
+    const fromUntitled = (await vscode.commands.executeCommand('spritepal.createPatch', { uri: untitled, format: 'bps', output: vscode.Uri.file(p('untitled.bps')) })) as PatchCommandResult;
+    assert.match(fromUntitled.refused ?? '', /new and unsaved: save it first/);
+    assert.equal(existsSync(p('untitled.bps')), false);
+    // Hot exit: its backup reopens as the same untitled ROM, without the pending contents.
+    const backup = await editor.backupCustomDocument(fresh, { destination: vscode.Uri.file(p('untitled.backup')) }, new vscode.CancellationTokenSource().token);
+    // (The extension's own bundle made it: its RomDocument class is not this bundle's.)
+    const restored = (await editor.openCustomDocument(untitled, { backupId: backup.id, untitledDocumentData: undefined }, new vscode.CancellationTokenSource().token)) as RomDocument;
+    assert.ok(restored.isUntitled && sha(restored.bytes) === sha(edited), 'restored from the backup');
+    restored.dispose();
+    await backup.delete();
+
     // The Changes tab: the moved sprite is one row (old and new place), its pointer and the checksum beside it.
     const shown = await changes();
     assert.equal(shown.unavailable, null);
@@ -72,6 +99,19 @@ describe('patches (extension host)', () => {
     const kinds = new Map(shown.rows.map((r) => [r.kind, r]));
     const moved = shown.rows.find((r) => r.kind === 'sprite' && /relocated \d+ → \d+ B/.test(r.label));
     assert.ok(moved, shown.rows.map((r) => r.label).join(' | '));
+    // Selected, the sprite before (from the original, where it was) and after (where it is now).
+    assert.deepEqual([moved.sprite?.before, moved.sprite?.after], [sprite.romOffset, inj.plan!.summary.newRomOffset]);
+    const previews: HostMessage[] = [];
+    await editor.handleWebviewMessage(doc, { kind: 'request', id: 2, method: 'changePreview', params: moved.sprite }, (m) => previews.push(m));
+    const preview = previews[0]!;
+    assert.ok(preview.kind === 'response' && preview.ok, JSON.stringify(preview));
+    const pv = preview.result as ChangePreview;
+    const drawn = (item: ChangePreview['before']) => (item && 'pixels' in item ? item : assert.fail(JSON.stringify(item)));
+    const expectedBefore = tilesToImage(decodeTiles(decode(original, sprite.romOffset).data, 4), { widthTiles: moved.sprite!.widthTiles });
+    assert.deepEqual(Buffer.from(drawn(pv.before).pixels), Buffer.from(expectedBefore.pixels), 'before: the sprite as the original holds it');
+    const expectedAfter = tilesToImage(decodeTiles(decode(edited, inj.plan!.summary.newRomOffset).data, 4), { widthTiles: moved.sprite!.widthTiles });
+    assert.deepEqual(Buffer.from(drawn(pv.after).pixels), Buffer.from(expectedAfter.pixels), 'after: the injected sprite');
+    assert.ok(pv.palette && pv.palette.colors.length === 16);
     assert.equal(moved.ranges.some((x) => x.romOffset === inj.plan!.summary.newRomOffset), true, 'the new place is part of the row');
     assert.equal(moved.ranges.some((x) => x.romOffset === sprite.romOffset), true, 'the freed old place too');
     assert.ok(kinds.has('pointer'), 'the rewritten pointer has its own row');

@@ -1,7 +1,8 @@
 /**
  * The BPS writer: a greedy delta encoder with one step of lazy matching, linear in the sizes of
  * the two files. It walks the target once; at each position it weighs the cheap candidates
- * (SourceRead at the same offset, continuing the last SourceCopy or TargetCopy) and, when none is
+ * (SourceRead at the same offset, continuing the last SourceCopy or TargetCopy, a run of one byte
+ * copied from one byte back, which writes padding of any length in one command) and, when none is
  * long, looks the next four bytes up in a hash of 4-byte prefixes of the source (built once) and
  * of the target bytes it has already written that the source does not explain (TargetRead and
  * TargetCopy output, so runs of new bytes become overlapping TargetCopies). Each candidate is
@@ -19,8 +20,10 @@ const CHAIN_DEPTH = 16;
 /** The source index holds every SAMPLE-th position (a power of two: indexed with >> 2). */
 const SAMPLE = 4;
 /**
- * After this many bytes without any match, the hashes are searched at every fourth byte only, and
- * after 16 times as many at every 32nd (a match found there still extends forward from it).
+ * After this many bytes without any match, the hashes are searched at every fourth byte only,
+ * after 16 times as many at every 32nd and after 256 times as many at every 128th (a match found
+ * there still extends forward from it); bytes between searches cost a few compares. This bounds
+ * unrelated or random data (4 MiB of random bytes: under a second, ~4.5 s before).
  */
 const MISSES_BEFORE_SKIPPING = 256;
 /** A candidate this long is taken without searching the hashes. */
@@ -45,6 +48,9 @@ interface Candidate {
   len: number;
   score: number;
 }
+
+/** No match: write the byte literally (shared, so a miss allocates nothing). */
+const NO_MATCH: Candidate = Object.freeze({ kind: Kind.TargetRead, at: 0, len: 0, score: 0 });
 
 function hashBits(n: number): number {
   let bits = 10;
@@ -97,10 +103,10 @@ export function createBps(source: Uint8Array, target: Uint8Array, opts: BpsCreat
   const tgtHead = new Int32Array(1 << bits).fill(NONE);
   const tgtNext = new Int32Array(Math.max(0, tn - 3));
   let indexedTo = 0;
-  /** Indexes target positions [from, to); `every` 4 indexes only multiples of four (data unlike any before). */
-  const indexTarget = (from: number, to: number, every: 1 | 4 = 1) => {
+  /** Indexes target positions [from, to); `every` 4 or 16 indexes only multiples of it (data unlike any before). */
+  const indexTarget = (from: number, to: number, every: 1 | 4 | 16 = 1) => {
     for (let p = Math.max(from, indexedTo); p < to && p + 4 <= tn; p++) {
-      if (every === 4 && (p & 3) !== 0) continue;
+      if ((p & (every - 1)) !== 0) continue;
       const h = hash4(target, p, shift);
       tgtNext[p] = tgtHead[h]!;
       tgtHead[h] = p;
@@ -122,7 +128,7 @@ export function createBps(source: Uint8Array, target: Uint8Array, opts: BpsCreat
 
   /** The best candidate at `pos` (score = bytes saved against writing them literally). */
   const best = (pos: number, search = true): Candidate => {
-    let b: Candidate = { kind: Kind.TargetRead, at: pos, len: 0, score: 0 };
+    let b = NO_MATCH;
     const offer = (kind: Kind, at: number, len: number) => {
       if (len === 0) return;
       const cost = cmdCost(len) + (kind === Kind.SourceRead ? 0 : deltaCost(kind === Kind.SourceCopy ? srcRel : tgtRel, at));
@@ -132,6 +138,8 @@ export function createBps(source: Uint8Array, target: Uint8Array, opts: BpsCreat
     if (pos < sn) offer(Kind.SourceRead, pos, sourceLen(pos, pos));
     if (srcRel !== pos && srcRel < sn) offer(Kind.SourceCopy, srcRel, sourceLen(srcRel, pos));
     if (tgtRel < pos) offer(Kind.TargetCopy, tgtRel, targetLen(tgtRel, pos));
+    // A run of one byte (padding, cleared space) copies itself from one byte back, overlapping.
+    if (pos > 0 && tgtRel !== pos - 1 && target[pos - 1] === target[pos] && target[pos] === target[pos + 1]) offer(Kind.TargetCopy, pos - 1, targetLen(pos - 1, pos));
     if (b.len >= GOOD_ENOUGH || pos + 4 > tn || !search) return b;
     for (let j = 0; j < SAMPLE && pos + j + 4 <= tn; j++) {
       for (let c = srcHead[hash4(target, pos + j, shift)]!, depth = 0; c !== NONE && depth < CHAIN_DEPTH; c = srcNext[c >> 2]!, depth++) {
@@ -167,15 +175,19 @@ export function createBps(source: Uint8Array, target: Uint8Array, opts: BpsCreat
   let misses = 0;
   while (pos < tn) {
     const skipping = misses >= MISSES_BEFORE_SKIPPING;
-    // Long stretches unlike anything before (random or unrelated data): every 32nd byte.
-    const stride = misses >= MISSES_BEFORE_SKIPPING * 16 ? 31 : 3;
-    const here = next ?? best(pos, !skipping || (pos & stride) === 0);
+    // Long stretches unlike anything before (random or unrelated data): every 32nd or 128th byte.
+    const stride = misses >= MISSES_BEFORE_SKIPPING * 256 ? 127 : misses >= MISSES_BEFORE_SKIPPING * 16 ? 31 : 3;
+    const search = !skipping || (pos & stride) === 0;
+    // Between searches in data unlike any before, only a byte some cheap candidate could start
+    // with is looked at closely: random or unrelated data costs a few compares a byte.
+    const cheap = search || next !== null || (pos < sn && source[pos] === target[pos]) || (srcRel < sn && source[srcRel] === target[pos]) || target[tgtRel] === target[pos] || (pos > 0 && target[pos - 1] === target[pos]);
+    const here = next ?? (cheap ? best(pos, search) : NO_MATCH);
     next = null;
     misses = here.len >= 4 ? 0 : misses + 1;
     // Taking a match ends a pending TargetRead, and the literals after it need a new command.
     let take = here.len > 0 && here.score >= (litStart !== NONE ? 2 : 1);
     // Byte `pos` is written before `pos + 1` either way, so later searches may copy from it.
-    indexTarget(pos - 3, pos + 1, skipping ? 4 : 1);
+    indexTarget(pos - 3, pos + 1, !skipping ? 1 : stride === 3 ? 4 : 16);
     if (take && here.len < GOOD_ENOUGH && pos + 1 < tn) {
       // Lazy step: one literal byte now may open a clearly better match one byte later.
       const later = best(pos + 1);

@@ -54,6 +54,8 @@ export interface ChangeRow {
   detail?: string;
   ranges: ChangeRange[];
   changedBytes: number;
+  /** For a block's row: where the block was and is (what a before/after view decodes). */
+  block?: Pick<KnownBlock, 'before' | 'after'>;
 }
 
 /** The internal header's fields, by offset from its base (shared/docs/snes-formats.md section 1). */
@@ -138,7 +140,7 @@ export function describeChanges(input: ChangesInput): ChangeRow[] {
     const parts: [number, number][] = [];
     if (b.before) parts.push([b.before.romOffset, b.before.romOffset + b.before.size]);
     if (b.after) parts.push([b.after.romOffset, b.after.romOffset + b.after.size]);
-    own({ kind: b.kind, ...blockLabel(b, where) }, parts);
+    own({ kind: b.kind, ...blockLabel(b, where), block: { ...(b.before ? { before: b.before } : {}), ...(b.after ? { after: b.after } : {}) } }, parts);
   }
   spans.sort((a, b) => a.start - b.start || a.row - b.row);
 

@@ -7,3 +7,4 @@ export { createBps, type BpsCreateOptions } from './bps-encode';
 export { createRomPatch, applyRomPatch, detectPatchFormat, formatFromName, countChanged, type PatchFormat, type PatchSummary, type CreatedPatch, type AppliedPatch, type ApplyOptions } from './rom-patch';
 export { ORIGINALS_PATH, OriginalError, recordOriginal, findOriginal, readOriginal, loadOriginals, parseOriginals, serializeOriginals, type OriginalRecord, type Originals, type WorkspaceFiles } from './original';
 export { describeChanges, diffRegions, matchBlocks, movedPointers, type ChangeRow, type ChangeRange, type ChangeKind, type ChangesInput, type KnownBlock, type FoundBlock } from './changes';
+export { patchesBetween } from './as-edit';

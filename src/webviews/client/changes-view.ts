@@ -1,11 +1,17 @@
 /**
  * The Changes tab: what differs from the ROM's clean original, one row per thing (header field,
- * pointer, sprite, data) with SNES and file offsets; the selected row shows a small hex diff of
- * its ranges. Buttons make a BPS or IPS patch (the host asks where, and for the original if needed).
+ * pointer, sprite, data) with SNES and file offsets. The selected row shows a small hex diff of
+ * its ranges; a sprite's row first shows the sprite before and after side by side (decoded by the
+ * host from the original and the document, coloured here with the sprite's palette as the gallery
+ * does). Buttons make a BPS or IPS patch (the host asks where, and for the original if needed).
  */
-import type { ChangeRowView, ChangesData } from '../protocol';
+import type { ChangePreview, ChangeRowView, ChangesData, ChangeSpriteRef, ThumbItem } from '../protocol';
 import { ce, el, hex } from './dom';
+import { drawZoomed, paletteRgba, toBitmap } from './draw';
 import type { Rpc } from './rpc';
+
+/** The largest a before/after image is drawn (CSS pixels a side), at an integer zoom of at most 4. */
+const PREVIEW_BOX = 256;
 
 const byte = (b: number | undefined) => (b === undefined ? '  ' : b.toString(16).toUpperCase().padStart(2, '0'));
 
@@ -14,6 +20,8 @@ export class ChangesView {
   private data: ChangesData | null = null;
   private selected = 0;
   private loading = false;
+  /** The last preview asked for (by its sprite reference), so re-rendering the table does not ask again. */
+  private preview: { key: string; result: Promise<ChangePreview> } | null = null;
 
   constructor(
     private readonly rpc: Rpc,
@@ -26,6 +34,7 @@ export class ChangesView {
     this.loading = true;
     try {
       this.data = await this.rpc.request('changes', {});
+      this.preview = null; // the bytes may have changed: decode the selected sprite again
       this.render();
     } catch (e) {
       this.error(`Could not compare with the original: ${(e as Error).message}`);
@@ -78,9 +87,49 @@ export class ChangesView {
     this.root.replaceChildren(bar, table, ...(row ? [this.diff(row)] : []));
   }
 
-  /** Before and after, 16 bytes a line, changed bytes marked. */
+  /** A sprite before and after, side by side: two canvases filled when the host has decoded both. */
+  private spriteView(ref: ChangeSpriteRef): HTMLElement {
+    const side = (which: 'before' | 'after', title: string) => {
+      const canvas = el('canvas', { class: 'change-image', id: `change-${which}`, width: '1', height: '1' });
+      const caption = el('figcaption', {}, title);
+      return { canvas, caption, figure: el('figure', { class: 'change-side', 'data-side': which }, canvas, caption) };
+    };
+    const before = side('before', 'Before (original)');
+    const after = side('after', 'After (this document)');
+    const box = el('div', { class: 'change-sprite', id: 'change-sprite', 'data-state': 'loading' }, before.figure, after.figure);
+    const key = JSON.stringify(ref);
+    if (this.preview?.key !== key) this.preview = { key, result: this.rpc.request('changePreview', ref) };
+    void this.preview.result.then(
+      (p) => {
+        const draw = (s: typeof before, item: ThumbItem | null, where: number | null, title: string) => {
+          if (item === null || !('pixels' in item)) {
+            s.canvas.hidden = true;
+            s.caption.textContent = item === null ? `${title}: none (${where === null ? 'not in this ROM' : hex(where)})` : `${title}: ${item.error}`;
+            return;
+          }
+          const zoom = Math.max(1, Math.min(4, Math.floor(PREVIEW_BOX / Math.max(item.width, item.height))));
+          drawZoomed(s.canvas, toBitmap(item.pixels, item.width, item.height, paletteRgba(p.palette ?? undefined, ref.bpp)), zoom, false, '');
+          s.canvas.dataset.width = String(item.width);
+          s.canvas.dataset.height = String(item.height);
+          s.caption.textContent = `${title}: ${item.tiles} tiles, ${item.consumed} B at ROM offset ${hex(item.romOffset)}`;
+        };
+        draw(before, p.before, ref.before, 'Before (original)');
+        draw(after, p.after, ref.after, 'After (this document)');
+        box.dataset.state = 'ready';
+        if (p.palette) box.title = `Palette: ${p.palette.label}`;
+      },
+      (e: Error) => {
+        box.dataset.state = 'failed';
+        box.replaceChildren(el('p', { class: 'changes-note' }, `Could not draw the sprite: ${e.message}`));
+      },
+    );
+    return box;
+  }
+
+  /** Before and after, 16 bytes a line, changed bytes marked (under a sprite's images when it is one). */
   private diff(row: ChangeRowView): HTMLElement {
     const box = el('div', { class: 'change-diff', id: 'change-diff' }, el('h3', {}, row.label), ...(row.detail ? [el('p', {}, row.detail)] : []));
+    if (row.sprite) box.append(this.spriteView(row.sprite));
     for (const r of row.ranges) {
       const pre = el('pre', { class: 'hexdiff' });
       for (let at = 0; at < r.after.length; at += 16) {

@@ -47,6 +47,9 @@ describe('changes between the original and the current ROM', () => {
       ['data', 'data at $86:8010 (1 of 1 B changed)', null, [[0x30010, 0x30210, '$86:8010']]],
     ]);
     const slime = rows.find((r) => r.kind === 'sprite')!;
+    // What the before/after view decodes: the block where it was and where it is.
+    assert.deepEqual(slime.block, { before: { romOffset: 0x10000, size: 777 }, after: { romOffset: 0x20000, size: 789 } });
+    assert.equal(rows.find((r) => r.kind === 'pointer')!.block, undefined);
     // Every freed byte that was not already 0xFF, and every new byte that differs, is counted.
     let expected = 0;
     for (let i = 0; i < 777; i++) if (original[0x10000 + i] !== 0xff) expected++;
@@ -75,6 +78,10 @@ describe('changes between the original and the current ROM', () => {
         ['Gone: removed (was 16 B)', [[0x2000, 1, null]]],
         ['sprite 3000: new (64 B)', [[0x3000, 1, null]]],
       ],
+    );
+    assert.deepEqual(
+      rows.map((r) => r.block ?? null),
+      [{ before: { romOffset: 0x1000, size: 32 }, after: { romOffset: 0x1000, size: 32 } }, null, { before: { romOffset: 0x2000, size: 16 } }, { after: { romOffset: 0x3000, size: 64 } }],
     );
   });
 
