@@ -4,7 +4,7 @@
  * belong to, so a relocated sprite is one row with its pointer beside it. A sprite row carries how
  * the gallery draws it, and changePreview decodes it from the original and from the document.
  */
-import { hex } from '../core/errors';
+import { formatLocation, hex } from '../core/format';
 import { decode } from '../core/hal';
 import { describeChanges, movedPointers, OriginalError, readOriginal, type KnownBlock } from '../core/patch';
 import { copierHeaderSize } from '../core/rom/copier-header';
@@ -42,7 +42,7 @@ function blocksOf(entries: GalleryEntry[], original: Uint8Array, current: Uint8A
   const destination = new Map([...origin].map(([to, from]) => [from, to]));
   const blocks = new Map<number, { block: KnownBlock; entry: GalleryEntry }>();
   for (const e of entries) {
-    const name = e.name ?? `${e.kind === 'hal' ? 'compressed block' : 'tiles'} at ${e.snes ?? hex(e.fileOffset)}`;
+    const name = e.name ?? `${e.kind === 'hal' ? 'compressed block' : 'tiles'} at ${formatLocation(e.snes, e.fileOffset)}`;
     let before = { romOffset: e.romOffset, size: e.consumed };
     let after = { romOffset: e.romOffset, size: e.consumed };
     const from = origin.get(e.romOffset);

@@ -4,7 +4,7 @@
  * worker pool, palettes, and PNG export. Shared by every webview panel on the document.
  */
 import * as vscode from 'vscode';
-import { hex } from '../core/errors';
+import { hex } from '../core/format';
 import { buildSpriteExport, spriteExportNames, spriteExportStem } from '../core/gfx/sprite-export';
 import { bytesPerTile } from '../core/gfx/tiles';
 import { editedBlocks, type Span } from '../core/edit-pixels/edited-blocks';

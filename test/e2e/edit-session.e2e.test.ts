@@ -11,7 +11,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDemoRom, demoRomLayout } from '../../src/core/demo/demo-rom';
 import { bgr555ToRgb, readBgr555 } from '../../src/core/gfx/color';
-import { hex } from '../../src/core/errors';
+import { hex } from '../../src/core/format';
 import { indexedPng, noisyPixels } from '../unit/inject/fixture';
 import { canvasColours } from './canvas';
 import { chooseOption } from './controls';

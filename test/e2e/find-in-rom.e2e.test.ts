@@ -10,7 +10,7 @@ import { buildDemoDumps, DEMO_OBJ_BASE } from '../../src/core/demo/demo-dumps';
 import { buildDemoRom, demoRomLayout } from '../../src/core/demo/demo-rom';
 import { parseOam } from '../../src/core/dumps/oam';
 import { bgr555ToRgb, readBgr555 } from '../../src/core/gfx/color';
-import { formatSnes } from '../../src/core/rom/mapping';
+import { formatSnes } from '../../src/core/format';
 import { Rom } from '../../src/core/rom/rom';
 import { canvasColours } from './canvas';
 import { writeDemoDumps } from './demo-workspace';

@@ -11,7 +11,7 @@ import type { FrameLocator } from 'playwright-core';
 import { buildDemoRom, demoRomLayout } from '../../src/core/demo/demo-rom';
 import { bgr555ToRgb } from '../../src/core/gfx/color';
 import { readableRamp } from '../../src/core/gfx/ramp';
-import { formatSnes } from '../../src/core/rom/mapping';
+import { formatSnes } from '../../src/core/format';
 import { Rom } from '../../src/core/rom/rom';
 import { canvasColours } from './canvas';
 import { openWorkbench, type Workbench } from './workbench';

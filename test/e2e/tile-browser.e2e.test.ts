@@ -12,7 +12,7 @@ import { buildDemoRom, demoRomLayout } from '../../src/core/demo/demo-rom';
 import { tilePosition, tilesToImage, type TileOrder } from '../../src/core/gfx/arrange';
 import { bgr555ToRgb, readBgr555 } from '../../src/core/gfx/color';
 import { decodeTiles, type Bpp } from '../../src/core/gfx/tiles';
-import { formatSnes } from '../../src/core/rom/mapping';
+import { formatSnes } from '../../src/core/format';
 import { Rom } from '../../src/core/rom/rom';
 import { chooseOption } from './controls';
 import { openWorkbench, type Workbench } from './workbench';

@@ -4,8 +4,8 @@
  * known (a header field, a pointer, a sprite or palette block, including a block that moved), and
  * whatever is left is plain data. Offsets are headerless ROM offsets plus their file and SNES forms.
  */
-import { hex } from '../errors';
-import { formatSnes, offsetToSnes, snesMirrors, type Mapping } from '../rom/mapping';
+import { fileOffsetOf, formatLocation, formatSnes, hex } from '../format';
+import { offsetToSnes, snesMirrors, type Mapping } from '../rom/mapping';
 
 /** Differences this close together are one region (a few unchanged bytes between edits). */
 const MERGE_GAP = 4;
@@ -113,11 +113,8 @@ const u24 = (b: Uint8Array, p: number) => (p + 3 <= b.length ? b[p]! | (b[p + 1]
 /** The changes between `original` and `current`, one row per thing that changed, in ROM order. */
 export function describeChanges(input: ChangesInput): ChangeRow[] {
   const { original, current, mapping } = input;
-  const snesOf = (off: number) => {
-    const s = offsetToSnes(mapping, off);
-    return s === null ? null : formatSnes(s);
-  };
-  const where = (off: number) => snesOf(off) ?? hex(off + input.copierHeader);
+  const snesOf = (off: number) => formatSnes(offsetToSnes(mapping, off));
+  const where = (off: number) => formatLocation(snesOf(off), fileOffsetOf(off, input.copierHeader));
   const rows: ChangeRow[] = [];
   const spans: Span[] = [];
   const own = (row: Omit<ChangeRow, 'ranges' | 'changedBytes'>, parts: [number, number][]) => {
@@ -152,7 +149,7 @@ export function describeChanges(input: ChangesInput): ChangeRow[] {
     if (prev && prev.romOffset + prev.length === start) {
       prev.length += end - start;
       prev.changedBytes += changed;
-    } else row.ranges.push({ romOffset: start, fileOffset: start + input.copierHeader, length: end - start, snes: snesOf(start), changedBytes: changed });
+    } else row.ranges.push({ romOffset: start, fileOffset: fileOffsetOf(start, input.copierHeader), length: end - start, snes: snesOf(start), changedBytes: changed });
     row.changedBytes += changed;
   };
 
@@ -190,7 +187,7 @@ export function describeChanges(input: ChangesInput): ChangeRow[] {
   for (const d of data) {
     const r = d.ranges[0];
     if (!r) continue;
-    d.label = `data at ${r.snes ?? hex(r.fileOffset)} (${r.changedBytes} of ${r.length} B changed)`;
+    d.label = `data at ${formatLocation(r.snes, r.fileOffset)} (${r.changedBytes} of ${r.length} B changed)`;
   }
   return [...rows.filter((r) => r.changedBytes > 0), ...data.filter((d) => d.changedBytes > 0)].sort((a, b) => a.ranges[0]!.romOffset - b.ranges[0]!.romOffset);
 }

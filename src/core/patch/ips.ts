@@ -8,7 +8,7 @@
  * it saves. One trap: a record at offset 0x454F46 would read as "EOF", so the writer never starts
  * one there (it starts one byte earlier instead).
  */
-import { hex } from '../errors';
+import { hex } from '../format';
 import { PatchError } from './errors';
 
 /** IPS offsets are 24 bits: nothing at or past 16 MiB can be patched. */

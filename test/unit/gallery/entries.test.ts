@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { manualEntry, mergeEntries, type KnownSprite } from '../../../src/core/gallery';
 import { buildRom } from '../../../src/core/rom/build';
-import { formatSnes } from '../../../src/core/rom/mapping';
+import { formatSnes } from '../../../src/core/format';
 import { Rom } from '../../../src/core/rom';
 import type { ScanHit } from '../../../src/core/scan';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDemoRom, demoRomLayout } from '../../../src/core/demo/demo-rom';
-import { formatSnes } from '../../../src/core/rom/mapping';
+import { formatSnes } from '../../../src/core/format';
 import { makeScanTestRom } from '../../../src/core/scan';
 import type { ScanRow } from '../../../src/cli/commands/scan';
 import { runCli } from '../../support/cli';
