@@ -9,7 +9,11 @@ class SummaryReporter extends Mocha.reporters.Spec {
     // A test that failed and then passed on its retry (e2e only runs with --retries) is listed, so a
     // flaky test shows in the log instead of passing silently.
     const retried = [];
-    runner.on('retry', (test, err) => retried.push(`${test.fullTitle()}: ${String(err?.message ?? err).split('\n')[0]}`));
+    runner.on('retry', (test, err) => {
+      // The message's first line and where in a test file it was thrown (enough to find the step).
+      const at = String(err?.stack ?? '').split('\n').find((l) => /\/test\/.*\.js:\d+/.test(l) && !l.includes('node_modules'));
+      retried.push(`${test.fullTitle()}: ${String(err?.message ?? err).split('\n')[0]}${at ? ` (${at.trim()})` : ''}`);
+    });
     runner.once('end', () => {
       const s = runner.stats ?? { passes: 0, failures: 0, pending: 0 };
       const layer = process.env.SPRITEPAL_TEST_LAYER || 'tests';
