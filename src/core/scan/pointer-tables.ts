@@ -15,10 +15,15 @@
  * not evidence (in random bytes every address is "pointed at" about once per 8 MiB per mirror);
  * three at a fixed stride are. Tables of other data (a pointer into code, a zero terminator) end
  * the run. The pass needs the ROM's mapping to read SNES addresses; without one it does nothing.
+ *
+ * Forms read: 24-bit addresses at stride 3 or 4 (any mirror), 24-bit file offsets, 16-bit
+ * addresses at stride 2 whose bank is implied (one bank shared by the blocks they name), and
+ * split tables (split-tables.ts: 16-bit addresses beside an array of bank bytes).
  */
 import { decodeInto } from '../hal';
 import { offsetToSnes, snesToOffset, type Mapping } from '../rom/mapping';
 import { scoreTiles } from './score';
+import { splitTableSlots } from './split-tables';
 import type { ScanHit } from './types';
 
 /** Anchors (slots pointing at blocks the tile scan found) that make a run of slots a table. */
@@ -208,7 +213,9 @@ export function applyPointerTables(data: Uint8Array, mapping: Mapping, hits: rea
       }
     }
   }
-  for (const [slot, target] of sixteenBitSlots(data, mapping, hal, (t) => t >= lo && t < hi && (starts.has(t) || decodeAt(t) !== null))) if (!slots.has(slot)) slots.set(slot, target);
+  const named = (t: number) => t >= lo && t < hi && (starts.has(t) || decodeAt(t) !== null);
+  for (const [slot, target] of sixteenBitSlots(data, mapping, hal, named)) if (!slots.has(slot)) slots.set(slot, target);
+  for (const [slot, target] of splitTableSlots(data, mapping, hal, MIN_ANCHORS, named)) if (!slots.has(slot)) slots.set(slot, target);
   if (slots.size === 0) return [...hits];
 
   const byStart = new Map(hits.map((h) => [h.romOffset, h]));
