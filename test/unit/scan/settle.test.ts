@@ -9,6 +9,7 @@ import { reportedHits, scanRange } from '../../../src/core/scan';
 import { MIN_COMMANDS, streamShape, strayFills, structuredPrefix } from '../../../src/core/scan/evidence';
 import { Prng } from '../../../src/core/scan/prng';
 import { halCandidate, MIN_HAL_SCORE } from '../../../src/core/scan/scan-range';
+import { fillCode } from '../../../src/core/scan/synthetic-filler';
 import { makeTiles } from '../../../src/core/scan/synthetic-tiles';
 import { countWaste } from '../../../src/core/scan/waste';
 
@@ -96,5 +97,23 @@ describe('scan: settling the true start', function () {
     const found = scanRange(data, {}).hits.find((h) => h.romOffset === at);
     assert.equal(found?.consumed, block.length);
     assert.equal(found?.confidence, 'strong', found?.reasons.join('; '));
+  });
+
+  it('finds 16-tile sheets that are half blank at their true start, over code (blank tiles first, last or between)', () => {
+    for (let seed = 1; seed <= 18; seed++) {
+      const rng = new Prng(seed);
+      const tiles = makeTiles(rng, 8, 4);
+      const sheet = new Uint8Array(16 * 32);
+      const layout = seed % 3; // 0: blank tiles between, 1: blank first, 2: blank last
+      for (let k = 0; k < 8; k++) sheet.set(tiles.subarray(32 * k, 32 * k + 32), layout === 0 ? 64 * k + 32 : layout === 1 ? 256 + 32 * k : 32 * k);
+      const block = encode(sheet, { level: seed % 2 ? 'greedy' : 'fast' });
+      const data = new Uint8Array(0x8000);
+      fillCode(rng, data, 0, data.length);
+      const at = 0x3000 + seed;
+      data.set(block, at);
+      const hit = scanRange(data, {}).hits.find((h) => h.romOffset === at);
+      assert.equal(hit?.consumed, block.length, `seed ${seed} (layout ${layout}): not reported at its true start`);
+      assert.notEqual(hit.confidence, 'weak', `seed ${seed}: ${hit.reasons.join('; ')}`);
+    }
   });
 });
