@@ -116,3 +116,40 @@ describe('scan: split pointer tables (16-bit addresses beside bank bytes)', func
     assert.equal(out.find((h) => h.romOffset === lorom[0])?.pointer, layout.addresses);
   });
 });
+
+describe('scan: 16-bit pointer tables whose bank is implied, in every mapping', function () {
+  this.timeout(60_000);
+  // Five blocks in one 64 KiB (HiROM-like) or 32 KiB (LoROM-like) bank; the last is noise.
+  const cases: Array<{ mapping: Mapping; size: number; blocks: number[]; form: number }> = [
+    { mapping: 'lorom', size: 0x80000, blocks: [0x28010, 0x28400, 0x28c00, 0x29800, 0x2a400], form: 1 }, // $05:8010.. ($00-$3F mirror)
+    { mapping: 'hirom', size: 0x80000, blocks: [0x38010, 0x38c00, 0x39800, 0x3b000, 0x3c400], form: 1 }, // $43:xxxx ($40-$7D mirror)
+    { mapping: 'exhirom', size: 0x440000, blocks: [0x410010, 0x410c00, 0x411800, 0x413000, 0x414400], form: 0 }, // $41:xxxx
+    { mapping: 'sa1', size: 0x200000, blocks: [0x110010, 0x110400, 0x110c00, 0x111800, 0x112400], form: 1 }, // $22:8010.. (LoROM-like chunk 1)
+  ];
+  for (const c of cases) {
+    it(`${c.mapping}: a run of 2-byte addresses names the blocks of one bank, including one the tile scan misses`, () => {
+      const rng = new Prng(9);
+      const data = new Uint8Array(c.size);
+      const hits: ScanHit[] = [];
+      const consumed: number[] = [];
+      const table = 0x1000;
+      c.blocks.forEach((at, k) => {
+        const noise = k === c.blocks.length - 1;
+        const stream = encode(noise ? Uint8Array.from({ length: 512 }, () => rng.int(0, 255)) : makeTiles(rng, 32, 4), { level: 'greedy' });
+        data.set(stream, at);
+        consumed.push(stream.length);
+        const hit = halCandidate(data, at, 16);
+        if (!noise) hits.push({ ...hit!, confidence: 'strong', reasons: ['found'] });
+        const forms = snesMirrors(c.mapping, at);
+        const snes = forms[Math.min(c.form, forms.length - 1)]!;
+        data.set([snes & 0xff, (snes >>> 8) & 0xff], table + 2 * k);
+      });
+      const out = applyPointerTables(data, c.mapping, hits, { minTiles: 16 });
+      c.blocks.forEach((at, k) => {
+        const h = out.find((x) => x.romOffset === at);
+        assert.equal(h?.consumed, consumed[k], `block ${k}`);
+        assert.equal(h?.pointer, table + 2 * k, `block ${k}: its slot`);
+      });
+    });
+  }
+});
