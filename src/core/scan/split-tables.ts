@@ -63,7 +63,8 @@ export function splitTableSlots(data: Uint8Array, mapping: Mapping, hal: readonl
   //    slot repeating the one before is no anchor (padding and fills repeat; tables name blocks).
   const done = new Uint8Array(data.length);
   for (let i = 0; i + 2 <= data.length; i++) {
-    if (isLow[u16(i)] !== 1 || done[i]) continue;
+    const v = data[i]! | (data[i + 1]! << 8);
+    if (isLow[v] !== 1 || done[i] === 1 || (i >= 2 && u16(i - 2) === v)) continue;
     const anchors: Anchor[] = [];
     let misses = 0;
     for (let at = i, k = 0; at + 2 <= data.length && misses <= minAnchors; at += 2, k++) {
