@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildDemoRom, demoRomLayout } from '../core/demo/demo-rom';
 import { encode } from '../core/hal';
-import { Rom } from '../core/rom';
+import { offsetToSnes, Rom } from '../core/rom';
 import { hiddenStreams, hideBlocks, makeScanTestRom, reportedHits, scanRom, scoreHidden, type HiddenScore, type ScanHit, type ScanTestRom } from '../core/scan';
 import { applyPointerTables } from '../core/scan/pointer-tables';
 import { RomSession } from '../core/session/rom-session';
@@ -97,7 +97,8 @@ async function demoRows(ctx: BenchContext, pool: WorkerPool): Promise<BenchRow[]
   const full = found(fullHits).length;
   const rightDepth = found(fullHits).filter((f) => f.hit!.bpp === f.sp.bpp).length;
   const others = reportedHits(fullHits).filter((h) => !layout.sprites.some((sp) => sp.romOffset === h.romOffset)).length;
-  const big = makeScanTestRom({ size: 4 << 20, blocks: 96, seed: 104 }).data;
+  const bigRom = makeScanTestRom({ size: 4 << 20, blocks: 96, seed: 104 });
+  const big = bigRom.data;
   const { hits } = await scanRom(big, { pool });
   const runs: number[] = [];
   for (let i = 0; i < (ctx.quick ? 1 : 5); i++) {
@@ -105,6 +106,20 @@ async function demoRows(ctx: BenchContext, pool: WorkerPool): Promise<BenchRow[]
     applyPointerTables(big, 'hirom', hits, { minTiles: 16 });
     runs.push(performance.now() - t0);
   }
+  // A split table (16-bit addresses, then bank bytes after a gap) naming every block of the
+  // 4 MiB ROM read as LoROM: blocks it names, and the pass's time with it.
+  const split = big.slice();
+  const named = bigRom.blocks.filter((b) => offsetToSnes('lorom', b.romOffset) !== null);
+  const addrAt = bigRom.blocks[0]!.romOffset - 4 * named.length - 0x40;
+  named.forEach((b, k) => {
+    const snes = offsetToSnes('lorom', b.romOffset)!;
+    split.set([snes & 0xff, (snes >>> 8) & 0xff], addrAt + 2 * k);
+    split[addrAt + 2 * named.length + 0x20 + k] = snes >>> 16;
+  });
+  const t1 = performance.now();
+  const splitHits = applyPointerTables(split, 'lorom', hits, { minTiles: 16 });
+  const splitMs = performance.now() - t1;
+  const bySplit = named.filter((b) => splitHits.find((h) => h.romOffset === b.romOffset)?.pointer === addrAt + 2 * named.indexOf(b)).length;
   const n = layout.sprites.length;
   return [
     { key: 'scanDemoTileOnly', label: `demo ROM sheets at exact start, tile scan alone (of ${n})`, value: tileOnly, unit: 'sheets' },
@@ -112,6 +127,7 @@ async function demoRows(ctx: BenchContext, pool: WorkerPool): Promise<BenchRow[]
     { key: 'scanDemoDepth', label: `demo ROM sheets found with their own bit depth (of ${n})`, value: rightDepth, unit: 'sheets' },
     { key: 'scanDemoOthers', label: 'demo ROM blocks reported that are not sheets (default confidence)', value: others, unit: 'blocks', target: '0', pass: others === 0 },
     { key: 'scanPointerPassMs', label: 'pointer-table pass, 4 MiB ROM read as HiROM (median)', value: round(median(runs), 1), unit: 'ms' },
+    { key: 'scanSplitTable', label: `split table (addresses, gap, bank bytes) naming the 4 MiB ROM's blocks: named at their slot (of ${named.length})`, value: bySplit, unit: 'blocks', target: `all ${named.length}`, pass: bySplit === named.length, note: `pass ${round(splitMs, 0)} ms` },
   ];
 }
 
@@ -190,11 +206,31 @@ async function realRomRows(ctx: BenchContext, pool: WorkerPool): Promise<BenchRo
   }
   const recall = total.found / total.hidden;
   const precision = total.found / Math.max(1, total.reported);
+  // Uncompressed tiles (--include-raw): the homebrew ROMs hold real ones (fonts, sprites) and no
+  // list of them, so their count is shown, not judged; the generated ROMs' code, tables and
+  // random data are not tiles, so every raw hit outside a planted region there is false.
+  let homebrewRaw = 0;
+  for (const name of names) {
+    const rom = new Rom(new Uint8Array(readFileSync(join(dir, name))), name);
+    homebrewRaw += reportedHits((await scanRom(rom.data, { pool, mapping: rom.mapping, includeRaw: true })).hits).filter((h) => h.kind === 'raw').length;
+  }
+  let rawFalse = 0;
+  let rawReal = 0;
+  for (const seed of [11, 12, 13]) {
+    const gen = makeScanTestRom({ size: 1 << 20, blocks: 24, seed, rawRegions: 16 });
+    for (const h of reportedHits((await scanRom(gen.data, { pool, includeRaw: true })).hits)) {
+      if (h.kind !== 'raw') continue;
+      if (gen.raw.some((r) => h.romOffset < r.romOffset + r.size && r.romOffset < h.romOffset + h.consumed)) rawReal++;
+      else rawFalse++;
+    }
+  }
   return [
     { key: 'scanHomebrewFalse', label: `homebrew ROMs (${names.length}, no HAL data): blocks reported at the default confidence`, value: reported, unit: 'blocks', target: '0', pass: reported === 0, note: `${weak} weak (shown on request); before confidences: 47` },
     { key: 'scanHomebrewMs', label: `scan the ${names.length} homebrew ROMs (${round(bytes / 1048576, 2)} MiB), 2 workers`, value: round(ms, 0), unit: 'ms' },
-    { key: 'scanHiddenRecall', label: `reference streams hidden in them, found at exact start and size (${total.found} of ${total.hidden})`, value: round(100 * recall, 1), unit: '%', target: '>= 98 %', pass: recall >= 0.98 },
+    { key: 'scanHiddenRecall', label: `reference streams hidden in them, found at exact start and size (${total.found} of ${total.hidden})`, value: round(100 * recall, 1), unit: '%', target: '>= 98 %', pass: recall >= 0.98, note: 'before evident streams and the prefix rule: 95.8 %' },
     { key: 'scanHiddenPrecision', label: `hidden blocks: reported blocks that are real (${total.found} of ${total.reported})`, value: round(100 * precision, 1), unit: '%', target: '>= 95 %', pass: precision >= 0.95 },
+    { key: 'scanHomebrewRaw', label: `homebrew ROMs with --include-raw: uncompressed tile regions reported`, value: homebrewRaw, unit: 'regions', note: 'no list of their raw graphics: counted, not judged (6 looked at: 3 planar fonts/tiles, 1 Mode 7, 2 unclear)' },
+    { key: 'scanRawFalse', label: 'generated ROMs (3 x 1 MiB): raw hits in code, tables, random data', value: rawFalse, unit: 'regions', target: '0', pass: rawFalse === 0, note: `${rawReal} raw hits on planted tile regions` },
   ];
 }
 

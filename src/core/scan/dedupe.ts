@@ -5,21 +5,26 @@
  * command or two that happen to end where the block, or one of its commands, begins). So
  * candidates are settled in two steps:
  *
- * 1. Same end (same terminator): the candidate whose stream an encoder would have written wins
- *    (fewest places where a strictly shorter encoding was one local change away: waste.ts; a
- *    wrong start reads literals as commands and copies from shifted sources, and trips them),
- *    then an earlier start whose parse reaches the later one through several clean commands,
- *    then the best score less a penalty for an opening no tile sheet has (a ramp, a stripe of
- *    scattered bits: score.ts), then the opening with more blank bytes, then the earliest.
- * 2. Each survivor is judged once (evidence.ts: its confidence and reasons).
+ * 1. Same end (same terminator): only the candidates whose stream an encoder would have written
+ *    compete (fewest places where a strictly shorter encoding was one local change away:
+ *    waste.ts; a wrong start reads literals as commands and copies from shifted sources, and
+ *    trips them). Of two, in offset order, the earlier explains more bytes and wins, unless the
+ *    commands it reads before the later start are stray bytes: mostly patterned fills (code and
+ *    tables in front of a block; evidence.ts strayFills). Only when those carry too little
+ *    structure (fewer than PREFIX_COMMANDS headers, or nearly all literal bytes: chance, either
+ *    stray bytes running into the block or a start a command into it) does the output decide: the better score less a penalty for an
+ *    opening no tile sheet has (a ramp, a stripe of scattered bits: score.ts), then the earlier. (Deciding by score first, as before, lost the true
+ *    start of sheets whose first commands write blank rows to a later start scoring higher.)
+ * 2. Each survivor is judged once (evidence.ts: its confidence and reasons); a weak one yields to
+ *    a strong later start with the same end.
  * 3. Overlapping ranges with different ends: the surer wins (pointer, strong, weak), then the
  *    higher score (then the longer, then the earlier), since real blocks never overlap.
  *
  * Raw tile regions never overlap a HAL block; touching raw regions merge.
  */
 import { decodeInto } from '../hal';
-import { judgeStream } from './evidence';
-import { openingBlanks, openingPenalty } from './score';
+import { judgeStream, strayFills, streamShape, structuredPrefix } from './evidence';
+import { openingPenalty } from './score';
 import { CONFIDENCES, type ScanHit } from './types';
 import { countWaste } from './waste';
 
@@ -31,14 +36,24 @@ interface Ranked {
   waste: number;
   /** The score, less a penalty for an opening no tile sheet has (score.ts). */
   adjusted: number;
-  blanks: number;
 }
 
 function rank(data: Uint8Array, hit: ScanHit): Ranked {
   const st = decodeInto(data, hit.romOffset, buf, { strict: true });
-  if (!st.ok) return { hit, waste: Infinity, adjusted: -1, blanks: 0 };
+  if (!st.ok) return { hit, waste: Infinity, adjusted: -1 };
   const adjusted = Math.round((hit.score - openingPenalty(buf, st.size)) * 1000) / 1000;
-  return { hit, waste: countWaste(data, hit.romOffset, buf, st.size), adjusted, blanks: openingBlanks(buf, st.size) };
+  return { hit, waste: countWaste(data, hit.romOffset, buf, st.size), adjusted };
+}
+
+/** Of two clean starts with one terminator, the likelier true start (see the module comment). */
+function truerStart(data: Uint8Array, earlier: Ranked, later: Ranked): Ranked {
+  const prefix = streamShape(data, earlier.hit.romOffset, later.hit.romOffset);
+  if (strayFills(prefix)) return later;
+  if (structuredPrefix(prefix)) return earlier;
+  // A header or three, or nearly all literal bytes: chance either way (stray bytes in front, or a
+  // start a command into the block), so the output decides: the better score, less the penalty
+  // for an opening no sheet has; on a tie the earlier, which explains more bytes.
+  return later.adjusted > earlier.adjusted ? later : earlier;
 }
 
 function settleSameEnd(data: Uint8Array, group: ScanHit[]): ScanHit {
@@ -46,48 +61,19 @@ function settleSameEnd(data: Uint8Array, group: ScanHit[]): ScanHit {
   group.sort((a, b) => a.romOffset - b.romOffset);
   const ranked = group.map((h) => rank(data, h));
   const least = Math.min(...ranked.map((r) => r.waste));
-  let cur: Ranked | null = null;
-  for (const next of ranked) {
-    if (next.waste > least) continue;
-    if (!cur || cur.adjusted < next.adjusted || (cur.adjusted === next.adjusted && cur.blanks < next.blanks)) cur = next;
-  }
-  // An earlier start that explains more of the bytes without waste beats a better score: a
-  // prefix of PREFIX_COMMANDS well-formed commands that ends exactly where the later start begins
-  // is not chance (stray bytes before a block make one to three), while the later start of a
-  // sparse sheet skips its blank opening rows and so scores higher.
-  // Unless the evidence says otherwise: a weak earlier start does not replace a strong later one.
-  const best = judge(data, cur!.hit);
-  for (const earlier of ranked) {
-    if (earlier === cur || earlier.waste > least || earlier.hit.romOffset >= best.romOffset) continue;
-    if (best.romOffset - earlier.hit.romOffset < PREFIX_BYTES || prefixCommands(data, earlier.hit.romOffset, best.romOffset) < PREFIX_COMMANDS) continue;
-    const judged = judge(data, earlier.hit);
-    if (judged.confidence !== 'weak' || best.confidence === 'weak') return judged;
+  const clean = ranked.filter((r) => r.waste === least);
+  let cur = clean[0]!;
+  for (const next of clean.slice(1)) cur = truerStart(data, cur, next);
+  const best = judge(data, cur.hit);
+  if (best.confidence !== 'weak') return best;
+  // A weak start yields to a strong later one: what speaks against it is in what it adds.
+  for (const later of clean) {
+    if (later.hit.romOffset <= best.romOffset) continue;
+    const judged = judge(data, later.hit);
+    if (judged.confidence !== 'weak') return judged;
   }
   return best;
 }
-
-/**
- * Commands the parse from `from` takes to reach `to` exactly (a command boundary), or 0 when it
- * steps over `to` (then the two starts only share a terminator, not a stream).
- */
-function prefixCommands(data: Uint8Array, from: number, to: number): number {
-  let ip = from;
-  let n = 0;
-  while (ip < to) {
-    const h = data[ip++]!;
-    if (h === 0xff) return 0;
-    const long = (h & 0xe0) === 0xe0;
-    const cmd = long ? (h >> 2) & 7 : h >> 5;
-    const count = long ? (((h & 3) << 8) | data[ip++]!) + 1 : (h & 0x1f) + 1;
-    ip += cmd === 0 ? count : cmd === 1 || cmd === 3 ? 1 : 2;
-    n++;
-  }
-  return ip === to ? n : 0;
-}
-
-/** Commands, and bytes, a start must explain beyond a later one's to win over a better score (a few short fills of stray bytes are chance). */
-const PREFIX_COMMANDS = 4;
-const PREFIX_BYTES = 24;
 
 /** The hit with its verdict (evidence.ts); a hit judged before (it has reasons) is kept as is. */
 function judge(data: Uint8Array, hit: ScanHit): ScanHit {

@@ -37,6 +37,12 @@ export const MAX_FILL_SHARE = 0.5;
 export const MAX_PATTERNED_SHARE = 0.6;
 export interface StreamShape {
   commands: number;
+  /** Input bytes the commands read (headers, operands, literals). */
+  bytes: number;
+  /** Output bytes the commands write. */
+  output: number;
+  /** Literal bytes the raw commands read (input bytes that are not headers or operands). */
+  literal: number;
   /** Output bytes of the patterned fill that writes the most (copies may repeat half a sheet: mirrored frames). */
   largest: number;
   /**
@@ -51,15 +57,21 @@ function solid(v: number): boolean {
   return v === 0 || v === 0xff;
 }
 
-/** Commands of the (already decoded) stream at `src[start]`, and what its patterned fills write. */
-export function streamShape(src: Uint8Array, start: number): StreamShape {
+/**
+ * Commands of the (already decoded) stream at `src[start]`, and what its patterned fills write;
+ * with `stop`, only the commands that start before input offset `stop`.
+ */
+export function streamShape(src: Uint8Array, start: number, stop = Infinity): StreamShape {
   let ip = start;
   let commands = 0;
+  let output = 0;
+  let literal = 0;
   let largest = 0;
   let patterned = 0;
   for (;;) {
+    if (ip >= stop) return { commands, bytes: ip - start, output, literal, largest, patterned };
     const h = src[ip++]!;
-    if (h === 0xff || ip > src.length) return { commands, largest, patterned };
+    if (h === 0xff || ip > src.length) return { commands, bytes: ip - start, output, literal, largest, patterned };
     const long = (h & 0xe0) === 0xe0;
     const cmd = long ? (h >> 2) & 7 : h >> 5;
     const n = long ? (((h & 3) << 8) | src[ip++]!) + 1 : (h & 0x1f) + 1;
@@ -68,8 +80,42 @@ export function streamShape(src: Uint8Array, start: number): StreamShape {
     if (cmd >= 1 && cmd <= 3 && !solidFill) patterned += len;
     ip += cmd === 0 ? n : cmd === 1 || cmd === 3 ? 1 : 2;
     commands++;
+    output += len;
+    if (cmd === 0) literal += n;
     if (cmd >= 1 && cmd <= 3 && !solidFill && len > largest) largest = len;
   }
+}
+
+/** A prefix writing less than a 4bpp tile is too short to judge by what its fills write. */
+const MIN_PREFIX_OUTPUT = 32;
+/** Commands a prefix needs before its structure, not the output's score, decides (chance makes one to three). */
+export const PREFIX_COMMANDS = 4;
+/**
+ * A prefix reading more than this share of its bytes as literals has too few headers for its
+ * length to be structure (code and random data read as long raw commands; the openings of
+ * reference streams read at most 89 % literals, measured).
+ */
+export const MAX_PREFIX_LITERALS = 0.95;
+
+/**
+ * Whether the commands in front of a later start (`prefix`) carry enough structure to decide by
+ * themselves that the earlier start is the true one: PREFIX_COMMANDS or more, not nearly all
+ * literal bytes (then the score of the output decides).
+ */
+export function structuredPrefix(prefix: StreamShape): boolean {
+  return prefix.commands >= PREFIX_COMMANDS && prefix.literal <= MAX_PREFIX_LITERALS * prefix.bytes;
+}
+
+/**
+ * Whether the commands in front of a later candidate start (`prefix`: streamShape up to it) are
+ * stray bytes rather than a block's own opening: their output is mostly patterned fills (over
+ * MAX_PATTERNED_SHARE, the share that marks a whole stream as a table), once it is a tile or more.
+ * Code and tables in front of a block parse as runs of byte and word fills of arbitrary values
+ * (0x20-0x7F are fill headers); an encoder opens a sheet with literals and solid fills (its blank
+ * or outlined first rows).
+ */
+export function strayFills(prefix: StreamShape): boolean {
+  return prefix.output >= MIN_PREFIX_OUTPUT && prefix.patterned > MAX_PATTERNED_SHARE * prefix.output;
 }
 
 export interface Verdict {

@@ -15,10 +15,15 @@
  * not evidence (in random bytes every address is "pointed at" about once per 8 MiB per mirror);
  * three at a fixed stride are. Tables of other data (a pointer into code, a zero terminator) end
  * the run. The pass needs the ROM's mapping to read SNES addresses; without one it does nothing.
+ *
+ * Forms read: 24-bit addresses at stride 3 or 4 (any mirror), 24-bit file offsets, 16-bit
+ * addresses at stride 2 whose bank is implied (one bank shared by the blocks they name), and
+ * split tables (split-tables.ts: 16-bit addresses beside an array of bank bytes).
  */
 import { decodeInto } from '../hal';
-import { offsetToSnes, snesToOffset, type Mapping } from '../rom/mapping';
+import { snesMirrors, snesToOffset, type Mapping } from '../rom/mapping';
 import { scoreTiles } from './score';
+import { splitTableSlots } from './split-tables';
 import type { ScanHit } from './types';
 
 /** Anchors (slots pointing at blocks the tile scan found) that make a run of slots a table. */
@@ -87,19 +92,23 @@ function findAnchors(data: Uint8Array, bases: Int32Array, low16: Uint8Array, isS
  */
 function sixteenBitSlots(data: Uint8Array, mapping: Mapping, hal: readonly ScanHit[], named: (target: number) => boolean): Map<number, number> {
   const slots = new Map<number, number>();
-  const banks = new Map<number, number>(); // found start -> its bank
+  const banks = new Map<number, Set<number>>(); // found start -> its banks (one per mirror)
   const byLow = new Map<number, number[]>(); // low 16 bits -> banks of found starts
   const perBank = new Map<number, number>();
   for (const h of hal) {
-    const snes = offsetToSnes(mapping, h.romOffset);
-    if (snes === null) continue;
-    const bank = snes >>> 16;
-    banks.set(h.romOffset, bank);
-    perBank.set(bank, (perBank.get(bank) ?? 0) + 1);
-    const low = snes & 0xffff;
-    const list = byLow.get(low) ?? [];
-    if (!list.includes(bank)) list.push(bank);
-    byLow.set(low, list);
+    // Every mirror: SA-1's LoROM-like banks hold other low 16 bits than its $C0-$FF banks.
+    for (const snes of snesMirrors(mapping, h.romOffset)) {
+      const bank = snes >>> 16;
+      const own = banks.get(h.romOffset) ?? new Set<number>();
+      if (own.has(bank)) continue;
+      own.add(bank);
+      banks.set(h.romOffset, own);
+      perBank.set(bank, (perBank.get(bank) ?? 0) + 1);
+      const low = snes & 0xffff;
+      const list = byLow.get(low) ?? [];
+      if (!list.includes(bank)) list.push(bank);
+      byLow.set(low, list);
+    }
   }
   const isLow = new Uint8Array(0x10000);
   for (const [low, list] of byLow) if (list.some((b) => perBank.get(b)! >= MIN_ANCHORS)) isLow[low] = 1;
@@ -121,7 +130,7 @@ function sixteenBitSlots(data: Uint8Array, mapping: Mapping, hal: readonly ScanH
       for (let at = first; ok(at); at += 2) {
         run.push(at);
         seen.add(`${bank}:${at}`);
-        if (banks.get(targetIn(bank, at)) === bank) anchored.add(targetIn(bank, at));
+        if (banks.get(targetIn(bank, at))?.has(bank)) anchored.add(targetIn(bank, at));
       }
       if (anchored.size >= MIN_ANCHORS) for (const at of run) slots.set(at, targetIn(bank, at));
     }
@@ -208,7 +217,9 @@ export function applyPointerTables(data: Uint8Array, mapping: Mapping, hits: rea
       }
     }
   }
-  for (const [slot, target] of sixteenBitSlots(data, mapping, hal, (t) => t >= lo && t < hi && (starts.has(t) || decodeAt(t) !== null))) if (!slots.has(slot)) slots.set(slot, target);
+  const named = (t: number) => t >= lo && t < hi && (starts.has(t) || decodeAt(t) !== null);
+  for (const [slot, target] of sixteenBitSlots(data, mapping, hal, named)) if (!slots.has(slot)) slots.set(slot, target);
+  for (const [slot, target] of splitTableSlots(data, mapping, hal, MIN_ANCHORS, named)) if (!slots.has(slot)) slots.set(slot, target);
   if (slots.size === 0) return [...hits];
 
   const byStart = new Map(hits.map((h) => [h.romOffset, h]));

@@ -6,17 +6,26 @@
  */
 import { decodeInto, HAL_MAX_OUTPUT } from '../hal';
 import { parseStream, type ParsedStream } from './candidates';
+import { MIN_COMMANDS } from './evidence';
 import { mergeHits, selectHalHits } from './dedupe';
 import { findRawRegions, mergeRaw } from './raw';
 import { looksLikeText, scoreTiles } from './score';
 import { resolveRange, type ScanHit, type ScanOptions, type ScanState } from './types';
 
 /**
- * Decoded blocks scoring below this are not graphics enough to consider. Set below what sparse
- * sheets reach (mostly blank tiles score 0.4-0.5): the stream's own evidence (evidence.ts) then
- * decides how sure a hit is, which the tile score alone cannot.
+ * Short streams (fewer than MIN_COMMANDS commands) decoding to blocks scoring below this are not
+ * graphics enough to consider. Set below what sparse sheets reach (mostly blank tiles score
+ * 0.4-0.5). Longer streams skip this floor: their own evidence (evidence.ts) decides how sure a
+ * hit is, which the tile score alone cannot (hidden reference streams of sparse and VRAM sheets
+ * scored 0.27-0.40, and barely compressing ones 0 by the ratio gate: 20 of 1,079 missed).
  */
 export const MIN_HAL_SCORE = 0.4;
+/**
+ * The floor for streams of MIN_COMMANDS commands or more, with no compression-ratio gate: the
+ * hidden reference streams scored 0.27 and up (sparse sheets, VRAM dumps); random bytes of 16
+ * distinct units score about 0.15 (0.15 for diversity, near 0 for shape and ratio).
+ */
+export const EVIDENT_MIN_SCORE = 0.25;
 /**
  * The work budget per offset of the range, in steps: commands read by the cheap parse plus
  * DECODE_WEIGHT per byte decoded (a decoded byte is also scored: it costs many parse steps).
@@ -61,8 +70,13 @@ export function halCandidate(data: Uint8Array, offset: number, minTiles: number,
   candidateWork += st.ok ? DECODE_WEIGHT * st.size : 0;
   if (!st.ok) return null;
   if (looksLikeText(data, offset, st.consumed)) return null;
-  const s = scoreTiles(buf, st.size, st.consumed);
-  if (s.score < MIN_HAL_SCORE) return null;
+  // A stream of MIN_COMMANDS commands or more is judged by how it is built (evidence.ts) more than
+  // by how tile-like its output looks: sparse sheets (scattered pixels) and dense ones that barely
+  // compress (VRAM dumps, 940 bytes for 1,024) score below MIN_HAL_SCORE, and are kept down to
+  // EVIDENT_MIN_SCORE (below it: output that is not tiles at all, such as compressed tile maps).
+  const evident = parsed.work - 1 >= MIN_COMMANDS;
+  const s = scoreTiles(buf, st.size, st.consumed, { ratioGate: !evident });
+  if (s.score < (evident ? EVIDENT_MIN_SCORE : MIN_HAL_SCORE)) return null;
   // The depth guess decides the tile count; a block big enough only at 2bpp is reported as 2bpp.
   const bpp = s.tiles >= minTiles ? s.bpp : 2;
   // Not judged yet (empty reasons): selectHalHits judges the few that survive settling.

@@ -266,13 +266,6 @@ function stripe(data: Uint8Array): boolean {
   return !(contiguous(data[row]!) && contiguous(data[row + 1]!));
 }
 
-/** Blank bytes (0x00 / 0xFF) among the first 16: a tie-break between equally scored starts. */
-export function openingBlanks(data: Uint8Array, size: number): number {
-  let n = 0;
-  for (let i = 0; i < Math.min(16, size); i++) if (blankByte(data[i]!)) n++;
-  return n;
-}
-
 /** Shares above which a stream is text, not a compressed block: printable ASCII (space to tilde), and that plus NUL (string ends). */
 const TEXT_PRINTABLE = 0.8;
 const TEXT_WITH_NUL = 0.95;
