@@ -27,6 +27,3 @@ export class AddressError extends SpritePalError {
     this.name = 'AddressError';
   }
 }
-
-/** `0x`-prefixed upper-case hex: written in core/format.ts, re-exported for the error messages that import it from here. */
-export { hex } from './format';

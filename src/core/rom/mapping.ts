@@ -112,6 +112,3 @@ export function snesMirrors(mapping: Mapping, offset: number): number[] {
   }
   return [...out];
 }
-
-/** `$BB:AAAA`: written in core/format.ts, re-exported for the modules that import it from here. */
-export { formatSnes } from '../format';

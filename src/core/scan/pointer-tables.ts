@@ -21,6 +21,7 @@
  * split tables (split-tables.ts: 16-bit addresses beside an array of bank bytes).
  */
 import { decodeInto } from '../hal';
+import { hex } from '../format';
 import { snesMirrors, snesToOffset, type Mapping } from '../rom/mapping';
 import { scoreTiles } from './score';
 import { splitTableSlots } from './split-tables';
@@ -139,7 +140,7 @@ function sixteenBitSlots(data: Uint8Array, mapping: Mapping, hal: readonly ScanH
 }
 
 function namedBy(slot: number): string {
-  return `named by a pointer table (slot at 0x${slot.toString(16).toUpperCase()})`;
+  return `named by a pointer table (slot at ${hex(slot)})`;
 }
 
 interface Decoded {

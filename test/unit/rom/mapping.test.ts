@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { snesToOffset, offsetToSnes, snesMirrors, formatSnes, MAPPINGS, type Mapping } from '../../../src/core/rom';
+import { snesToOffset, offsetToSnes, snesMirrors, MAPPINGS, type Mapping } from '../../../src/core/rom';
+import { formatSnes } from '../../../src/core/format';
 
 describe('address mapping', () => {
   const known: [Mapping, number, number][] = [
