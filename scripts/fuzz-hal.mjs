@@ -34,7 +34,7 @@ function randomStream() {
 function structured() {
   const n = 1 + pick(8000);
   const d = new Uint8Array(n);
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const len = 1 + pick(300);
     const kind = pick(4);
     const v = pick(256);

@@ -23,13 +23,12 @@ const { encode } = require('fast-png');
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc');
 
-
 const chunk = (type, data) => Buffer.from(pngChunk(type, data));
 
 /** [type, data] of each chunk (no checks: the seeds are our own). */
 function chunks(png) {
   const list = [];
-  for (let at = 8; at + 12 <= png.length; ) {
+  for (let at = 8; at + 12 <= png.length;) {
     const len = png.readUInt32BE(at);
     list.push([png.toString('latin1', at + 4, at + 8), png.subarray(at + 8, at + 8 + len)]);
     at += 12 + len;
@@ -74,7 +73,8 @@ function variant(s) {
     case 0: {
       // ancillary chunks, some bombs, anywhere after IHDR: must not change the result
       const types = ['iCCP', 'zTXt', 'iTXt', 'tEXt', 'sPLT', 'eXIf', 'acTL', 'fcTL', 'fdAT'];
-      for (let k = 1 + pick(4); k > 0; k--) list.splice(1 + pick(list.length - 1), 0, [types[pick(types.length)], pick(2) ? bomb(1 << (20 + pick(6))) : Buffer.from([pick(256), pick(256)])]);
+      for (let k = 1 + pick(4); k > 0; k--)
+        list.splice(1 + pick(list.length - 1), 0, [types[pick(types.length)], pick(2) ? bomb(1 << (20 + pick(6))) : Buffer.from([pick(256), pick(256)])]);
       return { png: build(list), same: true };
     }
     case 1: {

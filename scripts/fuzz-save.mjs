@@ -89,8 +89,7 @@ try {
         else if (r.signal !== 'SIGKILL') {
           count.crashed++;
           if (count.crashed <= 3) console.error(`saver exited ${r.code}: ${r.err}`);
-        }
-        else count.saved++;
+        } else count.saved++;
         const names = readdirSync(sub);
         if (!whole(readFileSync(rom))) count.dataLost++;
         for (const n of names.filter((n) => n.includes('.bak-'))) if (!whole(readFileSync(join(sub, n)))) count.dataLost++;
@@ -124,5 +123,7 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-console.log(`fuzz-save: tried ${count.tried}, saved ${count.saved}, refused cleanly ${count.refused}, crashed ${count.crashed}, hung ${count.hung}, data lost ${count.dataLost} (${seconds} s)`);
+console.log(
+  `fuzz-save: tried ${count.tried}, saved ${count.saved}, refused cleanly ${count.refused}, crashed ${count.crashed}, hung ${count.hung}, data lost ${count.dataLost} (${seconds} s)`,
+);
 process.exitCode = count.crashed + count.hung + count.dataLost > 0 ? 1 : 0;

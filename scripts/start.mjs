@@ -24,7 +24,9 @@ mkdirSync(workspace, { recursive: true });
 const demoRom = join(workspace, 'spritepal-demo.sfc');
 run(process.execPath, ['dist/cli.js', 'demo', '-o', demoRom]);
 const profileExists = existsSync(join(base, 'user-data', 'User', 'settings.json'));
-const profile = profileExists ? { userDataDir: join(base, 'user-data'), extensionsDir: join(base, 'extensions') } : freshProfile(base, { 'git.openRepositoryInParentFolders': 'never' });
+const profile = profileExists
+  ? { userDataDir: join(base, 'user-data'), extensionsDir: join(base, 'extensions') }
+  : freshProfile(base, { 'git.openRepositoryInParentFolders': 'never' });
 installVsix(join(ROOT, 'dist', 'spritepal.vsix'), { ...profile, base });
 const port = Number(process.env.PORT || 8080);
 const server = await startServer({ base, ...profile, port });

@@ -1,11 +1,13 @@
 // `npm test`: every layer, each printing its own closing line "N passed, N failed", then one
-// total line. Type check and lint first; unit tests with coverage; then the real VS Code server
+// total line. Type check, lint and the formatter's check first; unit tests with coverage; then the real VS Code server
 // (integration) and Chromium against the packaged VSIX (end to end). Installs what it needs.
 import { spawn } from 'node:child_process';
 
 const layers = [
   { name: 'typecheck', cmd: ['npx', 'tsc', '--noEmit', '-p', '.'] },
   { name: 'lint', cmd: ['npx', 'eslint', '.'] },
+  // Formatting is prettier's (.prettierrc.json: 160 columns); `npm run format` fixes what this finds.
+  { name: 'format', cmd: ['npx', 'prettier', '--check', '.'] },
   { name: 'unit', cmd: ['node', 'scripts/test-unit.mjs'] },
   { name: 'integration', cmd: ['node', 'scripts/test-integration.mjs'] },
   { name: 'e2e', cmd: ['node', 'scripts/test-e2e.mjs'] },
@@ -45,7 +47,7 @@ for (const layer of layers) {
     failed += r.summary.failed;
     skipped += r.summary.skipped;
   } else {
-    // Type check and lint have no test count: one check each.
+    // Type check, lint and format have no test count: one check each.
     if (r.code === 0) passed += 1;
     else failed += 1;
     console.log(`${layer.name}: ${r.code === 0 ? 1 : 0} passed, ${r.code === 0 ? 0 : 1} failed`);

@@ -19,6 +19,16 @@ mkdirSync(join(ROOT, 'test-results'), { recursive: true });
 // its retry is listed by the reporter before the closing line; one that fails twice fails the run.
 run(
   process.execPath,
-  ['node_modules/mocha/bin/mocha.js', '--reporter', 'test/support/summary-reporter.cjs', '--timeout', '180000', '--retries', '1', 'out-e2e/test/e2e/**/*.test.js', ...process.argv.slice(2)],
+  [
+    'node_modules/mocha/bin/mocha.js',
+    '--reporter',
+    'test/support/summary-reporter.cjs',
+    '--timeout',
+    '180000',
+    '--retries',
+    '1',
+    'out-e2e/test/e2e/**/*.test.js',
+    ...process.argv.slice(2),
+  ],
   { SPRITEPAL_TEST_LAYER: 'e2e', SPRITEPAL_VSIX: join(ROOT, 'dist', 'spritepal.vsix') },
 );

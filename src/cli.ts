@@ -52,7 +52,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   try {
     const parsed = parseArgs({ args: rest.slice(1), options: command.options, allowPositionals: command.allowPositionals ?? true, strict: true });
-    const code = await withRunFiles(() => command.run({ values: parsed.values as Record<string, string | boolean | string[] | undefined>, positionals: parsed.positionals }, io));
+    const code = await withRunFiles(() =>
+      command.run({ values: parsed.values as Record<string, string | boolean | string[] | undefined>, positionals: parsed.positionals }, io),
+    );
     return code ?? 0;
   } catch (err) {
     const e = err as Error & { code?: string };

@@ -40,7 +40,10 @@ export function ensureDebianPackages() {
   if (!isRoot) throw new Error(`missing Debian packages (${missing.join(', ')}): run as root: ${cmd}`);
   log(`installing Debian packages: ${missing.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', ...missing]]) {
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', '--no-install-recommends', ...missing],
+  ]) {
     const r = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
     if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${r.status})`);
   }
@@ -160,7 +163,11 @@ export async function startServer({ base, userDataDir, extensionsDir, port, quie
     extensionsDir,
     ...extraArgs,
   ];
-  const child = spawn(process.execPath, args, { detached: true, env: serverEnv(base), stdio: ['ignore', quiet ? 'ignore' : 'inherit', quiet ? 'ignore' : 'inherit'] });
+  const child = spawn(process.execPath, args, {
+    detached: true,
+    env: serverEnv(base),
+    stdio: ['ignore', quiet ? 'ignore' : 'inherit', quiet ? 'ignore' : 'inherit'],
+  });
   let exited = false;
   child.on('exit', () => (exited = true));
   const url = `http://127.0.0.1:${port}`;

@@ -105,9 +105,23 @@ export const cliBench: BenchGroup = {
       const vs = (ms: number) => ms / start.node!;
       rows.push({ key: 'cliNodeBareMs', label: `node -e 0 (median of ${rounds})`, value: round(start.node!, 1), unit: 'ms' });
       rows.push({ key: 'cliVersionMs', label: 'spritepal --version', value: round(start.version!, 1), unit: 'ms' });
-      rows.push({ key: 'cliVersionVsNode', label: 'spritepal --version vs node -e 0', value: round(vs(start.version!), 2), unit: 'x', target: '<= 1.3x', pass: vs(start.version!) <= 1.3 });
+      rows.push({
+        key: 'cliVersionVsNode',
+        label: 'spritepal --version vs node -e 0',
+        value: round(vs(start.version!), 2),
+        unit: 'x',
+        target: '<= 1.3x',
+        pass: vs(start.version!) <= 1.3,
+      });
       rows.push({ key: 'cliInfoMs', label: 'spritepal info, 4 MiB ROM', value: round(start.info!, 1), unit: 'ms' });
-      rows.push({ key: 'cliInfoVsNode', label: 'spritepal info, 4 MiB ROM, vs node -e 0', value: round(vs(start.info!), 2), unit: 'x', target: '<= 1.3x', pass: vs(start.info!) <= 1.3 });
+      rows.push({
+        key: 'cliInfoVsNode',
+        label: 'spritepal info, 4 MiB ROM, vs node -e 0',
+        value: round(vs(start.info!), 2),
+        unit: 'x',
+        target: '<= 1.3x',
+        pass: vs(start.info!) <= 1.3,
+      });
 
       // The demo ROM's 44 blocks: one batch process against one process per block.
       const offsets = demoRomLayout().sprites.map((s) => s.romOffset);
@@ -119,15 +133,32 @@ export const cliBench: BenchGroup = {
         },
         batchRounds,
       );
-      rows.push({ key: 'cliDecodeBatch44Ms', label: `decompress the demo ROM's ${offsets.length} blocks, one batch process`, value: round(dec.batch!, 0), unit: 'ms' });
+      rows.push({
+        key: 'cliDecodeBatch44Ms',
+        label: `decompress the demo ROM's ${offsets.length} blocks, one batch process`,
+        value: round(dec.batch!, 0),
+        unit: 'ms',
+      });
       rows.push({ key: 'cliDecodeSingle44Ms', label: `the same, ${offsets.length} single-block processes`, value: round(dec.single!, 0), unit: 'ms' });
-      rows.push({ key: 'cliDecodeBatchSpeedup', label: `${offsets.length} single processes vs one batch`, value: round(dec.single! / dec.batch!, 1), unit: 'x', note: `exhal: 44 runs ~210 ms (issue 19)` });
+      rows.push({
+        key: 'cliDecodeBatchSpeedup',
+        label: `${offsets.length} single processes vs one batch`,
+        value: round(dec.single! / dec.batch!, 1),
+        unit: 'x',
+        note: `exhal: 44 runs ~210 ms (issue 19)`,
+      });
 
       // The decoder cold: a fresh isolate's first pass over the 44 blocks, then its second.
       const colds: { first: number; second: number }[] = [];
       for (let i = 0; i < (ctx.quick ? 1 : 5); i++) colds.push(await coldDecode(demo, offsets));
       const bytes = offsets.reduce((n, o) => n + decode(demo, o).data.length, 0);
-      rows.push({ key: 'halDemoColdFirstPassMs', label: `decode the demo ROM's ${offsets.length} blocks, first pass in a fresh isolate (median)`, value: round(median(colds.map((c) => c.first)), 2), unit: 'ms', note: `${bytes} bytes; second pass ${round(median(colds.map((c) => c.second)), 2)} ms` });
+      rows.push({
+        key: 'halDemoColdFirstPassMs',
+        label: `decode the demo ROM's ${offsets.length} blocks, first pass in a fresh isolate (median)`,
+        value: round(median(colds.map((c) => c.first)), 2),
+        unit: 'ms',
+        note: `${bytes} bytes; second pass ${round(median(colds.map((c) => c.second)), 2)} ms`,
+      });
 
       // scan --jobs: where workers pay for themselves.
       const scanRoms: [string, string][] = [['512 KiB demo ROM', demoPath]];
@@ -141,9 +172,22 @@ export const cliBench: BenchGroup = {
         const jobs = ['auto', '0', '1', '2'];
         const t = alternate(Object.fromEntries(jobs.map((j) => [j, () => runProcess([cli, 'scan', path, '--jobs', j, '--json'])])), ctx.quick ? 1 : 5);
         const id = label.split(' ').slice(0, 2).join('');
-        for (const j of jobs) rows.push({ key: `cliScan${id}Jobs${j === 'auto' ? 'Auto' : j}Ms`, label: `scan ${label}, --jobs ${j}${j === '0' ? ' (main thread)' : ''}`, value: round(t[j]!, 0), unit: 'ms' });
+        for (const j of jobs)
+          rows.push({
+            key: `cliScan${id}Jobs${j === 'auto' ? 'Auto' : j}Ms`,
+            label: `scan ${label}, --jobs ${j}${j === '0' ? ' (main thread)' : ''}`,
+            value: round(t[j]!, 0),
+            unit: 'ms',
+          });
         const best = Math.min(t['0']!, t['1']!, t['2']!);
-        rows.push({ key: `cliScan${id}AutoVsBest`, label: `scan ${label}: --jobs auto vs the fastest of 0, 1 and 2`, value: round(t.auto! / best, 2), unit: 'x', target: '<= 1.05x', pass: t.auto! / best <= 1.05 });
+        rows.push({
+          key: `cliScan${id}AutoVsBest`,
+          label: `scan ${label}: --jobs auto vs the fastest of 0, 1 and 2`,
+          value: round(t.auto! / best, 2),
+          unit: 'x',
+          target: '<= 1.05x',
+          pass: t.auto! / best <= 1.05,
+        });
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

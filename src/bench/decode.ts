@@ -134,7 +134,13 @@ export const decodeBench: BenchGroup = {
 
       const dir = ctx.sharedDir ? join(ctx.sharedDir, 'fixtures', 'hal', 'corpus') : null;
       if (!dir || !existsSync(dir)) {
-        rows.push({ key: 'halDecodeCorpusMissing', label: 'HAL corpus', value: 0, unit: 'files', note: 'skipped: shared/fixtures/hal/corpus not found (pass --shared <dir>)' });
+        rows.push({
+          key: 'halDecodeCorpusMissing',
+          label: 'HAL corpus',
+          value: 0,
+          unit: 'files',
+          note: 'skipped: shared/fixtures/hal/corpus not found (pass --shared <dir>)',
+        });
         return rows;
       }
       const names = readdirSync(dir)
@@ -239,7 +245,13 @@ export const decodeBench: BenchGroup = {
           note: `per-round ${ratios.map((x) => round(x, 2)).join(', ')}; best calls: ${round(median(totals.exhalBest.map((e, r) => e / totals.oursBest[r]!)), 2)}x`,
         });
       } else {
-        rows.push({ key: 'halDecodeExhalMissing', label: "exhal's C decoder, same run", value: 0, unit: 'files', note: `not measured: ${'why' in exhal ? exhal.why : ''}; compared with the format doc §9 figures instead` });
+        rows.push({
+          key: 'halDecodeExhalMissing',
+          label: "exhal's C decoder, same run",
+          value: 0,
+          unit: 'files',
+          note: `not measured: ${'why' in exhal ? exhal.why : ''}; compared with the format doc §9 figures instead`,
+        });
       }
 
       // The scanner's pattern: try every offset of a file with one reused buffer (most fail fast).

@@ -73,12 +73,30 @@ export const editBench: BenchGroup = {
       pass: t.p95 < 50,
       note: `median ${round(t.median, 2)} ms over ${runs} strokes`,
     });
-    rows.push({ key: 'strokeToBytesCpuP95Ms', label: 'stroke to bytes: process CPU time, p95', value: round(t.cpu.p95, 2), unit: 'ms', note: `median ${round(t.cpu.median, 2)} ms` });
+    rows.push({
+      key: 'strokeToBytesCpuP95Ms',
+      label: 'stroke to bytes: process CPU time, p95',
+      value: round(t.cpu.p95, 2),
+      unit: 'ms',
+      note: `median ${round(t.cpu.median, 2)} ms`,
+    });
     const data = decode(rom.data, sheet.romOffset).data;
     const enc = percentiles(() => encode(data, { level: 'optimal' }), runs, ctx.quick ? 1 : 3);
-    rows.push({ key: 'strokeOptimalShareMs', label: `of which: 'optimal' re-compression of the ${data.length}-byte sheet, median`, value: round(enc.median, 2), unit: 'ms', note: `${round((100 * enc.median) / t.median, 0)} % of the stroke's median` });
+    rows.push({
+      key: 'strokeOptimalShareMs',
+      label: `of which: 'optimal' re-compression of the ${data.length}-byte sheet, median`,
+      value: round(enc.median, 2),
+      unit: 'ms',
+      note: `${round((100 * enc.median) / t.median, 0)} % of the stroke's median`,
+    });
     const p = percentiles(() => planPaletteColor(rom, { paletteRomOffset: sheet.paletteRomOffset, index: 1, color: 0x1234 }), runs, 2);
-    rows.push({ key: 'paletteEditP95Ms', label: 'palette colour edit to bytes (checksum included), p95', value: round(p.p95, 2), unit: 'ms', note: `median ${round(p.median, 2)} ms` });
+    rows.push({
+      key: 'paletteEditP95Ms',
+      label: 'palette colour edit to bytes (checksum included), p95',
+      value: round(p.p95, 2),
+      unit: 'ms',
+      note: `median ${round(p.median, 2)} ms`,
+    });
     return rows;
   },
 };

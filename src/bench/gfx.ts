@@ -21,7 +21,12 @@ export const gfxBench: BenchGroup = {
       x ^= x << 5;
       data[i] = x & 0xff;
     }
-    const formats: [string, TileFormat][] = [['2bpp', 2], ['4bpp', 4], ['8bpp', 8], ['Mode7', 'mode7']];
+    const formats: [string, TileFormat][] = [
+      ['2bpp', 2],
+      ['4bpp', 4],
+      ['8bpp', 8],
+      ['Mode7', 'mode7'],
+    ];
     // 1 MiB of tile data as 16 chunks of 64 KiB (the most a HAL stream holds), each decoded to a new array.
     const chunks = Array.from({ length: 16 }, (_, i) => data.subarray(i * 65536, (i + 1) * 65536));
     const into = new Uint8Array(65536 * 4);
@@ -32,7 +37,12 @@ export const gfxBench: BenchGroup = {
       if (f === 4) Object.assign(row, { target: '>= 200 MB/s', pass: mbs >= 200 });
       rows.push(row);
       const r = timeIt(() => chunks.forEach((c) => decodeTilesInto(c, f, into)), { minMs });
-      rows.push({ key: `decode${label}IntoMBps`, label: `decode ${label} tiles into a reused buffer`, value: round(mbPerSec(data.length, r.medianMs), 0), unit: 'MB/s' });
+      rows.push({
+        key: `decode${label}IntoMBps`,
+        label: `decode ${label} tiles into a reused buffer`,
+        value: round(mbPerSec(data.length, r.medianMs), 0),
+        unit: 'MB/s',
+      });
     }
     const px4 = decodeTiles(data.subarray(0, 64 * 1024), 4);
     const enc = timeIt(() => encodeTiles(px4, 4), { minMs });

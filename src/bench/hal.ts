@@ -28,7 +28,13 @@ export const halBench: BenchGroup = {
     const rows: BenchRow[] = [];
     const dir = ctx.sharedDir ? join(ctx.sharedDir, 'fixtures', 'hal', 'corpus') : null;
     if (!dir || !existsSync(dir)) {
-      rows.push({ key: 'halCorpusMissing', label: 'HAL corpus', value: 0, unit: 'files', note: 'skipped: shared/fixtures/hal/corpus not found (pass --shared <dir>)' });
+      rows.push({
+        key: 'halCorpusMissing',
+        label: 'HAL corpus',
+        value: 0,
+        unit: 'files',
+        note: 'skipped: shared/fixtures/hal/corpus not found (pass --shared <dir>)',
+      });
       return rows;
     }
     const names = readdirSync(dir)
@@ -68,7 +74,11 @@ export const halBench: BenchGroup = {
           value: round(timing.medianMs, 2),
           unit: 'ms',
           ...(big && msTarget ? { target: `< ${msTarget} ms`, pass: timing.medianMs < msTarget } : {}),
-          ...(refMs ? { note: `inhal ${level === 'greedy' ? '-2' : '-1'}: ${refMs} ms` } : level === 'optimal' ? { note: 'inhal -3/-4: 45-175x the -2 time, buggy' } : {}),
+          ...(refMs
+            ? { note: `inhal ${level === 'greedy' ? '-2' : '-1'}: ${refMs} ms` }
+            : level === 'optimal'
+              ? { note: 'inhal -3/-4: 45-175x the -2 time, buggy' }
+              : {}),
         });
         if (level === 'optimal') {
           const ratio = (100 * (stream.length - sizes.greedy!)) / sizes.greedy!;

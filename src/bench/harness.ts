@@ -53,7 +53,10 @@ export function timeIt(fn: () => unknown, opts: { minMs?: number; minRuns?: numb
 }
 
 /** The async twin of timeIt. */
-export async function timeItAsync(fn: () => Promise<unknown>, opts: { minMs?: number; minRuns?: number; maxRuns?: number; warmup?: number } = {}): Promise<Timing> {
+export async function timeItAsync(
+  fn: () => Promise<unknown>,
+  opts: { minMs?: number; minRuns?: number; maxRuns?: number; warmup?: number } = {},
+): Promise<Timing> {
   const { minMs = 300, minRuns = 5, maxRuns = 10_000, warmup = 1 } = opts;
   for (let i = 0; i < warmup; i++) await fn();
   const times: number[] = [];

@@ -12,4 +12,16 @@ import { patchBench } from './patch';
 import { findBench } from './find';
 import { editBench } from './edit';
 
-export const BENCH_GROUPS: BenchGroup[] = [romBench, monitoringBench, gfxBench, halBench, decodeBench, scanBench, findBench, editBench, hostileBench, cliBench, patchBench];
+export const BENCH_GROUPS: BenchGroup[] = [
+  romBench,
+  monitoringBench,
+  gfxBench,
+  halBench,
+  decodeBench,
+  scanBench,
+  findBench,
+  editBench,
+  hostileBench,
+  cliBench,
+  patchBench,
+];

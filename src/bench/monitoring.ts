@@ -109,7 +109,12 @@ export const monitoringBench: BenchGroup = {
         note: `median of ${pairs} alternating pairs of ${batch} calls; workload ${round(onOff.perCallMs * 1000, 1)} µs/call`,
       },
       { key: 'instrumentationCostNsPerCall', label: 'time() on minus off, per call (64 KiB sum)', value: round(onOff.deltaMs * 1e6, 0), unit: 'ns' },
-      { key: 'instrumentationBareCostNsPerCall', label: 'time() on minus off, per call (empty function)', value: round(emptyCost.deltaMs * 1e6, 0), unit: 'ns' },
+      {
+        key: 'instrumentationBareCostNsPerCall',
+        label: 'time() on minus off, per call (empty function)',
+        value: round(emptyCost.deltaMs * 1e6, 0),
+        unit: 'ns',
+      },
       {
         key: 'selfReportedCostNsPerCall',
         label: 'instrumentation time the registry reports, per call',

@@ -17,7 +17,14 @@ export const romBench: BenchGroup = {
     for (const [label, size, mapping] of sizes) {
       const file = buildRom({ mapping, size, title: `BENCH ${label}`, content: (d) => fillPseudoRandom(d, 0x10000, size - 0x20000) });
       const open = timeIt(() => new Rom(file), { minMs: ctx.quick ? 20 : 300 });
-      rows.push({ key: `openRom${label}Ms`, label: `open ${label} ROM (header detection)`, value: round(open.medianMs, 4), unit: 'ms', target: '< 1 ms', pass: open.medianMs < 1 });
+      rows.push({
+        key: `openRom${label}Ms`,
+        label: `open ${label} ROM (header detection)`,
+        value: round(open.medianMs, 4),
+        unit: 'ms',
+        target: '< 1 ms',
+        pass: open.medianMs < 1,
+      });
       const rom = new Rom(file);
       const sum = timeIt(() => computeChecksum(rom.data, rom.headerOffset), { minMs: ctx.quick ? 20 : 300, minRuns: 3 });
       const mbs = mbPerSec(size, sum.medianMs);

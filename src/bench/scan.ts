@@ -71,13 +71,28 @@ async function speedupRows(ctx: BenchContext, pool1: WorkerPool, pool2: WorkerPo
   const rows: BenchRow[] = [
     { key: 'scan1WorkerMs', label: `scan ${mib} MiB ROM, 1 worker (median of ${rounds})`, value: round(small.one, 0), unit: 'ms' },
     { key: 'scan2WorkersMs', label: `scan ${mib} MiB ROM, 2 workers (median of ${rounds})`, value: round(small.two, 0), unit: 'ms' },
-    { key: 'scanSpeedup2v1', label: `2 workers vs 1, ${mib} MiB (median ratio, alternated)`, value: round(small.ratio, 2), unit: 'x', target: '>= 1.7x', pass: small.ratio >= 1.7 },
+    {
+      key: 'scanSpeedup2v1',
+      label: `2 workers vs 1, ${mib} MiB (median ratio, alternated)`,
+      value: round(small.ratio, 2),
+      unit: 'x',
+      target: '>= 1.7x',
+      pass: small.ratio >= 1.7,
+    },
   ];
   if (!ctx.quick) {
     // A larger workload (four 4 MiB ROMs per round) is less sensitive to scheduling noise.
     const roms = [rom, ...[201, 202, 203].map((seed) => makeScanTestRom({ size: 4 << 20, blocks: 96, seed }).data)];
     const big = await speedup(roms, pool1, pool2, 3);
-    rows.push({ key: 'scanBigSpeedup2v1', label: '2 workers vs 1, 4 x 4 MiB (median ratio, alternated)', value: round(big.ratio, 2), unit: 'x', target: '>= 1.7x', pass: big.ratio >= 1.7, note: `${round(big.one, 0)} ms vs ${round(big.two, 0)} ms` });
+    rows.push({
+      key: 'scanBigSpeedup2v1',
+      label: '2 workers vs 1, 4 x 4 MiB (median ratio, alternated)',
+      value: round(big.ratio, 2),
+      unit: 'x',
+      target: '>= 1.7x',
+      pass: big.ratio >= 1.7,
+      note: `${round(big.one, 0)} ms vs ${round(big.two, 0)} ms`,
+    });
   }
   return rows;
 }
@@ -91,7 +106,8 @@ async function speedupRows(ctx: BenchContext, pool1: WorkerPool, pool2: WorkerPo
 async function demoRows(ctx: BenchContext, pool: WorkerPool): Promise<BenchRow[]> {
   const layout = demoRomLayout();
   const demo = buildDemoRom();
-  const found = (hits: ScanHit[]) => layout.sprites.map((sp) => ({ sp, hit: hits.find((h) => h.romOffset === sp.romOffset && h.consumed === sp.consumed) })).filter((f) => f.hit);
+  const found = (hits: ScanHit[]) =>
+    layout.sprites.map((sp) => ({ sp, hit: hits.find((h) => h.romOffset === sp.romOffset && h.consumed === sp.consumed) })).filter((f) => f.hit);
   const tileOnly = found((await scanRom(demo, { pool })).hits).length;
   const fullHits = (await scanRom(demo, { pool, mapping: 'lorom' })).hits;
   const full = found(fullHits).length;
@@ -123,11 +139,33 @@ async function demoRows(ctx: BenchContext, pool: WorkerPool): Promise<BenchRow[]
   const n = layout.sprites.length;
   return [
     { key: 'scanDemoTileOnly', label: `demo ROM sheets at exact start, tile scan alone (of ${n})`, value: tileOnly, unit: 'sheets' },
-    { key: 'scanDemoFound', label: `demo ROM sheets at exact start, with pointer tables (of ${n})`, value: full, unit: 'sheets', target: `all ${n}`, pass: full === n },
+    {
+      key: 'scanDemoFound',
+      label: `demo ROM sheets at exact start, with pointer tables (of ${n})`,
+      value: full,
+      unit: 'sheets',
+      target: `all ${n}`,
+      pass: full === n,
+    },
     { key: 'scanDemoDepth', label: `demo ROM sheets found with their own bit depth (of ${n})`, value: rightDepth, unit: 'sheets' },
-    { key: 'scanDemoOthers', label: 'demo ROM blocks reported that are not sheets (default confidence)', value: others, unit: 'blocks', target: '0', pass: others === 0 },
+    {
+      key: 'scanDemoOthers',
+      label: 'demo ROM blocks reported that are not sheets (default confidence)',
+      value: others,
+      unit: 'blocks',
+      target: '0',
+      pass: others === 0,
+    },
     { key: 'scanPointerPassMs', label: 'pointer-table pass, 4 MiB ROM read as HiROM (median)', value: round(median(runs), 1), unit: 'ms' },
-    { key: 'scanSplitTable', label: `split table (addresses, gap, bank bytes) naming the 4 MiB ROM's blocks: named at their slot (of ${named.length})`, value: bySplit, unit: 'blocks', target: `all ${named.length}`, pass: bySplit === named.length, note: `pass ${round(splitMs, 0)} ms` },
+    {
+      key: 'scanSplitTable',
+      label: `split table (addresses, gap, bank bytes) naming the 4 MiB ROM's blocks: named at their slot (of ${named.length})`,
+      value: bySplit,
+      unit: 'blocks',
+      target: `all ${named.length}`,
+      pass: bySplit === named.length,
+      note: `pass ${round(splitMs, 0)} ms`,
+    },
   ];
 }
 
@@ -157,8 +195,22 @@ async function cacheRows(ctx: BenchContext, script: string): Promise<BenchRow[]>
     const warm = await open();
     return [
       { key: 'scanColdMs', label: `scan ${mib} MiB ROM, cold (first open, 2 workers)`, value: round(cold.ms, 0), unit: 'ms', note: `cached: ${cold.cached}` },
-      { key: 'scanWarmMs', label: `scan ${mib} MiB ROM, warm (reopen, same cache folder)`, value: round(warm.ms, 1), unit: 'ms', note: `cached: ${warm.cached}` },
-      { key: 'scanWarmHitRate', label: 'reopen cache hit rate (all levels, as the status bar shows it)', value: round(100 * warm.hitRate, 1), unit: '%', target: '> 0 %, served from cache', pass: warm.cached && warm.hitRate > 0, note: `disk hit rate ${warm.diskHitRate === null ? '-' : round(100 * warm.diskHitRate, 1) + ' %'}` },
+      {
+        key: 'scanWarmMs',
+        label: `scan ${mib} MiB ROM, warm (reopen, same cache folder)`,
+        value: round(warm.ms, 1),
+        unit: 'ms',
+        note: `cached: ${warm.cached}`,
+      },
+      {
+        key: 'scanWarmHitRate',
+        label: 'reopen cache hit rate (all levels, as the status bar shows it)',
+        value: round(100 * warm.hitRate, 1),
+        unit: '%',
+        target: '> 0 %, served from cache',
+        pass: warm.cached && warm.hitRate > 0,
+        note: `disk hit rate ${warm.diskHitRate === null ? '-' : round(100 * warm.diskHitRate, 1) + ' %'}`,
+      },
     ];
   } finally {
     rmSync(cacheDir, { recursive: true, force: true });
@@ -178,9 +230,19 @@ async function realRomRows(ctx: BenchContext, pool: WorkerPool): Promise<BenchRo
   const dir = ctx.sharedDir ? join(ctx.sharedDir, 'fixtures', 'homebrew') : null;
   const corpus = ctx.sharedDir ? join(ctx.sharedDir, 'fixtures', 'hal', 'corpus') : null;
   if (!dir || !corpus || !existsSync(dir) || !existsSync(corpus)) {
-    return [{ key: 'scanHomebrewMissing', label: 'homebrew ROMs', value: 0, unit: 'files', note: 'skipped: shared/fixtures/homebrew or hal/corpus not found (pass --shared <dir>)' }];
+    return [
+      {
+        key: 'scanHomebrewMissing',
+        label: 'homebrew ROMs',
+        value: 0,
+        unit: 'files',
+        note: 'skipped: shared/fixtures/homebrew or hal/corpus not found (pass --shared <dir>)',
+      },
+    ];
   }
-  const names = readdirSync(dir).filter((f) => f.endsWith('.sfc')).sort();
+  const names = readdirSync(dir)
+    .filter((f) => f.endsWith('.sfc'))
+    .sort();
   let reported = 0;
   let weak = 0;
   let ms = 0;
@@ -225,12 +287,49 @@ async function realRomRows(ctx: BenchContext, pool: WorkerPool): Promise<BenchRo
     }
   }
   return [
-    { key: 'scanHomebrewFalse', label: `homebrew ROMs (${names.length}, no HAL data): blocks reported at the default confidence`, value: reported, unit: 'blocks', target: '0', pass: reported === 0, note: `${weak} weak (shown on request); before confidences: 47` },
+    {
+      key: 'scanHomebrewFalse',
+      label: `homebrew ROMs (${names.length}, no HAL data): blocks reported at the default confidence`,
+      value: reported,
+      unit: 'blocks',
+      target: '0',
+      pass: reported === 0,
+      note: `${weak} weak (shown on request); before confidences: 47`,
+    },
     { key: 'scanHomebrewMs', label: `scan the ${names.length} homebrew ROMs (${round(bytes / 1048576, 2)} MiB), 2 workers`, value: round(ms, 0), unit: 'ms' },
-    { key: 'scanHiddenRecall', label: `reference streams hidden in them, found at exact start and size (${total.found} of ${total.hidden})`, value: round(100 * recall, 1), unit: '%', target: '>= 98 %', pass: recall >= 0.98, note: 'before evident streams and the prefix rule: 95.8 %' },
-    { key: 'scanHiddenPrecision', label: `hidden blocks: reported blocks that are real (${total.found} of ${total.reported})`, value: round(100 * precision, 1), unit: '%', target: '>= 95 %', pass: precision >= 0.95 },
-    { key: 'scanHomebrewRaw', label: `homebrew ROMs with --include-raw: uncompressed tile regions reported`, value: homebrewRaw, unit: 'regions', note: 'no list of their raw graphics: counted, not judged (6 looked at: 3 planar fonts/tiles, 1 Mode 7, 2 unclear)' },
-    { key: 'scanRawFalse', label: 'generated ROMs (3 x 1 MiB): raw hits in code, tables, random data', value: rawFalse, unit: 'regions', target: '0', pass: rawFalse === 0, note: `${rawReal} raw hits on planted tile regions` },
+    {
+      key: 'scanHiddenRecall',
+      label: `reference streams hidden in them, found at exact start and size (${total.found} of ${total.hidden})`,
+      value: round(100 * recall, 1),
+      unit: '%',
+      target: '>= 98 %',
+      pass: recall >= 0.98,
+      note: 'before evident streams and the prefix rule: 95.8 %',
+    },
+    {
+      key: 'scanHiddenPrecision',
+      label: `hidden blocks: reported blocks that are real (${total.found} of ${total.reported})`,
+      value: round(100 * precision, 1),
+      unit: '%',
+      target: '>= 95 %',
+      pass: precision >= 0.95,
+    },
+    {
+      key: 'scanHomebrewRaw',
+      label: `homebrew ROMs with --include-raw: uncompressed tile regions reported`,
+      value: homebrewRaw,
+      unit: 'regions',
+      note: 'no list of their raw graphics: counted, not judged (6 looked at: 3 planar fonts/tiles, 1 Mode 7, 2 unclear)',
+    },
+    {
+      key: 'scanRawFalse',
+      label: 'generated ROMs (3 x 1 MiB): raw hits in code, tables, random data',
+      value: rawFalse,
+      unit: 'regions',
+      target: '0',
+      pass: rawFalse === 0,
+      note: `${rawReal} raw hits on planted tile regions`,
+    },
   ];
 }
 
@@ -251,7 +350,15 @@ async function worstCaseRows(ctx: BenchContext, pool: WorkerPool): Promise<Bench
   const st = await scanRom(bad, { pool });
   const badMs = performance.now() - t0;
   return [
-    { key: 'scanWorstCaseMs', label: `scan ${mib} MiB where every offset starts a 64 KiB stream, 2 workers`, value: round(badMs, 0), unit: 'ms', target: '< 3x a normal ROM', pass: badMs < 3 * normalMs, note: `normal ${mib} MiB ROM: ${round(normalMs, 0)} ms; ${st.skipped ?? 0} candidates skipped (before the budget: 102 s for 4 MiB)` },
+    {
+      key: 'scanWorstCaseMs',
+      label: `scan ${mib} MiB where every offset starts a 64 KiB stream, 2 workers`,
+      value: round(badMs, 0),
+      unit: 'ms',
+      target: '< 3x a normal ROM',
+      pass: badMs < 3 * normalMs,
+      note: `normal ${mib} MiB ROM: ${round(normalMs, 0)} ms; ${st.skipped ?? 0} candidates skipped (before the budget: 102 s for 4 MiB)`,
+    },
   ];
 }
 
@@ -278,9 +385,30 @@ export const scanBench: BenchGroup = {
         const ms = median(runs);
         const { recall, precision } = accuracy(rom, hits);
         const target = mib === 4 ? { target: '< 5000 ms', pass: ms < 5000 } : {};
-        rows.push({ key: `scan${mib}MiBMs`, label: `scan ${mib} MiB ROM, 2 workers`, value: round(ms, 0), unit: 'ms', ...target, note: `${rom.blocks.length} blocks, ${hits.length} hits` });
-        rows.push({ key: `scan${mib}MiBRecall`, label: `recall ${mib} MiB (true start, exact size)`, value: round(100 * recall, 1), unit: '%', target: '100 %', pass: recall === 1 });
-        rows.push({ key: `scan${mib}MiBPrecision`, label: `precision ${mib} MiB (default confidence)`, value: round(100 * precision, 1), unit: '%', target: '>= 94 %', pass: precision >= 0.94 });
+        rows.push({
+          key: `scan${mib}MiBMs`,
+          label: `scan ${mib} MiB ROM, 2 workers`,
+          value: round(ms, 0),
+          unit: 'ms',
+          ...target,
+          note: `${rom.blocks.length} blocks, ${hits.length} hits`,
+        });
+        rows.push({
+          key: `scan${mib}MiBRecall`,
+          label: `recall ${mib} MiB (true start, exact size)`,
+          value: round(100 * recall, 1),
+          unit: '%',
+          target: '100 %',
+          pass: recall === 1,
+        });
+        rows.push({
+          key: `scan${mib}MiBPrecision`,
+          label: `precision ${mib} MiB (default confidence)`,
+          value: round(100 * precision, 1),
+          unit: '%',
+          target: '>= 94 %',
+          pass: precision >= 0.94,
+        });
       }
       rows.push(...(await demoRows(ctx, pool2)));
       rows.push(...(await realRomRows(ctx, pool2)));

@@ -58,15 +58,29 @@ interface Written {
 }
 
 export async function extractAll(rom: Rom, io: CliIO, opts: ExtractAllOptions): Promise<number> {
-  const workspace = opts.catalogPath ? parseCatalog(new TextDecoder().decode(readInputFile(io.cwd, opts.catalogPath, 'catalog').bytes), opts.catalogPath) : undefined;
-  const targets: Target[] = entriesForRom(romIdentity(rom), { workspace }).map((e) => ({ romOffset: e.romOffset, name: e.name, source: e.source, kind: e.kind, bpp: e.bpp, tiles: e.tiles, widthTiles: e.widthTiles ?? 16, palette: e.palette }));
+  const workspace = opts.catalogPath
+    ? parseCatalog(new TextDecoder().decode(readInputFile(io.cwd, opts.catalogPath, 'catalog').bytes), opts.catalogPath)
+    : undefined;
+  const targets: Target[] = entriesForRom(romIdentity(rom), { workspace }).map((e) => ({
+    romOffset: e.romOffset,
+    name: e.name,
+    source: e.source,
+    kind: e.kind,
+    bpp: e.bpp,
+    tiles: e.tiles,
+    widthTiles: e.widthTiles ?? 16,
+    palette: e.palette,
+  }));
   if (opts.scan) {
     const known = new Set(targets.map((t) => t.romOffset));
     const { state } = await runScan(rom.data, { jobs: opts.jobs, minTiles: opts.minTiles, includeRaw: false, mapping: rom.mapping });
     // The blocks `scan` reports by default (strong or named by a pointer table), not its weak hits.
-    for (const h of reportedHits(state.hits)) if (h.kind === 'hal' && !known.has(h.romOffset)) targets.push({ romOffset: h.romOffset, name: null, source: 'scan', kind: 'hal', bpp: h.bpp, widthTiles: 16 });
+    for (const h of reportedHits(state.hits))
+      if (h.kind === 'hal' && !known.has(h.romOffset))
+        targets.push({ romOffset: h.romOffset, name: null, source: 'scan', kind: 'hal', bpp: h.bpp, widthTiles: 16 });
   }
-  if (targets.length === 0) throw new UsageError(`no catalog entries and ${opts.scan ? 'no blocks found' : 'no scan (--no-scan)'} for ${basename(opts.romPath)}: nothing to extract`);
+  if (targets.length === 0)
+    throw new UsageError(`no catalog entries and ${opts.scan ? 'no blocks found' : 'no scan (--no-scan)'} for ${basename(opts.romPath)}: nothing to extract`);
   targets.sort((a, b) => a.romOffset - b.romOffset);
   mkdirSync(opts.outDir, { recursive: true });
 
@@ -95,20 +109,56 @@ export async function extractAll(rom: Rom, io: CliIO, opts: ExtractAllOptions): 
         if (used.has(stem)) stem = `${stem}_${hex(fileOffset).slice(2)}`;
         used.add(stem);
         const path = join(opts.outDir, stem);
-        const files = buildSpriteExport({ romSource: opts.romPath, romTitle: info.title, romChecksum: info.checksum?.stored ?? null, fileOffset, data, consumed, bpp: t.bpp, widthTiles: t.widthTiles, palette, name: t.name }, path);
+        const files = buildSpriteExport(
+          {
+            romSource: opts.romPath,
+            romTitle: info.title,
+            romChecksum: info.checksum?.stored ?? null,
+            fileOffset,
+            data,
+            consumed,
+            bpp: t.bpp,
+            widthTiles: t.widthTiles,
+            palette,
+            name: t.name,
+          },
+          path,
+        );
         const names = spriteExportNames(path);
         writeFileAtomic(names.png, files.png);
         writeFileAtomic(names.palJson, files.palJson);
         writeFileAtomic(names.metadataJson, files.metadataJson);
-        return { target: t, fileOffset, snes: formatSnes(rom.snesOf(t.romOffset)), tiles: files.tiles, width: files.width, height: files.height, palette: label, files: [names.png, names.palJson, names.metadataJson] };
+        return {
+          target: t,
+          fileOffset,
+          snes: formatSnes(rom.snesOf(t.romOffset)),
+          tiles: files.tiles,
+          width: files.width,
+          height: files.height,
+          palette: label,
+          files: [names.png, names.palJson, names.metadataJson],
+        };
       },
     };
   });
   return runBatch(io, 'extract', items, {
     json: opts.json,
     noun: 'sprite',
-    line: (w) => `${hex(w.fileOffset)}${w.snes ? ` (${w.snes})` : ''} ${w.target.name ?? '(found by the scan)'}: ${w.tiles} tiles at ${w.target.bpp}bpp, ${w.width}x${w.height}, ${w.palette} -> ${w.files[0]}`,
-    toJson: (w) => ({ offset: w.fileOffset, snes: w.snes, name: w.target.name, source: w.target.source, kind: w.target.kind, bpp: w.target.bpp, tiles: w.tiles, width: w.width, height: w.height, palette: w.palette, files: w.files }),
+    line: (w) =>
+      `${hex(w.fileOffset)}${w.snes ? ` (${w.snes})` : ''} ${w.target.name ?? '(found by the scan)'}: ${w.tiles} tiles at ${w.target.bpp}bpp, ${w.width}x${w.height}, ${w.palette} -> ${w.files[0]}`,
+    toJson: (w) => ({
+      offset: w.fileOffset,
+      snes: w.snes,
+      name: w.target.name,
+      source: w.target.source,
+      kind: w.target.kind,
+      bpp: w.target.bpp,
+      tiles: w.tiles,
+      width: w.width,
+      height: w.height,
+      palette: w.palette,
+      files: w.files,
+    }),
   });
 }
 
@@ -126,5 +176,8 @@ function paletteFor(rom: Rom, ref: PaletteRef | undefined, baseDir: string): { p
   } catch {
     throw new UsageError(`its palette's CGRAM dump "${ref.file}" cannot be read (looked at ${path})`);
   }
-  return { palette: { ...cgramPalette(bytes, ref.index), source: { cgram_file: path, palette_index: ref.index } }, label: `CGRAM palette ${ref.index} of ${basename(path)}` };
+  return {
+    palette: { ...cgramPalette(bytes, ref.index), source: { cgram_file: path, palette_index: ref.index } },
+    label: `CGRAM palette ${ref.index} of ${basename(path)}`,
+  };
 }

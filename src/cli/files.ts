@@ -70,7 +70,10 @@ export function checkOutputPath(path: string, allowed?: string): void {
   if (id === null) return;
   if (allowed !== undefined && identity(allowed) === id) return;
   const input = run.getStore()?.inputs.get(id);
-  if (input !== undefined) throw new UsageError(`output "${path}" is the input "${input}"${basename(path) === basename(input) ? '' : ' (through a link)'}: refusing to overwrite it, nothing was written`);
+  if (input !== undefined)
+    throw new UsageError(
+      `output "${path}" is the input "${input}"${basename(path) === basename(input) ? '' : ' (through a link)'}: refusing to overwrite it, nothing was written`,
+    );
 }
 
 /** Checks the output path, then writes through a temp file in the same folder renamed over the target. */
@@ -82,7 +85,7 @@ export function writeOutputFile(path: string, data: Uint8Array | string): void {
     const fd = openSync(tmp, 'wx', 0o644);
     try {
       const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      for (let at = 0; at < buf.length; ) at += writeSync(fd, buf, at, buf.length - at);
+      for (let at = 0; at < buf.length;) at += writeSync(fd, buf, at, buf.length - at);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

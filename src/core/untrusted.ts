@@ -50,7 +50,9 @@ function render(v: unknown, depth: number, budget: number): string {
     const keys = isArray ? null : Object.keys(v);
     const count = isArray ? (v as unknown[]).length : keys!.length;
     for (let i = 0; i < count && used < budget; i++) {
-      const item = isArray ? render((v as unknown[])[i], depth - 1, budget - used) : `${JSON.stringify(keys![i]!.slice(0, budget))}:${render((v as Record<string, unknown>)[keys![i]!], depth - 1, budget - used)}`;
+      const item = isArray
+        ? render((v as unknown[])[i], depth - 1, budget - used)
+        : `${JSON.stringify(keys![i]!.slice(0, budget))}:${render((v as Record<string, unknown>)[keys![i]!], depth - 1, budget - used)}`;
       parts.push(item);
       used += item.length + 1;
     }

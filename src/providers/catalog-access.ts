@@ -122,7 +122,8 @@ export function createCatalogAccess(log: vscode.LogOutputChannel): CatalogAccess
     } catch (err) {
       log.warn(`could not read the catalog: ${(err as Error).message}`);
     }
-    if (identity.original !== current) log.info(`${doc.fileName}: an edited copy of the ROM ${identity.original.slice(0, 12)}… ("${header.title}"), ${baseMoves.length} saved block move(s)`);
+    if (identity.original !== current)
+      log.info(`${doc.fileName}: an edited copy of the ROM ${identity.original.slice(0, 12)}… ("${header.title}"), ${baseMoves.length} saved block move(s)`);
     return { identity, baseMoves };
   }
 

@@ -9,7 +9,18 @@ import { decode } from '../core/hal';
 import { describeChanges, movedPointers, OriginalError, readOriginal, type KnownBlock } from '../core/patch';
 import { copierHeaderSize } from '../core/rom/copier-header';
 import { makeThumbnail } from '../core/thumbs/thumbnail';
-import { CHANGE_PREVIEW_BYTES, CHANGE_PREVIEW_TILES, MAX_CHANGE_ROWS, RAMP_ID, type ChangePreview, type ChangesData, type ChangeSpriteRef, type GalleryEntry, type PaletteOption, type ThumbItem } from '../webviews/protocol';
+import {
+  CHANGE_PREVIEW_BYTES,
+  CHANGE_PREVIEW_TILES,
+  MAX_CHANGE_ROWS,
+  RAMP_ID,
+  type ChangePreview,
+  type ChangesData,
+  type ChangeSpriteRef,
+  type GalleryEntry,
+  type PaletteOption,
+  type ThumbItem,
+} from '../webviews/protocol';
 import { folderOf, romKey, UNTITLED_HAS_NO_ORIGINAL, workspaceFiles } from './patch-commands';
 import type { RomDocument } from './rom-document';
 
@@ -38,7 +49,12 @@ function streamSize(bytes: Uint8Array, at: number, fallback: number): number {
  * its origin; an entry still at a moved block's old offset (the catalog follows moves on save)
  * went to its destination. One block per current offset, a moved one preferred.
  */
-function blocksOf(entries: GalleryEntry[], original: Uint8Array, current: Uint8Array, origin: Map<number, number>): { block: KnownBlock; entry: GalleryEntry }[] {
+function blocksOf(
+  entries: GalleryEntry[],
+  original: Uint8Array,
+  current: Uint8Array,
+  origin: Map<number, number>,
+): { block: KnownBlock; entry: GalleryEntry }[] {
   const destination = new Map([...origin].map(([to, from]) => [from, to]));
   const blocks = new Map<number, { block: KnownBlock; entry: GalleryEntry }>();
   for (const e of entries) {
@@ -97,7 +113,14 @@ async function originalOf(doc: RomDocument): Promise<{ bytes: Uint8Array; path: 
  * with the palette the gallery gives it (its catalog palette, else Auto's ramp).
  */
 export async function changePreview(doc: RomDocument, ref: ChangeSpriteRef, palettes: PaletteOption[]): Promise<ChangePreview> {
-  const request = (romOffset: number) => ({ romOffset, kind: ref.kind, bpp: ref.bpp, widthTiles: ref.widthTiles, maxTiles: CHANGE_PREVIEW_TILES, rawTiles: ref.kind === 'raw' ? Math.max(1, ref.rawTiles) : undefined });
+  const request = (romOffset: number) => ({
+    romOffset,
+    kind: ref.kind,
+    bpp: ref.bpp,
+    widthTiles: ref.widthTiles,
+    maxTiles: CHANGE_PREVIEW_TILES,
+    rawTiles: ref.kind === 'raw' ? Math.max(1, ref.rawTiles) : undefined,
+  });
   let before: ThumbItem | null = null;
   if (ref.before !== null) {
     const original = await originalOf(doc);
@@ -128,7 +151,14 @@ export async function changesView(doc: RomDocument, entries: GalleryEntry[]): Pr
   const rom = doc.session.rom;
   const current = rom.data;
   const moves = origins(doc.catalogMoves);
-  const pointers = new Set(movedPointers(original, current, [...moves].map(([to, from]) => ({ from, to })), rom.mapping));
+  const pointers = new Set(
+    movedPointers(
+      original,
+      current,
+      [...moves].map(([to, from]) => ({ from, to })),
+      rom.mapping,
+    ),
+  );
   for (const e of entries) {
     if (!e.pointer) continue;
     try {
@@ -139,7 +169,15 @@ export async function changesView(doc: RomDocument, entries: GalleryEntry[]): Pr
   }
   const known = blocksOf(entries, original, current, moves);
   const entryOf = new Map(known.map((k) => [blockKey(k.block), k.entry]));
-  const rows = describeChanges({ original, current, mapping: rom.mapping, headerOffset: rom.headerOffset, copierHeader: rom.copierHeaderSize, blocks: known.map((k) => k.block), pointers: [...pointers] });
+  const rows = describeChanges({
+    original,
+    current,
+    mapping: rom.mapping,
+    headerOffset: rom.headerOffset,
+    copierHeader: rom.copierHeaderSize,
+    blocks: known.map((k) => k.block),
+    pointers: [...pointers],
+  });
   return {
     unavailable: null,
     original: recorded.path,

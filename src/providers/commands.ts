@@ -15,7 +15,9 @@ export function registerCommands(context: vscode.ExtensionContext, editor: RomEd
       try {
         const r = editor.fixChecksum(doc);
         const value = r.checksum === null ? '' : ` ${hex(r.checksum, 4)}`;
-        void vscode.window.showInformationMessage(r.applied ? `SpritePal: checksum set to${value} (unsaved; undo with Ctrl+Z).` : `SpritePal: the checksum${value} is already correct.`);
+        void vscode.window.showInformationMessage(
+          r.applied ? `SpritePal: checksum set to${value} (unsaved; undo with Ctrl+Z).` : `SpritePal: the checksum${value} is already correct.`,
+        );
       } catch (err) {
         void vscode.window.showErrorMessage(`SpritePal: ${(err as Error).message}`);
       }

@@ -164,7 +164,10 @@ export class GalleryController implements vscode.Disposable {
       }
     };
     const done = Promise.resolve(
-      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `SpritePal: scanning ${this.doc.fileName} for graphics`, cancellable: true }, (p, t) => run(p, t)),
+      vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `SpritePal: scanning ${this.doc.fileName} for graphics`, cancellable: true },
+        (p, t) => run(p, t),
+      ),
     ).then(() => {
       this.scanning = null;
       this.abort = null;
@@ -206,7 +209,12 @@ export class GalleryController implements vscode.Disposable {
     const also: Span[] = this.palettes.romSpans();
     if (rom.headerOffset !== null) also.push({ start: rom.headerOffset + 0x1c, end: rom.headerOffset + 0x20 });
     const starts = [...this.hits.map((x) => x.romOffset), ...this.known.map((k) => k.romOffset)];
-    return editedBlocks(ranges.map((r) => ({ start: r.start - h, end: r.end - h })), starts, also, rom.data.length);
+    return editedBlocks(
+      ranges.map((r) => ({ start: r.start - h, end: r.end - h })),
+      starts,
+      also,
+      rom.data.length,
+    );
   }
 
   /** Decodes edited HAL blocks again so their sizes follow the bytes; a block that no longer decodes means a rescan. */
@@ -240,7 +248,14 @@ export class GalleryController implements vscode.Disposable {
     const byOffset = new Map(this.entries().map((e) => [e.romOffset, e]));
     const requests = offsets.map((romOffset) => {
       const e = byOffset.get(romOffset);
-      return { romOffset, kind: e?.kind ?? 'hal', bpp: e?.bpp ?? 4, widthTiles: e?.widthTiles ?? 16, maxTiles, rawTiles: e?.kind === 'raw' ? e.tiles : undefined } as const;
+      return {
+        romOffset,
+        kind: e?.kind ?? 'hal',
+        bpp: e?.bpp ?? 4,
+        widthTiles: e?.widthTiles ?? 16,
+        maxTiles,
+        rawTiles: e?.kind === 'raw' ? e.tiles : undefined,
+      } as const;
     });
     const version = this.contentVersion;
     const out = await this.doc.session.thumbnails(requests, { priority: 10 });
@@ -253,7 +268,10 @@ export class GalleryController implements vscode.Disposable {
   }
 
   async block(p: RequestMap['block']['params']): Promise<ThumbItem> {
-    const [r] = await this.doc.session.thumbnails([{ romOffset: p.romOffset, kind: p.kind, bpp: p.bpp, widthTiles: p.widthTiles, rawTiles: p.kind === 'raw' ? p.rawTiles : undefined }], { priority: 20 });
+    const [r] = await this.doc.session.thumbnails(
+      [{ romOffset: p.romOffset, kind: p.kind, bpp: p.bpp, widthTiles: p.widthTiles, rawTiles: p.kind === 'raw' ? p.rawTiles : undefined }],
+      { priority: 20 },
+    );
     return r!;
   }
 
@@ -304,7 +322,21 @@ export class GalleryController implements vscode.Disposable {
     const metaUri = target.with({ path: names.metadataJson });
     const info = rom.info();
     const files = buildSpriteExport(
-      { romSource: this.doc.fileName, romTitle: info.title, romChecksum: info.checksum?.stored ?? null, fileOffset, data: bytes, consumed, bpp: p.bpp, widthTiles: p.widthTiles, order: p.order, palette: choice.palette, paletteName: choice.option.label, paletteSource: { rom: this.doc.fileName, palette: choice.option.id }, name: entry?.name ?? null },
+      {
+        romSource: this.doc.fileName,
+        romTitle: info.title,
+        romChecksum: info.checksum?.stored ?? null,
+        fileOffset,
+        data: bytes,
+        consumed,
+        bpp: p.bpp,
+        widthTiles: p.widthTiles,
+        order: p.order,
+        palette: choice.palette,
+        paletteName: choice.option.label,
+        paletteSource: { rom: this.doc.fileName, palette: choice.option.id },
+        name: entry?.name ?? null,
+      },
       stem,
     );
     await vscode.workspace.fs.writeFile(target, files.png);
@@ -323,7 +355,10 @@ export class GalleryController implements vscode.Disposable {
     const remembered = this.deps.memento?.get<string>(EXPORT_FOLDER_KEY);
     if (remembered) {
       const uri = vscode.Uri.parse(remembered);
-      const isFolder = await Promise.resolve(vscode.workspace.fs.stat(uri)).then((st) => (st.type & vscode.FileType.Directory) !== 0, () => false);
+      const isFolder = await Promise.resolve(vscode.workspace.fs.stat(uri)).then(
+        (st) => (st.type & vscode.FileType.Directory) !== 0,
+        () => false,
+      );
       if (isFolder) return uri;
     }
     const picked = await vscode.window.showOpenDialog({
@@ -344,7 +379,11 @@ export class GalleryController implements vscode.Disposable {
     const reveal = 'Reveal in Explorer';
     const open = 'Open PNG';
     // Inside the workspace: the path from its folder; elsewhere: the whole path.
-    const answer = await vscode.window.showInformationMessage(`Exported ${vscode.workspace.asRelativePath(png)} (with .pal.json and .metadata.json).`, reveal, open);
+    const answer = await vscode.window.showInformationMessage(
+      `Exported ${vscode.workspace.asRelativePath(png)} (with .pal.json and .metadata.json).`,
+      reveal,
+      open,
+    );
     if (answer === reveal) await vscode.commands.executeCommand('revealInExplorer', png);
     if (answer === open) await vscode.commands.executeCommand('vscode.open', png);
   }
@@ -384,7 +423,11 @@ export class GalleryController implements vscode.Disposable {
  * over a PNG that may hold the user's edits.
  */
 async function freeName(folder: vscode.Uri, base: string): Promise<vscode.Uri> {
-  const exists = (u: vscode.Uri) => Promise.resolve(vscode.workspace.fs.stat(u)).then(() => true, () => false);
+  const exists = (u: vscode.Uri) =>
+    Promise.resolve(vscode.workspace.fs.stat(u)).then(
+      () => true,
+      () => false,
+    );
   for (let n = 1; ; n++) {
     const uri = vscode.Uri.joinPath(folder, `${base}${n === 1 ? '' : `-${n}`}.png`);
     if (!(await exists(uri))) return uri;

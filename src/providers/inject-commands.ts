@@ -50,7 +50,11 @@ async function pickTarget(editor: RomEditorProvider, doc: RomDocument): Promise<
       entry: e,
     })),
   ];
-  const choice = await vscode.window.showQuickPick(items, { title: `Inject into ${doc.fileName}`, placeHolder: 'Which sprite does the PNG replace?', matchOnDescription: true });
+  const choice = await vscode.window.showQuickPick(items, {
+    title: `Inject into ${doc.fileName}`,
+    placeHolder: 'Which sprite does the PNG replace?',
+    matchOnDescription: true,
+  });
   if (!choice) return undefined;
   if (choice.entry) return choice.entry;
   const text = await vscode.window.showInputBox({
@@ -70,7 +74,10 @@ async function pickTarget(editor: RomEditorProvider, doc: RomDocument): Promise<
 }
 
 function targetFor(doc: RomDocument, editor: RomEditorProvider, romOffset: number): { target: InjectTarget; palette?: Rgb[]; label: string } {
-  const entry = editor.gallery(doc).entries().find((e) => e.romOffset === romOffset);
+  const entry = editor
+    .gallery(doc)
+    .entries()
+    .find((e) => e.romOffset === romOffset);
   const rom = doc.session.rom;
   let palette: Rgb[] | undefined;
   const at = romPaletteOffset(entry?.paletteId);
@@ -79,7 +86,13 @@ function targetFor(doc: RomDocument, editor: RomEditorProvider, romOffset: numbe
   }
   const label = `${entry?.name ? `"${entry.name}"` : 'the block'} at ${rom.describeOffset(romOffset)}`;
   return {
-    target: { romOffset, kind: entry?.kind ?? 'hal', bpp: entry?.bpp ?? 4, tiles: entry?.kind === 'raw' ? entry.tiles : undefined, widthTiles: entry?.widthTiles },
+    target: {
+      romOffset,
+      kind: entry?.kind ?? 'hal',
+      bpp: entry?.bpp ?? 4,
+      tiles: entry?.kind === 'raw' ? entry.tiles : undefined,
+      widthTiles: entry?.widthTiles,
+    },
     palette,
     label,
   };
@@ -100,7 +113,13 @@ function summaryText(doc: RomDocument, plan: InjectionPlan, label: string): stri
 }
 
 /** Plans with the user's answers: relocation and pointer choices are asked only when needed. */
-async function planInteractively(doc: RomDocument, target: InjectTarget, png: Uint8Array, base: InjectOptions, ask: boolean): Promise<InjectionPlan | undefined> {
+async function planInteractively(
+  doc: RomDocument,
+  target: InjectTarget,
+  png: Uint8Array,
+  base: InjectOptions,
+  ask: boolean,
+): Promise<InjectionPlan | undefined> {
   let opts = { ...base };
   for (let round = 0; round < 3; round++) {
     try {
@@ -108,13 +127,22 @@ async function planInteractively(doc: RomDocument, target: InjectTarget, png: Ui
     } catch (err) {
       if (!(err instanceof InjectionRefusedError) || !ask) throw err;
       if (err.reason === 'no-room' && !opts.relocate) {
-        const go = await vscode.window.showWarningMessage(err.message, { modal: true, detail: 'SpritePal can move the sprite to free space in the ROM and update the pointers to it.' }, 'Relocate');
+        const go = await vscode.window.showWarningMessage(
+          err.message,
+          { modal: true, detail: 'SpritePal can move the sprite to free space in the ROM and update the pointers to it.' },
+          'Relocate',
+        );
         if (go !== 'Relocate') return undefined;
         opts = { ...opts, relocate: true };
       } else if (err.reason === 'ambiguous-pointers') {
         const rom = doc.session.rom;
         const picks = await vscode.window.showQuickPick(
-          err.candidates.map((c) => ({ label: hex(rom.fileOffsetOf(c)), description: rom.snesOf(c) === null ? '' : rom.describeOffset(c), offset: c, picked: false })),
+          err.candidates.map((c) => ({
+            label: hex(rom.fileOffsetOf(c)),
+            description: rom.snesOf(c) === null ? '' : rom.describeOffset(c),
+            offset: c,
+            picked: false,
+          })),
           { canPickMany: true, title: 'Several pointers refer to this sprite', placeHolder: 'Choose the pointer slots to update' },
         );
         if (!picks?.length) return undefined;
@@ -145,31 +173,49 @@ export async function injectSprite(editor: RomEditorProvider, log: vscode.LogOut
   }
   let image = args.image;
   if (!image) {
-    const picked = await vscode.window.showOpenDialog({ canSelectMany: false, title: 'Choose the edited PNG', filters: { 'PNG images': ['png'] }, defaultUri: vscode.Uri.joinPath(doc.uri, '..') });
+    const picked = await vscode.window.showOpenDialog({
+      canSelectMany: false,
+      title: 'Choose the edited PNG',
+      filters: { 'PNG images': ['png'] },
+      defaultUri: vscode.Uri.joinPath(doc.uri, '..'),
+    });
     if (!picked?.[0]) return { applied: false };
     image = picked[0];
   }
   const png = new Uint8Array(await vscode.workspace.fs.readFile(image));
   const found = targetFor(doc, editor, romOffset);
   const { label } = found;
-  const target: InjectTarget = args.format ? { romOffset, kind: args.format.kind, bpp: args.format.bpp, tiles: args.format.tiles, widthTiles: args.format.widthTiles } : found.target;
+  const target: InjectTarget = args.format
+    ? { romOffset, kind: args.format.kind, bpp: args.format.bpp, tiles: args.format.tiles, widthTiles: args.format.widthTiles }
+    : found.target;
   const palette = args.format ? args.format.palette : found.palette;
   if (await doc.changedOnDisk()) return refuse(`${doc.fileName} changed on disk since it was opened: reload it (Revert File) before injecting`);
   let plan: InjectionPlan | undefined;
   try {
-    plan = await metrics.timeAsync('inject', () => planInteractively(doc, target, png, { relocate: args.relocate, pointers: args.pointers, palette }, args.confirm !== true));
+    plan = await metrics.timeAsync('inject', () =>
+      planInteractively(doc, target, png, { relocate: args.relocate, pointers: args.pointers, palette }, args.confirm !== true),
+    );
   } catch (err) {
     return refuse((err as Error).message);
   }
   if (!plan) return { applied: false };
   if (plan.unchanged) {
     void vscode.window.showInformationMessage(`SpritePal: ${image.path.split('/').pop()} is identical to the sprite ${label}: nothing changed.`);
-    return { applied: false, unchanged: true, plan, format: { kind: target.kind, bpp: target.bpp, tiles: target.tiles, widthTiles: target.widthTiles, palette } };
+    return {
+      applied: false,
+      unchanged: true,
+      plan,
+      format: { kind: target.kind, bpp: target.bpp, tiles: target.tiles, widthTiles: target.widthTiles, palette },
+    };
   }
   const text = summaryText(doc, plan, label);
   log.info(`inject ${image.fsPath} into ${doc.fileName}: ${text.replace(/\n/g, ' ')}`);
   if (!args.confirm) {
-    const ok = await vscode.window.showInformationMessage(`Inject ${image.path.split('/').pop()} into ${doc.fileName}?`, { modal: true, detail: text }, 'Inject');
+    const ok = await vscode.window.showInformationMessage(
+      `Inject ${image.path.split('/').pop()} into ${doc.fileName}?`,
+      { modal: true, detail: text },
+      'Inject',
+    );
     if (ok !== 'Inject') return { applied: false, plan };
   }
   try {
@@ -192,7 +238,9 @@ interface Watch {
 }
 
 async function pngHash(uri: vscode.Uri): Promise<string> {
-  return createHash('sha256').update(await vscode.workspace.fs.readFile(uri)).digest('hex');
+  return createHash('sha256')
+    .update(await vscode.workspace.fs.readFile(uri))
+    .digest('hex');
 }
 
 /** Re-injects a PNG every time it is saved, each time as a new undoable edit. */
@@ -242,7 +290,18 @@ export class ReinjectWatcher implements vscode.Disposable {
       subs.push({ dispose: () => direct.close() });
     }
     const lastPng = await pngHash(image);
-    this.watches.set(key, { image, doc, romOffset, format: first.format, options: { relocate: true, pointers: args.pointers }, lastPng, dispose: () => { clearTimeout(timer); subs.forEach((s) => s.dispose()); } });
+    this.watches.set(key, {
+      image,
+      doc,
+      romOffset,
+      format: first.format,
+      options: { relocate: true, pointers: args.pointers },
+      lastPng,
+      dispose: () => {
+        clearTimeout(timer);
+        subs.forEach((s) => s.dispose());
+      },
+    });
     this.log.info(`watching ${image.fsPath}: every save is injected into ${doc.fileName} at ${hex(doc.session.rom.fileOffsetOf(romOffset))}`);
     this.render();
     return true;
@@ -257,7 +316,14 @@ export class ReinjectWatcher implements vscode.Disposable {
     const hash = await pngHash(w.image).catch(() => null);
     if (hash === null || hash === w.lastPng) return { applied: false, unchanged: true };
     w.lastPng = hash;
-    const r = await injectSprite(this.editor, this.log, { uri: w.doc.uri, romOffset: w.romOffset, image: w.image, confirm: true, format: w.format, ...w.options });
+    const r = await injectSprite(this.editor, this.log, {
+      uri: w.doc.uri,
+      romOffset: w.romOffset,
+      image: w.image,
+      confirm: true,
+      format: w.format,
+      ...w.options,
+    });
     if (r.applied && r.plan) {
       w.romOffset = r.plan.summary.newRomOffset;
       void vscode.window.setStatusBarMessage(`$(check) SpritePal: re-injected ${w.image.path.split('/').pop()}`, 3000);

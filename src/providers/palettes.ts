@@ -20,15 +20,26 @@ export async function loadPalette(rom: Rom, req: PaletteSource): Promise<Palette
       return romPaletteChoice(rom, addr.romOffset);
     }
     case 'cgram': {
-      const picked = await vscode.window.showOpenDialog({ canSelectMany: false, title: 'Choose a CGRAM dump (512 bytes)', filters: { 'CGRAM dumps': ['dmp', 'bin', 'cgram'], 'All files': ['*'] } });
+      const picked = await vscode.window.showOpenDialog({
+        canSelectMany: false,
+        title: 'Choose a CGRAM dump (512 bytes)',
+        filters: { 'CGRAM dumps': ['dmp', 'bin', 'cgram'], 'All files': ['*'] },
+      });
       if (!picked?.[0]) return null;
       const bytes = await vscode.workspace.fs.readFile(picked[0]);
       const name = picked[0].path.split('/').pop()!;
       const palette = cgramPalette(bytes, req.index, `${name} palette ${req.index}`);
-      return { option: toOption(formatPaletteId({ kind: 'cgram', file: picked[0].toString(), index: req.index }), `${name} · palette ${req.index}`, palette), palette };
+      return {
+        option: toOption(formatPaletteId({ kind: 'cgram', file: picked[0].toString(), index: req.index }), `${name} · palette ${req.index}`, palette),
+        palette,
+      };
     }
     case 'palJson': {
-      const picked = await vscode.window.showOpenDialog({ canSelectMany: false, title: 'Choose a palette file', filters: { 'SpritePal palettes': ['json'], 'All files': ['*'] } });
+      const picked = await vscode.window.showOpenDialog({
+        canSelectMany: false,
+        title: 'Choose a palette file',
+        filters: { 'SpritePal palettes': ['json'], 'All files': ['*'] },
+      });
       if (!picked?.[0]) return null;
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(picked[0]));
       const name = picked[0].path.split('/').pop()!;

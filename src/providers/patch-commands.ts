@@ -9,7 +9,19 @@
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import { listBackups, writeFileAtomic } from '../core/io/atomic-file';
-import { applyRomPatch, createRomPatch, OriginalError, PatchError, patchesBetween, readOriginal, recordOriginal, findOriginal, type PatchFormat, type PatchSummary, type WorkspaceFiles } from '../core/patch';
+import {
+  applyRomPatch,
+  createRomPatch,
+  OriginalError,
+  PatchError,
+  patchesBetween,
+  readOriginal,
+  recordOriginal,
+  findOriginal,
+  type PatchFormat,
+  type PatchSummary,
+  type WorkspaceFiles,
+} from '../core/patch';
 import { RomDocument } from './rom-document';
 import { ROM_EDITOR_VIEW_TYPE, type RomEditorProvider } from './rom-editor-provider';
 
@@ -100,7 +112,12 @@ async function chooseOriginal(doc: RomDocument, log: vscode.LogOutputChannel, wh
   type Item = vscode.QuickPickItem & { uri?: vscode.Uri; copy?: boolean };
   const items: Item[] = [];
   if (doc.uri.scheme === 'file') {
-    items.push({ label: KEEP_COPY, description: `saved beside it as ${copyName(doc.uri)}`, detail: 'Right if the file on disk has none of your changes yet (before the first save).', copy: true });
+    items.push({
+      label: KEEP_COPY,
+      description: `saved beside it as ${copyName(doc.uri)}`,
+      detail: 'Right if the file on disk has none of your changes yet (before the first save).',
+      copy: true,
+    });
     // Oldest first: the backup of the first save holds the ROM as it was before any edit.
     const backups = (await listBackups(doc.uri.fsPath).catch(() => [] as string[])).reverse();
     for (const b of backups) items.push({ label: posix.basename(b), description: 'a backup SpritePal made when saving', uri: vscode.Uri.file(b) });
@@ -116,7 +133,11 @@ async function chooseOriginal(doc: RomDocument, log: vscode.LogOutputChannel, wh
     await writeResult(uri, bytes);
   } else {
     if (!uri) {
-      const picked = await vscode.window.showOpenDialog({ canSelectMany: false, title: `The clean original of ${doc.fileName}`, filters: { 'SNES ROMs': ['sfc', 'smc', 'swc', 'fig'], 'All files': ['*'] } });
+      const picked = await vscode.window.showOpenDialog({
+        canSelectMany: false,
+        title: `The clean original of ${doc.fileName}`,
+        filters: { 'SNES ROMs': ['sfc', 'smc', 'swc', 'fig'], 'All files': ['*'] },
+      });
       uri = picked?.[0];
       if (!uri) return undefined;
     }
@@ -179,7 +200,13 @@ async function createPatch(editor: RomEditorProvider, log: vscode.LogOutputChann
     format = pick.format;
   }
   const stem = doc.fileName.replace(/\.[^.]+$/, '');
-  const output = args.output ?? (await vscode.window.showSaveDialog({ title: 'Save the patch', defaultUri: vscode.Uri.joinPath(doc.uri, '..', `${stem}.${format}`), filters: { [format.toUpperCase()]: [format] } }));
+  const output =
+    args.output ??
+    (await vscode.window.showSaveDialog({
+      title: 'Save the patch',
+      defaultUri: vscode.Uri.joinPath(doc.uri, '..', `${stem}.${format}`),
+      filters: { [format.toUpperCase()]: [format] },
+    }));
   if (!output) return { refused: 'no file chosen' };
   if (sameFile(output, doc.uri)) return refuse('the patch cannot be written over the ROM');
   let made;
@@ -205,9 +232,13 @@ async function applyPatch(editor: RomEditorProvider, log: vscode.LogOutputChanne
     return { refused: why };
   };
   let romUri = args.rom ?? editor.activeDocument?.uri;
-  if (!romUri) romUri = (await vscode.window.showOpenDialog({ canSelectMany: false, title: 'Choose the ROM to patch', filters: { 'SNES ROMs': ['sfc', 'smc', 'swc', 'fig'] } }))?.[0];
+  if (!romUri)
+    romUri = (
+      await vscode.window.showOpenDialog({ canSelectMany: false, title: 'Choose the ROM to patch', filters: { 'SNES ROMs': ['sfc', 'smc', 'swc', 'fig'] } })
+    )?.[0];
   if (!romUri) return { refused: 'no ROM chosen' };
-  const patchUri = args.patch ?? (await vscode.window.showOpenDialog({ canSelectMany: false, title: 'Choose the patch', filters: { Patches: ['bps', 'ips'] } }))?.[0];
+  const patchUri =
+    args.patch ?? (await vscode.window.showOpenDialog({ canSelectMany: false, title: 'Choose the patch', filters: { Patches: ['bps', 'ips'] } }))?.[0];
   if (!patchUri) return { refused: 'no patch chosen' };
   const open = editor.documents.find((d) => sameFile(d.uri, romUri!));
   const rom = open ? open.bytes : new Uint8Array(await vscode.workspace.fs.readFile(romUri));
@@ -241,7 +272,13 @@ async function applyPatch(editor: RomEditorProvider, log: vscode.LogOutputChanne
     log.info(`applied ${posix.basename(patchUri.path)} to ${name}: opened ${doc.uri.path} unsaved (${applied.bytes.length} bytes, header ${applied.header})`);
     return { output: doc.uri.toString(), summary: applied.summary, header: applied.header };
   }
-  const output = args.output ?? (await vscode.window.showSaveDialog({ title: 'Save the patched ROM', defaultUri: vscode.Uri.joinPath(romUri, '..', suggested), filters: { 'SNES ROMs': ['sfc', 'smc'] } }));
+  const output =
+    args.output ??
+    (await vscode.window.showSaveDialog({
+      title: 'Save the patched ROM',
+      defaultUri: vscode.Uri.joinPath(romUri, '..', suggested),
+      filters: { 'SNES ROMs': ['sfc', 'smc'] },
+    }));
   if (!output) return { refused: 'no file chosen' };
   if (sameFile(output, romUri) || sameFile(output, patchUri)) return refuse('the result is never written over the ROM or the patch: choose another file');
   await writeResult(output, applied.bytes);
@@ -260,7 +297,12 @@ async function askOnFirstEdit(context: vscode.ExtensionContext, doc: RomDocument
   if (asked.includes(key)) return;
   await context.workspaceState.update(ASKED_KEY, [...asked, key]);
   if (await findOriginal(workspaceFiles(folder), key).catch(() => null)) return;
-  const answer = await vscode.window.showInformationMessage(`SpritePal: which file is the clean original of ${doc.fileName}? Patches are made against it.`, KEEP_COPY, CHOOSE, 'Not Now');
+  const answer = await vscode.window.showInformationMessage(
+    `SpritePal: which file is the clean original of ${doc.fileName}? Patches are made against it.`,
+    KEEP_COPY,
+    CHOOSE,
+    'Not Now',
+  );
   if (answer === KEEP_COPY || answer === CHOOSE) {
     const chosen = await chooseOriginal(doc, log, 'Patches of this ROM are made against this file');
     if (!chosen) log.info(`${doc.fileName}: no clean original chosen (asked again when a patch is made)`);
@@ -268,16 +310,22 @@ async function askOnFirstEdit(context: vscode.ExtensionContext, doc: RomDocument
 }
 
 export function registerPatchCommands(context: vscode.ExtensionContext, editor: RomEditorProvider, log: vscode.LogOutputChannel): void {
-  const fail = (what: string) => (e: Error): PatchCommandResult => {
-    log.error(`${what}: ${e.message}`);
-    void vscode.window.showErrorMessage(`SpritePal: ${e.message}`);
-    return { refused: e.message };
-  };
+  const fail =
+    (what: string) =>
+    (e: Error): PatchCommandResult => {
+      log.error(`${what}: ${e.message}`);
+      void vscode.window.showErrorMessage(`SpritePal: ${e.message}`);
+      return { refused: e.message };
+    };
   const create = (args: CreatePatchArgs): Promise<PatchCommandResult> => createPatch(editor, log, args).catch(fail('create patch'));
   editor.actions.createPatch = create;
   context.subscriptions.push(
     vscode.commands.registerCommand('spritepal.createPatch', (args?: CreatePatchArgs) => create(args ?? {})),
     vscode.commands.registerCommand('spritepal.applyPatch', (args?: ApplyPatchArgs) => applyPatch(editor, log, args ?? {}).catch(fail('apply patch'))),
-    editor.onDidChangeCustomDocument((e) => e.document instanceof RomDocument && void askOnFirstEdit(context, e.document, log).catch((err: Error) => log.warn(`clean original question: ${err.message}`))),
+    editor.onDidChangeCustomDocument(
+      (e) =>
+        e.document instanceof RomDocument &&
+        void askOnFirstEdit(context, e.document, log).catch((err: Error) => log.warn(`clean original question: ${err.message}`)),
+    ),
   );
 }

@@ -92,7 +92,10 @@ export class PixelEditor implements vscode.Disposable {
   private async askRelocate(doc: RomDocument, why: string): Promise<boolean> {
     const choice = await vscode.window.showWarningMessage(
       `${why.charAt(0).toUpperCase()}${why.slice(1)}.`,
-      { modal: true, detail: `Move blocks that no longer fit to free space in ${doc.fileName} (their pointers are rewritten) for the rest of this editing session?` },
+      {
+        modal: true,
+        detail: `Move blocks that no longer fit to free space in ${doc.fileName} (their pointers are rewritten) for the rest of this editing session?`,
+      },
       'Relocate',
     );
     return choice === 'Relocate';

@@ -16,7 +16,11 @@ export async function reopenEarlyRomTabs(log: vscode.LogOutputChannel): Promise<
       if (!(tab.input instanceof vscode.TabInputText) || !ROM_EXTENSIONS.test(tab.input.uri.path) || tab.isDirty) continue;
       const uri = tab.input.uri;
       const wasActive = tab.isActive;
-      await vscode.commands.executeCommand('vscode.openWith', uri, ROM_EDITOR_VIEW_TYPE, { viewColumn: group.viewColumn, preserveFocus: !wasActive, preview: false });
+      await vscode.commands.executeCommand('vscode.openWith', uri, ROM_EDITOR_VIEW_TYPE, {
+        viewColumn: group.viewColumn,
+        preserveFocus: !wasActive,
+        preview: false,
+      });
       // The tab objects are stale once the group changed: find the text tab again and close it.
       const stale = vscode.window.tabGroups.all
         .flatMap((g) => g.tabs)

@@ -139,7 +139,11 @@ export class RomDocument implements vscode.CustomDocument {
     if (uri.scheme === 'file') {
       const folder = vscode.Uri.joinPath(uri, '..');
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, uri.path.split('/').pop()!));
-      this.disposables.push(watcher, watcher.onDidChange(() => void this.onDiskChange()), watcher.onDidCreate(() => void this.onDiskChange()));
+      this.disposables.push(
+        watcher,
+        watcher.onDidChange(() => void this.onDiskChange()),
+        watcher.onDidCreate(() => void this.onDiskChange()),
+      );
     }
   }
 

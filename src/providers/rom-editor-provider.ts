@@ -29,7 +29,9 @@ type Handler<M extends Method> = (doc: RomDocument, params: RequestMap[M]['param
 type EditorDocument = RomDocument | UnopenableRom;
 
 export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocument> {
-  private readonly editEmitter = new vscode.EventEmitter<vscode.CustomDocumentEditEvent<EditorDocument> | vscode.CustomDocumentContentChangeEvent<EditorDocument>>();
+  private readonly editEmitter = new vscode.EventEmitter<
+    vscode.CustomDocumentEditEvent<EditorDocument> | vscode.CustomDocumentContentChangeEvent<EditorDocument>
+  >();
   /**
    * Edits (undoable), plus a content change when the document is dirty where VS Code's edit count
    * says clean (saved, undone, edited anew): VS Code tells the two apart at run time.
@@ -143,12 +145,17 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
     this.untitledContents.delete(uri.toString());
     const untitled = pending?.bytes ?? context.untitledDocumentData;
     try {
-      doc = await RomDocument.open(uri, context.backupId, {
-        log: this.log,
-        services: this.services,
-        backupsToKeep: () => vscode.workspace.getConfiguration('spritepal').get<number>('backups.keep', 5),
-        onDidSave: (d) => this.catalog.recordSave(d),
-      }, untitled);
+      doc = await RomDocument.open(
+        uri,
+        context.backupId,
+        {
+          log: this.log,
+          services: this.services,
+          backupsToKeep: () => vscode.workspace.getConfiguration('spritepal').get<number>('backups.keep', 5),
+          onDidSave: (d) => this.catalog.recordSave(d),
+        },
+        untitled,
+      );
     } catch (err) {
       const reason = (err as Error).message;
       const line = `cannot open ${uri.fsPath} as a ROM: ${reason}`;
@@ -283,7 +290,10 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
 
   /** The sprite editor's strokes and palette colours (pixel-edit.ts). */
   private readonly pixelEditor = new PixelEditor({
-    nameOf: (doc, romOffset) => this.gallery(doc).entries().find((e) => e.romOffset === romOffset)?.name ?? null,
+    nameOf: (doc, romOffset) =>
+      this.gallery(doc)
+        .entries()
+        .find((e) => e.romOffset === romOffset)?.name ?? null,
     paletteOption: (doc, id) => this.gallery(doc).romPaletteOption(id),
   });
 
@@ -359,12 +369,17 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
     await this.logged(`reverting ${doc.uri.fsPath}`, () => doc.revert(token));
   }
 
-  async backupCustomDocument(doc: EditorDocument, context: vscode.CustomDocumentBackupContext, token: vscode.CancellationToken): Promise<vscode.CustomDocumentBackup> {
+  async backupCustomDocument(
+    doc: EditorDocument,
+    context: vscode.CustomDocumentBackupContext,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.CustomDocumentBackup> {
     if (doc instanceof UnopenableRom) return { id: '', delete: () => {} };
     return this.logged(`backing up ${doc.uri.fsPath} (hot exit)`, () => doc.backup(context.destination, token));
   }
 
   private refresh(doc: RomDocument): void {
-    for (const panel of this.registry.panelsOf(doc)) void panel.webview.postMessage({ kind: 'event', event: 'romChanged', data: this.view(doc) } satisfies HostMessage);
+    for (const panel of this.registry.panelsOf(doc))
+      void panel.webview.postMessage({ kind: 'event', event: 'romChanged', data: this.view(doc) } satisfies HostMessage);
   }
 }

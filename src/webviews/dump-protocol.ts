@@ -135,7 +135,11 @@ function findSelectionProblem(v: unknown): string | null {
     if (shape) return shape;
     const t = sel.tiles;
     if (typeof t !== 'object' || t === null || Array.isArray(t)) return 'tiles is an object';
-    return check(t as Record<string, unknown>, ['first', 'count', 'bpp'], { first: (n) => isInt(n, 0, 0xffff), count: (n) => isInt(n, 1, MAX_FIND_TILES), bpp: isBpp });
+    return check(t as Record<string, unknown>, ['first', 'count', 'bpp'], {
+      first: (n) => isInt(n, 0, 0xffff),
+      count: (n) => isInt(n, 1, MAX_FIND_TILES),
+      bpp: isBpp,
+    });
   }
   return 'a selection names a sprite or tiles';
 }

@@ -256,7 +256,8 @@ const VALIDATORS: Record<Method, Validator> = {
       after: (v) => v === null || offset(v),
     }),
   createPatch: (p) => check(p, ['format'], { format: (v) => v === 'bps' || v === 'ips' }),
-  painted: (p) => check(p, ['count', 'ms'], { count: (v) => int(v, 0, 10000), ms: (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v < 3_600_000 }),
+  painted: (p) =>
+    check(p, ['count', 'ms'], { count: (v) => int(v, 0, 10000), ms: (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v < 3_600_000 }),
   applyStroke: (p) =>
     check(p, ['romOffset', 'kind', 'bpp', 'rawTiles', 'widthTiles', 'changes', 'tool'], {
       romOffset: offset,
@@ -264,7 +265,11 @@ const VALIDATORS: Record<Method, Validator> = {
       bpp: isBpp,
       rawTiles: (v) => int(v, 0, 65536),
       widthTiles: (v) => int(v, 1, 256),
-      changes: (v) => Array.isArray(v) && v.length % 3 === 0 && v.length <= 3 * MAX_STROKE_PIXELS && v.every((n, i) => (i % 3 === 0 ? int(n, 0, MAX_OFFSET) : int(n, 0, 255))),
+      changes: (v) =>
+        Array.isArray(v) &&
+        v.length % 3 === 0 &&
+        v.length <= 3 * MAX_STROKE_PIXELS &&
+        v.every((n, i) => (i % 3 === 0 ? int(n, 0, MAX_OFFSET) : int(n, 0, 255))),
       tool: (v) => typeof v === 'string' && /^[A-Za-z][A-Za-z ]{0,30}$/.test(v),
     }),
   editPaletteColor: (p) =>

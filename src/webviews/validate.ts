@@ -47,8 +47,7 @@ export interface RpcRequest<T extends Calls<T>, M extends keyof T> {
 
 /** The one response to a request: its result, or why it failed. */
 export type RpcResponse<T extends Calls<T>, M extends keyof T> =
-  | { kind: 'response'; id: number; ok: true; result: T[M]['result'] }
-  | { kind: 'response'; id: number; ok: false; error: string };
+  { kind: 'response'; id: number; ok: true; result: T[M]['result'] } | { kind: 'response'; id: number; ok: false; error: string };
 
 export type ParsedRequest<M extends string> = { ok: true; request: { kind: 'request'; id: number; method: M; params: never } } | { ok: false; reason: string };
 

@@ -62,7 +62,11 @@ describe('Changes tab in the browser (packaged VSIX)', function () {
     const page = wb.page;
     const input = page.locator('.quick-input-widget input');
     await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ timeout: 60_000 });
-    await page.waitForFunction((re) => new RegExp(re).test((document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value ?? ''), offers.source, { timeout: 30_000 });
+    await page.waitForFunction(
+      (re) => new RegExp(re).test((document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value ?? ''),
+      offers.source,
+      { timeout: 30_000 },
+    );
     if (name !== null) {
       const offered = await input.inputValue();
       await fillFileDialog(page, join(wb.workspace, name));
@@ -138,7 +142,10 @@ describe('Changes tab in the browser (packaged VSIX)', function () {
     }
     const pixels = (id: string) => view.locator(id).evaluate((c: HTMLCanvasElement) => c.toDataURL());
     assert.notEqual(await pixels('#change-before'), await pixels('#change-after'), 'the injected sprite differs from the original');
-    assert.match((await view.locator('#change-sprite figcaption').allTextContents()).join(' | '), new RegExp(`^Before \\(original\\): ${sprite.tiles} tiles.*After \\(this document\\): ${sprite.tiles} tiles`));
+    assert.match(
+      (await view.locator('#change-sprite figcaption').allTextContents()).join(' | '),
+      new RegExp(`^Before \\(original\\): ${sprite.tiles} tiles.*After \\(this document\\): ${sprite.tiles} tiles`),
+    );
     await wb.screenshot('e2e-changes-sprite-before-after');
 
     // Create BPS Patch... from the tab: the save dialog offers demo-hack.bps beside the ROM.

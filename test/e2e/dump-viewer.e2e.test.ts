@@ -66,13 +66,16 @@ describe('memory dump viewer in the browser (packaged VSIX)', function () {
     assert.match((await view.locator('#selection-text').textContent()) ?? '', new RegExp(`^Sprite ${chosen.index}:`));
     if (chosen.visible) {
       // The outline is drawn around the sprite on the overlay.
-      const outlined = await view.locator('#composite-overlay').evaluate((c: HTMLCanvasElement, e) => {
-        const z = Number(document.getElementById('composite')!.dataset.zoom);
-        const d = c.getContext('2d')!.getImageData(Math.max(0, e.x * z - 2), Math.max(0, e.y * z - 2), e.width * z + 4, e.height * z + 4).data;
-        let n = 0;
-        for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) n++;
-        return n;
-      }, { x: chosen.x, y: chosen.y, width: chosen.width, height: chosen.height });
+      const outlined = await view.locator('#composite-overlay').evaluate(
+        (c: HTMLCanvasElement, e) => {
+          const z = Number(document.getElementById('composite')!.dataset.zoom);
+          const d = c.getContext('2d')!.getImageData(Math.max(0, e.x * z - 2), Math.max(0, e.y * z - 2), e.width * z + 4, e.height * z + 4).data;
+          let n = 0;
+          for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) n++;
+          return n;
+        },
+        { x: chosen.x, y: chosen.y, width: chosen.width, height: chosen.height },
+      );
       assert.ok(outlined > 0, 'the selected sprite is outlined');
     }
     await wb!.screenshot('e2e-dump-viewer');
@@ -114,7 +117,13 @@ describe('memory dump viewer in dark and high-contrast themes (packaged VSIX)', 
         await wb.quickOpen('Cave.SnesVideoRam.dmp');
         const view = wb.webview();
         await view.locator('#composite[data-ready="true"]').waitFor({ timeout: 60_000 });
-        assert.ok(await view.locator('body').evaluate((b) => b.classList.contains('vscode-dark') || b.classList.contains('vscode-high-contrast') || b.classList.contains('vscode-high-contrast-light')));
+        assert.ok(
+          await view
+            .locator('body')
+            .evaluate(
+              (b) => b.classList.contains('vscode-dark') || b.classList.contains('vscode-high-contrast') || b.classList.contains('vscode-high-contrast-light'),
+            ),
+        );
         const opaque = await view.locator('#composite').evaluate((c: HTMLCanvasElement) => {
           const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
           let n = 0;

@@ -48,7 +48,8 @@ describe('an editing session in the browser (packaged VSIX, the npm start server
   after(async () => wb?.close());
 
   const file = (name: string) => join(wb.workspace, name);
-  const catalog = () => JSON.parse(readFileSync(file('.spritepal/catalog.json'), 'utf8')) as { roms: Record<string, { moves?: { from: number; to: number }[] }> };
+  const catalog = () =>
+    JSON.parse(readFileSync(file('.spritepal/catalog.json'), 'utf8')) as { roms: Record<string, { moves?: { from: number; to: number }[] }> };
   const movesSaved = () => (existsSync(file('.spritepal/catalog.json')) ? Object.values(catalog().roms).flatMap((r) => r.moves ?? []) : []);
 
   async function until(what: string, f: () => boolean, ms = 30_000): Promise<void> {
@@ -79,7 +80,9 @@ describe('an editing session in the browser (packaged VSIX, the npm start server
     const view = wb.webview();
     await view.locator('#gallery-search').locator('input').fill(name);
     await view.locator('#gallery-count', { hasText: /^\d+ of/ }).waitFor();
-    const ids = await view.locator('.cell').evaluateAll((cells, n) => cells.filter((c) => c.querySelector('.name')?.textContent === n).map((c) => Number(c.id.replace('cell-', ''))), name);
+    const ids = await view
+      .locator('.cell')
+      .evaluateAll((cells, n) => cells.filter((c) => c.querySelector('.name')?.textContent === n).map((c) => Number(c.id.replace('cell-', ''))), name);
     await view.locator('#gallery-search').locator('input').fill('');
     return ids;
   }
@@ -184,7 +187,11 @@ describe('an editing session in the browser (packaged VSIX, the npm start server
     await save('dirty.sfc');
     const written = readFileSync(file('dirty.sfc'));
     assert.equal(written[untouched], saved[untouched], 'what is saved is the document, not what the assembler wrote');
-    assert.notDeepEqual(written.subarray(other.romOffset, other.romOffset + other.consumed), Buffer.from(rom.subarray(other.romOffset, other.romOffset + other.consumed)), 'the new edit is in it');
+    assert.notDeepEqual(
+      written.subarray(other.romOffset, other.romOffset + other.consumed),
+      Buffer.from(rom.subarray(other.romOffset, other.romOffset + other.consumed)),
+      'the new edit is in it',
+    );
   });
 
   it('a file that is not a ROM opens to an error page with the reason and Reopen With...', async () => {

@@ -52,7 +52,10 @@ describe('Find in ROM from the dump viewer (packaged VSIX)', function () {
     const view = wb.webview();
     await view.locator('#panel-sprites #detail[data-ready="true"]').waitFor({ timeout: 60_000 });
     const facts = (await view.locator('#panel-sprites #detail-facts').textContent()) ?? '';
-    assert.ok(facts.includes(formatSnes(rom.snesOf(sheet.romOffset)!)), `the detail view is the block at ${formatSnes(rom.snesOf(sheet.romOffset)!)}: ${facts}`);
+    assert.ok(
+      facts.includes(formatSnes(rom.snesOf(sheet.romOffset)!)),
+      `the detail view is the block at ${formatSnes(rom.snesOf(sheet.romOffset)!)}: ${facts}`,
+    );
     // Drawn in the sheet's own catalog palette (Auto), and not blank.
     const allowed = new Set(Array.from(readBgr555(rom.data, sheet.paletteRomOffset, 16), (c) => bgr555ToRgb(c).join(',')).slice(1));
     const drawn = await canvasColours(view.locator('#panel-sprites #detail-canvas'));

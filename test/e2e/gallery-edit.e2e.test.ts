@@ -103,7 +103,10 @@ describe('gallery after an edit (packaged VSIX)', function () {
     await question.locator('.monaco-button', { hasText: 'Not Now' }).click();
     await question.waitFor({ state: 'hidden' });
 
-    await waitFor('the edited thumbnail to be drawn again', async () => (await drawn(view)).cells[sprite.romOffset]?.hash !== marked.cells[sprite.romOffset]!.hash);
+    await waitFor(
+      'the edited thumbnail to be drawn again',
+      async () => (await drawn(view)).cells[sprite.romOffset]?.hash !== marked.cells[sprite.romOffset]!.hash,
+    );
     await wb.page.waitForTimeout(1000); // time for any other (wrong) redraw to happen
     afterStroke = await drawn(view);
     const edited = afterStroke.cells[sprite.romOffset]!;
@@ -128,10 +131,14 @@ describe('gallery after an edit (packaged VSIX)', function () {
       (window as unknown as { scanStates: string[] }).scanStates = seen;
     });
     await view.locator('#scan-button', { hasText: 'Rescan' }).click();
-    await waitFor('the rescan to run and finish', async () => {
-      const seen = await gallery.evaluate(() => (window as unknown as { scanStates: string[] }).scanStates);
-      return seen.includes('running') && seen[seen.length - 1] === 'done';
-    }, 120_000);
+    await waitFor(
+      'the rescan to run and finish',
+      async () => {
+        const seen = await gallery.evaluate(() => (window as unknown as { scanStates: string[] }).scanStates);
+        return seen.includes('running') && seen[seen.length - 1] === 'done';
+      },
+      120_000,
+    );
     await wb.page.waitForTimeout(1000); // the entries event follows the scan's end
     const now = await drawn(view);
     assert.deepEqual(now, afterStroke, 'every thumbnail the same canvas, not drawn again, same pixels');

@@ -39,7 +39,14 @@ function readLayout(view: FrameLocator): Promise<Layout> {
       const name = c.querySelector('.name')?.textContent ?? '';
       if (!c.title.includes(name) || !c.title.includes(bpp.textContent ?? '?')) badTooltips.push(c.id);
     }
-    return { columns: Number(g.dataset.columns), cellWidth: Number(g.dataset.cellWidth), paneWidth: scroller.clientWidth, cutDepth, badTooltips, cells: cells.length };
+    return {
+      columns: Number(g.dataset.columns),
+      cellWidth: Number(g.dataset.cellWidth),
+      paneWidth: scroller.clientWidth,
+      cutDepth,
+      badTooltips,
+      cells: cells.length,
+    };
   });
 }
 
@@ -71,7 +78,10 @@ describe('gallery layout, search and palettes (packaged VSIX)', function () {
     assert.ok(l.cells > 0, `${label}: cells drawn`);
     assert.ok(l.cellWidth >= 152, `${label}: cells ${l.cellWidth}px wide`);
     const used = l.columns * l.cellWidth;
-    assert.ok(used <= l.paneWidth && l.paneWidth - used < l.columns, `${label}: ${l.columns} columns of ${l.cellWidth}px fill ${l.paneWidth}px (${l.paneWidth - used}px left)`);
+    assert.ok(
+      used <= l.paneWidth && l.paneWidth - used < l.columns,
+      `${label}: ${l.columns} columns of ${l.cellWidth}px fill ${l.paneWidth}px (${l.paneWidth - used}px left)`,
+    );
     assert.deepEqual(l.cutDepth, [], `${label}: the bit depth is never cut off`);
     assert.deepEqual(l.badTooltips, [], `${label}: every tooltip holds the whole name and the depth`);
     return l;
@@ -107,7 +117,11 @@ describe('gallery layout, search and palettes (packaged VSIX)', function () {
     await wb.page.keyboard.type(inside);
     await view.locator(`.gallery .cell#cell-${sprite.romOffset}`).waitFor();
     await wb.page.waitForTimeout(300);
-    assert.deepEqual(await view.locator('.gallery .cell').evaluateAll((cs) => cs.map((c) => c.id)), [`cell-${sprite.romOffset}`], `${inside} is inside ${sprite.name} only`);
+    assert.deepEqual(
+      await view.locator('.gallery .cell').evaluateAll((cs) => cs.map((c) => c.id)),
+      [`cell-${sprite.romOffset}`],
+      `${inside} is inside ${sprite.name} only`,
+    );
     assert.match((await view.locator('#gallery-count').textContent()) ?? '', /^1 of \d+ blocks/);
     await wb.page.keyboard.press('Control+A');
     await wb.page.keyboard.press('Backspace');
@@ -117,7 +131,10 @@ describe('gallery layout, search and palettes (packaged VSIX)', function () {
     const view = wb.webview();
     const labels = await view.locator('#gallery-palette vscode-option').allTextContents();
     const sprite = layout.sprites[0]!;
-    assert.ok(labels.some((l) => l.includes(sprite.name) && l.includes(formatSnes(rom.snesOf(sprite.paletteRomOffset)!))), labels.join(' | '));
+    assert.ok(
+      labels.some((l) => l.includes(sprite.name) && l.includes(formatSnes(rom.snesOf(sprite.paletteRomOffset)!))),
+      labels.join(' | '),
+    );
     assert.ok(!labels.some((l) => /ROM 0x/.test(l)), 'no palette is named by a file offset');
     await view.locator(`#cell-${sprite.romOffset}`).click();
     assert.equal(await view.locator('#gallery-swatches .swatch').count(), 16);
@@ -145,7 +162,10 @@ describe('gallery layout, search and palettes (packaged VSIX)', function () {
     await view.locator('#panel-sprites .detail-message', { hasText: `Exported ${stem}-2.png` }).waitFor({ timeout: 30_000 });
     assert.equal(await input.isVisible(), false, 'no folder dialog the second time');
     assert.ok(existsSync(join(wb.workspace, `${stem}-2.png`)));
-    await wb.page.locator('.notification-toast', { hasText: `Exported ${stem}-2.png` }).locator('.monaco-button', { hasText: 'Open PNG' }).click();
+    await wb.page
+      .locator('.notification-toast', { hasText: `Exported ${stem}-2.png` })
+      .locator('.monaco-button', { hasText: 'Open PNG' })
+      .click();
     await wb.page.locator('.tab', { hasText: `${stem}-2.png` }).waitFor();
     await wb.page.locator('.tab', { hasText: 'spritepal-demo.sfc' }).click();
   });

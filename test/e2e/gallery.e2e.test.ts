@@ -45,7 +45,12 @@ describe('sprite gallery in the browser (packaged VSIX)', function () {
   async function paintTimes(which: 'Cold' | 'Warm', openedAt: number): Promise<Record<string, number>> {
     const body = wb.webview().locator('body');
     const num = async (name: string) => Number(await body.getAttribute(name));
-    const [ms, paint, page, script] = [await num('data-first-paint-ms'), await num('data-first-paint-epoch-ms'), await num('data-page-start-epoch-ms'), await num('data-script-start-epoch-ms')];
+    const [ms, paint, page, script] = [
+      await num('data-first-paint-ms'),
+      await num('data-first-paint-epoch-ms'),
+      await num('data-page-start-epoch-ms'),
+      await num('data-script-start-epoch-ms'),
+    ];
     return {
       [`firstPaint${which}Ms`]: ms,
       [`firstPaint${which}FromOpenMs`]: paint - openedAt,
@@ -107,10 +112,14 @@ describe('sprite gallery in the browser (packaged VSIX)', function () {
   it('opens a detail view with the block facts and exports PNG + .pal.json + .metadata.json', async () => {
     const view = wb.webview();
     const sprite = layout.sprites.find((s) => s.bpp === 4 && s.tiles >= 32) ?? layout.sprites[0]!;
-    await view.locator('#gallery-search').locator('input').fill(sprite.name).catch(async () => {
-      await view.locator('#gallery-search').click();
-      await wb.page.keyboard.type(sprite.name);
-    });
+    await view
+      .locator('#gallery-search')
+      .locator('input')
+      .fill(sprite.name)
+      .catch(async () => {
+        await view.locator('#gallery-search').click();
+        await wb.page.keyboard.type(sprite.name);
+      });
     await view.locator('[data-scan="done"]').first().waitFor();
     await view.locator(`#cell-${sprite.romOffset}`).dblclick();
     await view.locator('#detail[data-ready="true"]').waitFor();
@@ -136,7 +145,11 @@ describe('sprite gallery in the browser (packaged VSIX)', function () {
     const pal = JSON.parse(readFileSync(png.replace(/\.png$/, '.pal.json'), 'utf8'));
     assert.equal(pal.palette.colors.length, 16);
     await view.locator('#detail-close').click();
-    await view.locator('#gallery-search').locator('input').fill('').catch(() => undefined);
+    await view
+      .locator('#gallery-search')
+      .locator('input')
+      .fill('')
+      .catch(() => undefined);
   });
 
   it('browses raw tiles and pages with the keyboard', async () => {
@@ -147,10 +160,14 @@ describe('sprite gallery in the browser (packaged VSIX)', function () {
     const before = Number(await view.locator('.tile-browser').getAttribute('data-offset'));
     await view.locator('#tiles-canvas').focus();
     await wb.page.keyboard.press('PageDown');
-    await view.locator('.tile-browser').evaluate((el, b) => new Promise<void>((res) => {
-      const check = () => (Number((el as HTMLElement).dataset.offset) !== b ? res() : setTimeout(check, 50));
-      check();
-    }), before);
+    await view.locator('.tile-browser').evaluate(
+      (el, b) =>
+        new Promise<void>((res) => {
+          const check = () => (Number((el as HTMLElement).dataset.offset) !== b ? res() : setTimeout(check, 50));
+          check();
+        }),
+      before,
+    );
     assert.ok(Number(await view.locator('.tile-browser').getAttribute('data-offset')) > before, 'Page Down moved the view forward');
     await wb.screenshot('e2e-tiles');
     await view.locator('[data-tab="sprites"]').click();

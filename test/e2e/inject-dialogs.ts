@@ -46,7 +46,11 @@ async function pickTarget(page: Page, target: { name: string } | { address: stri
  * Inject Sprite... from the command palette, answering every question as a user does. The target
  * is a catalog name, or an address typed in (a ROM the catalog does not know).
  */
-export async function injectWithDialogs(wb: Workbench, target: { name: string } | { address: string }, png: string): Promise<{ relocated: boolean; summary: string }> {
+export async function injectWithDialogs(
+  wb: Workbench,
+  target: { name: string } | { address: string },
+  png: string,
+): Promise<{ relocated: boolean; summary: string }> {
   const page = wb.page;
   // Up to the file dialog, every step is a quick input; one that closes under us (the focus going
   // back into a webview closes it) is started again from the command palette, as a person would.
@@ -62,7 +66,9 @@ export async function injectWithDialogs(wb: Workbench, target: { name: string } 
     }
   }
   // It starts in the ROM's folder (where the PNGs are), filled in once read.
-  await page.waitForFunction(() => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value.endsWith('/'), undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value.endsWith('/'), undefined, {
+    timeout: 30_000,
+  });
   await fillFileDialog(page, png);
   await page.keyboard.press('Enter');
   const dialog = page.locator('.monaco-dialog-box');

@@ -26,7 +26,10 @@ describe('Monitoring in the browser (packaged VSIX)', function () {
     await wb.webview().locator('.cell[data-state="ready"]').first().waitFor({ timeout: 60_000 });
     const item = wb.page.locator('.statusbar-item', { hasText: / cache$/ });
     // Opening the ROM was timed, so the overhead is a figure (not "—") once the item has sampled it.
-    await wb.page.locator('.statusbar-item', { hasText: /%.* · .* cache$/ }).first().waitFor({ timeout: 30_000 });
+    await wb.page
+      .locator('.statusbar-item', { hasText: /%.* · .* cache$/ })
+      .first()
+      .waitFor({ timeout: 30_000 });
     const text = ((await item.first().textContent()) ?? '').trim();
     assert.match(text, STATUS);
     assert.ok(await item.first().locator('.codicon-pulse').count(), 'the pulse icon is rendered');
@@ -39,7 +42,10 @@ describe('Monitoring in the browser (packaged VSIX)', function () {
     const romOpen = view.locator('.monaco-list-row', { hasText: 'rom.open' });
     await romOpen.first().waitFor();
     assert.match((await romOpen.first().textContent()) ?? '', /p50 .* ms · p95 .* ms · \d+×/);
-    await wb.page.locator('.composite.title', { hasText: /SpritePal/i }).first().waitFor();
+    await wb.page
+      .locator('.composite.title', { hasText: /SpritePal/i })
+      .first()
+      .waitFor();
     const shot = await wb.screenshot('e2e-monitoring');
     assert.ok(existsSync(shot));
   });

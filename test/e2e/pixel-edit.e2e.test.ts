@@ -37,7 +37,8 @@ function paletteRgb(rom: Uint8Array, s: DemoSprite, i: number): string {
 /** "r,g,b,a" of image pixel (x, y) on the detail canvas (at its zoom). */
 function canvasPixel(canvas: Locator, zoom: number, x: number, y: number): Promise<string> {
   return canvas.evaluate(
-    (c: HTMLCanvasElement, p: { x: number; y: number; z: number }) => Array.from(c.getContext('2d')!.getImageData(p.x * p.z + (p.z >> 1), p.y * p.z + (p.z >> 1), 1, 1).data).join(','),
+    (c: HTMLCanvasElement, p: { x: number; y: number; z: number }) =>
+      Array.from(c.getContext('2d')!.getImageData(p.x * p.z + (p.z >> 1), p.y * p.z + (p.z >> 1), 1, 1).data).join(','),
     { x, y, z: zoom },
   );
 }
@@ -58,10 +59,14 @@ async function openEditor(wb: Workbench, s: DemoSprite): Promise<{ canvas: Locat
   const view = wb.webview();
   await view.locator('.cell[data-state="ready"]').first().waitFor({ timeout: 60_000 });
   await view.locator('[data-scan="done"]').first().waitFor({ timeout: 120_000 });
-  await view.locator('#gallery-search').locator('input').fill(s.name).catch(async () => {
-    await view.locator('#gallery-search').click();
-    await wb.page.keyboard.type(s.name);
-  });
+  await view
+    .locator('#gallery-search')
+    .locator('input')
+    .fill(s.name)
+    .catch(async () => {
+      await view.locator('#gallery-search').click();
+      await wb.page.keyboard.type(s.name);
+    });
   await view.locator(`#cell-${s.romOffset}[data-state="ready"]`).waitFor({ timeout: 60_000 });
   await view.locator(`#cell-${s.romOffset}`).dblclick();
   await view.locator('#detail[data-ready="true"]').waitFor();
@@ -91,7 +96,10 @@ describe('sprite editor: drawing on a sprite (packaged VSIX)', function () {
   let thumbBefore = '';
 
   before(async () => {
-    wb = await openWorkbench({ prepareWorkspace: (dir) => writeFileSync(join(dir, ROM_NAME), rom), settings: { 'workbench.colorTheme': 'Default Light Modern' } });
+    wb = await openWorkbench({
+      prepareWorkspace: (dir) => writeFileSync(join(dir, ROM_NAME), rom),
+      settings: { 'workbench.colorTheme': 'Default Light Modern' },
+    });
   });
   afterEach(async function () {
     if (this.currentTest?.state === 'failed') await wb?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
@@ -108,11 +116,14 @@ describe('sprite editor: drawing on a sprite (packaged VSIX)', function () {
     const view = wb.webview();
     thumbBefore = await canvasHash(thumb());
     // Record every scan state the gallery shows from now on: a stroke must not start a rescan.
-    await view.locator('[data-scan]').first().evaluate((g: HTMLElement) => {
-      const seen: string[] = [];
-      new MutationObserver(() => seen.push(g.dataset.scan ?? '')).observe(g, { attributes: true, attributeFilter: ['data-scan'] });
-      (window as unknown as { scanStates: string[] }).scanStates = seen;
-    });
+    await view
+      .locator('[data-scan]')
+      .first()
+      .evaluate((g: HTMLElement) => {
+        const seen: string[] = [];
+        new MutationObserver(() => seen.push(g.dataset.scan ?? '')).observe(g, { attributes: true, attributeFilter: ['data-scan'] });
+        (window as unknown as { scanStates: string[] }).scanStates = seen;
+      });
     assert.ok(xs.length >= 2, 'the row has pixels to draw on');
     await view.locator(`#pe-palette .pe-swatch[data-index="${FG}"]`).click();
     assert.equal(await view.locator('#pe-fg').textContent(), String(FG));
@@ -130,8 +141,15 @@ describe('sprite editor: drawing on a sprite (packaged VSIX)', function () {
     for (const x of xs) assert.equal(await canvasPixel(canvas, zoom, x, y), fg, `pixel (${x}, ${y}) drawn in colour ${FG}`);
     await waitFor('the thumbnail to show the stroke', async () => (await canvasHash(thumb())) !== thumbBefore);
     await wb.screenshot('e2e-pixel-edit-light');
-    const states = await view.locator('[data-scan]').first().evaluate(() => (window as unknown as { scanStates: string[] }).scanStates);
-    assert.deepEqual(states.filter((x) => x !== 'done'), [], `no rescan after the stroke (scan states seen: ${states.join(', ')})`);
+    const states = await view
+      .locator('[data-scan]')
+      .first()
+      .evaluate(() => (window as unknown as { scanStates: string[] }).scanStates);
+    assert.deepEqual(
+      states.filter((x) => x !== 'done'),
+      [],
+      `no rescan after the stroke (scan states seen: ${states.join(', ')})`,
+    );
   });
 
   it('undoes the stroke with Ctrl+Z and redoes it with Ctrl+Y', async () => {
@@ -159,7 +177,24 @@ describe('sprite editor: drawing on a sprite (packaged VSIX)', function () {
     await wb.page.keyboard.press('Control+S');
     await waitFor('the ROM on disk to change', async () => !readFileSync(file).equals(Buffer.from(rom)));
     const out = join(wb.workspace, 'drawn.png');
-    const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'extract', file, '--offset', `0x${(sprite.romOffset + copierHeaderSize(rom.length)).toString(16)}`, '--bpp', '4', '--width', String(image.width / 8), '-o', out, '--json'], { encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [
+        join(ROOT, 'dist', 'cli.js'),
+        'extract',
+        file,
+        '--offset',
+        `0x${(sprite.romOffset + copierHeaderSize(rom.length)).toString(16)}`,
+        '--bpp',
+        '4',
+        '--width',
+        String(image.width / 8),
+        '-o',
+        out,
+        '--json',
+      ],
+      { encoding: 'utf8' },
+    );
     assert.equal(r.status, 0, r.stderr);
     const png = decodePng(readFileSync(out));
     for (const x of xs) assert.equal(png.data[y * png.width + x], FG, `extracted pixel (${x}, ${y})`);
@@ -293,7 +328,10 @@ describe('sprite editor in a dark theme (packaged VSIX)', function () {
   it('shows edit mode with its tools and palette strip', async () => {
     const rom = buildDemoRom();
     const sprite = demoRomLayout().sprites.find((s) => s.bpp === 4 && s.tiles >= 16)!;
-    const wb = await openWorkbench({ prepareWorkspace: (dir) => writeFileSync(join(dir, ROM_NAME), rom), settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
+    const wb = await openWorkbench({
+      prepareWorkspace: (dir) => writeFileSync(join(dir, ROM_NAME), rom),
+      settings: { 'workbench.colorTheme': 'Default Dark Modern' },
+    });
     try {
       await openEditor(wb, sprite);
       const view = wb.webview();

@@ -14,7 +14,10 @@ describe('ROM editor in the browser (packaged VSIX)', function () {
     wb = await openWorkbench({
       prepareWorkspace: (dir) => {
         writeFileSync(join(dir, 'spritepal-demo.sfc'), buildDemoRom());
-        writeFileSync(join(dir, 'broken-hirom.smc'), makeRom({ mapping: 'hirom', size: 1024 * 1024, copierHeader: true, wrongChecksum: true, title: 'BROKEN HIROM' }));
+        writeFileSync(
+          join(dir, 'broken-hirom.smc'),
+          makeRom({ mapping: 'hirom', size: 1024 * 1024, copierHeader: true, wrongChecksum: true, title: 'BROKEN HIROM' }),
+        );
       },
     });
   });

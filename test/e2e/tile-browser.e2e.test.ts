@@ -158,7 +158,8 @@ describe('tile browser (packaged VSIX)', function () {
     const view = wb.webview();
     /** The tile the core's 16x16 arrangement draws at a cell, 8 tiles wide. */
     const drawnAt = (x: number, y: number) => Array.from({ length: 8 * ROWS }, (_, i) => i).find((i) => tilePosition(i, 8, 'sprite16').join() === `${x},${y}`)!;
-    const cursorAt = (tile: number) => view.locator(`.tile-browser[data-offset="${font.romOffset}"][data-cursor="${font.romOffset + tile * 16}"]`).waitFor({ timeout: 10_000 });
+    const cursorAt = (tile: number) =>
+      view.locator(`.tile-browser[data-offset="${font.romOffset}"][data-cursor="${font.romOffset + tile * 16}"]`).waitFor({ timeout: 10_000 });
     await view.locator('#tiles-canvas').focus();
     await cursorAt(0);
     const path: [string, number, number][] = [

@@ -37,7 +37,11 @@ export async function typeInQuickInput(page: Page, key: 'Control+P' | 'F1', text
   const problems: string[] = [];
   for (let attempt = 0; attempt < 5; attempt++) {
     if (attempt < 3) await page.keyboard.press(key);
-    else await page.locator('.command-center .command-center-center').click().catch((e: Error) => problems.push(e.message));
+    else
+      await page
+        .locator('.command-center .command-center-center')
+        .click()
+        .catch((e: Error) => problems.push(e.message));
     try {
       await input.waitFor({ timeout: 5_000 });
       // The command center opens file search; a leading ">" in `text` turns it into the command palette.

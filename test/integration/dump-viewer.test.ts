@@ -15,8 +15,6 @@ import { api, EXTENSION_ID, waitFor } from './helpers';
 
 const DUMPS = ['Cave.SnesVideoRam.dmp', 'Cave.SnesCgRam.dmp', 'Cave.SnesSpriteRam.dmp'];
 
-
-
 /** ../shared/fixtures/kss-mesen beside the repository root, or null. */
 function kssDumps(): string | null {
   const root = vscode.extensions.getExtension(EXTENSION_ID)?.extensionPath;
@@ -82,7 +80,10 @@ describe('memory dump viewer (extension host)', function () {
     assert.equal(model.composite.width, 256);
     assert.equal(model.composite.height, 224);
     assert.equal(model.composite.pixels.length, 256 * 224);
-    assert.deepEqual(model.composite.drawn, expected.filter((e) => e.visible).map((e) => e.index));
+    assert.deepEqual(
+      model.composite.drawn,
+      expected.filter((e) => e.visible).map((e) => e.index),
+    );
     assert.ok(model.composite.drawn.length > 0, 'some sprites were on screen');
 
     // The indexed composite, coloured with the CGRAM, is exactly the core's RGBA sprite screen.
@@ -122,11 +123,20 @@ describe('memory dump viewer (extension host)', function () {
 
     const before = dumps.provider.protocolViolations;
     got.length = 0;
-    for (const raw of [null, 'ready', { kind: 'request', id: 4, method: 'eval', params: {} }, { kind: 'request', id: 5, method: 'tiles', params: { bpp: 3, widthTiles: 16 } }]) {
+    for (const raw of [
+      null,
+      'ready',
+      { kind: 'request', id: 4, method: 'eval', params: {} },
+      { kind: 'request', id: 5, method: 'tiles', params: { bpp: 3, widthTiles: 16 } },
+    ]) {
       await dumps.provider.handleWebviewMessage(doc, raw, post);
     }
     // Requests that name an id are answered with the refusal (their sender must not wait forever); the rest get nothing.
-    assert.deepEqual(got.map((m) => m.kind === 'response' && !m.ok && /^refused: /.test(m.error) && m.id), [4, 5], 'only the refusals are answered');
+    assert.deepEqual(
+      got.map((m) => m.kind === 'response' && !m.ok && /^refused: /.test(m.error) && m.id),
+      [4, 5],
+      'only the refusals are answered',
+    );
     assert.equal(dumps.provider.protocolViolations, before + 4, 'every bad message is counted');
   });
 
@@ -166,7 +176,12 @@ describe('memory dump viewer (extension host)', function () {
     const before = dumps.provider.protocolViolations;
     const revision = doc.model.revision;
     got.length = 0;
-    for (const params of [{ sizeMode: 8, nameSelect: 0, base: null }, { sizeMode: 0, nameSelect: 4, base: null }, { sizeMode: 0, nameSelect: 0, base: 0x2000 }, { sizeMode: 0, nameSelect: 0 }]) {
+    for (const params of [
+      { sizeMode: 8, nameSelect: 0, base: null },
+      { sizeMode: 0, nameSelect: 4, base: null },
+      { sizeMode: 0, nameSelect: 0, base: 0x2000 },
+      { sizeMode: 0, nameSelect: 0 },
+    ]) {
       await dumps.provider.handleWebviewMessage(doc, { kind: 'request', id: 3, method: 'setObsel', params }, post);
     }
     assert.equal(got.length, 4);

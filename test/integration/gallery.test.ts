@@ -13,7 +13,6 @@ import { bgr555ToRgb, readBgr555 } from '../../src/core/gfx/color';
 import { decodeTiles } from '../../src/core/gfx/tiles';
 import { waitFor } from './helpers';
 
-
 describe('sprite gallery (extension host)', () => {
   const folder = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
   const rom = buildDemoRom();
@@ -41,7 +40,10 @@ describe('sprite gallery (extension host)', () => {
     const expected = new Set([...catalog, ...scan]);
     const entries = gallery.entries();
     assert.equal(entries.length, expected.size, `catalog (${catalog.length}) plus scan (${scan.length}), overlapping blocks once`);
-    assert.deepEqual(entries.map((e) => e.romOffset).sort((a, b) => a - b), [...expected].sort((a, b) => a - b));
+    assert.deepEqual(
+      entries.map((e) => e.romOffset).sort((a, b) => a - b),
+      [...expected].sort((a, b) => a - b),
+    );
     for (const s of layout.sprites) {
       const e = entries.find((x) => x.romOffset === s.romOffset)!;
       assert.equal(e.name, s.name);
@@ -53,7 +55,7 @@ describe('sprite gallery (extension host)', () => {
   it('loads a palette from a ROM address, as the colours stored there', async () => {
     const { gallery } = await open();
     const sprite = layout.sprites[3]!;
-    const snes = `$${(sprite.paletteRomOffset >> 15 | 0x80).toString(16).toUpperCase()}:${((sprite.paletteRomOffset & 0x7fff) | 0x8000).toString(16).toUpperCase()}`;
+    const snes = `$${((sprite.paletteRomOffset >> 15) | 0x80).toString(16).toUpperCase()}:${((sprite.paletteRomOffset & 0x7fff) | 0x8000).toString(16).toUpperCase()}`;
     const option = (await gallery.loadPalette({ source: 'rom', address: snes }))!;
     const expected = Array.from(readBgr555(rom, sprite.paletteRomOffset, 16), (c) => {
       const [r, g, b] = bgr555ToRgb(c);
@@ -69,17 +71,20 @@ describe('sprite gallery (extension host)', () => {
     const { gallery } = await open();
     const sprite = layout.sprites.find((s) => s.bpp === 4 && s.tiles >= 32)!;
     const target = vscode.Uri.file(join(folder, 'exported-sprite.png'));
-    const r = (await gallery.exportPng({ romOffset: sprite.romOffset, bpp: 4, widthTiles: sprite.widthTiles, paletteId: `rom:${sprite.paletteRomOffset}` }, target))!;
+    const r = (await gallery.exportPng(
+      { romOffset: sprite.romOffset, bpp: 4, widthTiles: sprite.widthTiles, paletteId: `rom:${sprite.paletteRomOffset}` },
+      target,
+    ))!;
     assert.equal(r.files.length, 3);
     const png = decodePng(readFileSync(target.fsPath));
     const expected = tilesToImage(decodeTiles(decode(rom, sprite.romOffset).data, 4), { widthTiles: sprite.widthTiles });
     assert.equal(png.width, expected.width);
     assert.equal(png.height, expected.height);
     assert.equal(png.channels, 1, 'an indexed PNG');
-    assert.deepEqual(Buffer.from(png.data as Uint8Array), Buffer.from(expected.pixels), 'the PNG holds the sprite\'s palette indices');
+    assert.deepEqual(Buffer.from(png.data as Uint8Array), Buffer.from(expected.pixels), "the PNG holds the sprite's palette indices");
     const colors = (png.palette as number[][]).slice(1, 16).map(([r2, g, b]) => [r2, g, b].join(','));
     const romColors = Array.from(readBgr555(rom, sprite.paletteRomOffset, 16), (c) => bgr555ToRgb(c).join(',')).slice(1);
-    assert.deepEqual(colors, romColors, 'with the sprite\'s palette');
+    assert.deepEqual(colors, romColors, "with the sprite's palette");
     const pal = JSON.parse(readFileSync(target.fsPath.replace(/\.png$/, '.pal.json'), 'utf8'));
     assert.equal(pal.palette.colors.length, 16);
     const meta = JSON.parse(readFileSync(target.fsPath.replace(/\.png$/, '.metadata.json'), 'utf8'));
@@ -104,7 +109,10 @@ describe('sprite gallery (extension host)', () => {
   it('offers the readable ramp and names catalog palettes by $BB:AAAA', async () => {
     const { gallery } = await open();
     const g = await gallery.gallery();
-    assert.ok(g.palettes.some((p) => p.id === 'ramp'), 'the ramp is a palette choice');
+    assert.ok(
+      g.palettes.some((p) => p.id === 'ramp'),
+      'the ramp is a palette choice',
+    );
     const sprite = layout.sprites[0]!;
     const label = g.palettes.find((p) => p.id === `rom:${sprite.paletteRomOffset}`)?.label ?? '';
     assert.match(label, new RegExp(`^${sprite.name} · \\$[0-9A-F]{2}:[0-9A-F]{4}$`));

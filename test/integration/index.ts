@@ -9,7 +9,10 @@ import { join } from 'node:path';
 export function run(): Promise<void> {
   process.env.SPRITEPAL_TEST_LAYER = 'integration';
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: join(__dirname, '..', '..', '..', 'test', 'support', 'summary-reporter.cjs') });
-  for (const f of readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(join(__dirname, f));
+  for (const f of readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort())
+    mocha.addFile(join(__dirname, f));
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} integration test(s) failed`)) : resolve()));
   });

@@ -13,8 +13,6 @@ import { Rom } from '../../src/core/rom';
 import type { InjectResult } from '../../src/providers/inject-commands';
 import { api, waitFor } from './helpers';
 
-
-
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 describe('sprite injection (extension host)', () => {
@@ -40,7 +38,10 @@ describe('sprite injection (extension host)', () => {
     const original = buildDemoRom();
     writeFileSync(romPath, original);
     const png = join(folder, 'edited.png');
-    writeFileSync(png, spritePng(original, (px) => px.fill(3, 0, 8))); // a stripe of colour 3 in the first row
+    writeFileSync(
+      png,
+      spritePng(original, (px) => px.fill(3, 0, 8)),
+    ); // a stripe of colour 3 in the first row
     const { editor } = await api();
     const args = { uri: vscode.Uri.file(romPath), romOffset: sprite.romOffset, image: vscode.Uri.file(png), confirm: true };
     const refused = (await vscode.commands.executeCommand('spritepal.injectSprite', args)) as InjectResult;
@@ -57,7 +58,10 @@ describe('sprite injection (extension host)', () => {
     const at = r.plan!.summary.newRomOffset;
     const tiles = decodeTiles(decode(after.data, at).data, 4);
     assert.deepEqual([...tiles.subarray(0, 8)], [3, 3, 3, 3, 3, 3, 3, 3], 'the edited pixels are in the ROM');
-    await waitFor('the tab to become dirty', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputCustom && t.input.uri.fsPath === romPath)?.isDirty);
+    await waitFor(
+      'the tab to become dirty',
+      () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputCustom && t.input.uri.fsPath === romPath)?.isDirty,
+    );
 
     await vscode.commands.executeCommand('undo');
     await waitFor('undo', () => sha(doc.bytes) === sha(original));
@@ -73,9 +77,17 @@ describe('sprite injection (extension host)', () => {
     const original = buildDemoRom();
     writeFileSync(romPath, original);
     const same = join(folder, 'same.png');
-    writeFileSync(same, spritePng(original, () => undefined));
+    writeFileSync(
+      same,
+      spritePng(original, () => undefined),
+    );
     const uri = vscode.Uri.file(romPath);
-    const r1 = (await vscode.commands.executeCommand('spritepal.injectSprite', { uri, romOffset: sprite.romOffset, image: vscode.Uri.file(same), confirm: true })) as InjectResult;
+    const r1 = (await vscode.commands.executeCommand('spritepal.injectSprite', {
+      uri,
+      romOffset: sprite.romOffset,
+      image: vscode.Uri.file(same),
+      confirm: true,
+    })) as InjectResult;
     assert.equal(r1.unchanged, true);
     assert.equal(r1.applied, false);
     const { editor } = await api();
@@ -84,7 +96,12 @@ describe('sprite injection (extension host)', () => {
     // Too many colours for 2bpp... here: an image of the wrong size.
     const wrong = join(folder, 'wrong.png');
     writeFileSync(wrong, encodeGrayscalePng({ width: 24, height: 8, pixels: new Uint8Array(24 * 8) }, 16));
-    const r2 = (await vscode.commands.executeCommand('spritepal.injectSprite', { uri, romOffset: sprite.romOffset, image: vscode.Uri.file(wrong), confirm: true })) as InjectResult;
+    const r2 = (await vscode.commands.executeCommand('spritepal.injectSprite', {
+      uri,
+      romOffset: sprite.romOffset,
+      image: vscode.Uri.file(wrong),
+      confirm: true,
+    })) as InjectResult;
     assert.equal(r2.applied, false);
     assert.match(r2.refused ?? '', /tile|size|width/i);
     assert.equal(sha(doc.bytes), sha(original), 'the document is byte-identical');
@@ -98,18 +115,31 @@ describe('sprite injection (extension host)', () => {
     const original = buildDemoRom();
     writeFileSync(romPath, original);
     const png = join(folder, 'watched.png');
-    writeFileSync(png, spritePng(original, (px) => px.fill(5, 0, 4)));
+    writeFileSync(
+      png,
+      spritePng(original, (px) => px.fill(5, 0, 4)),
+    );
     const { editor, injection } = await api();
-    const started = await vscode.commands.executeCommand('spritepal.watchAndReinject', { uri: vscode.Uri.file(romPath), romOffset: sprite.romOffset, image: vscode.Uri.file(png), confirm: true, relocate: true });
+    const started = await vscode.commands.executeCommand('spritepal.watchAndReinject', {
+      uri: vscode.Uri.file(romPath),
+      romOffset: sprite.romOffset,
+      image: vscode.Uri.file(png),
+      confirm: true,
+      relocate: true,
+    });
     assert.equal(started, true);
     assert.equal(injection.active.length, 1);
     const doc = await waitFor('the document', () => editor.documents.find((d) => d.uri.fsPath === romPath));
     // Save the first injection, so the tab turning dirty again shows VS Code has the next edit.
     await vscode.commands.executeCommand('workbench.action.files.save');
-    const tab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputCustom && t.input.uri.fsPath === romPath);
+    const tab = () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputCustom && t.input.uri.fsPath === romPath);
     await waitFor('the save', () => !doc.isDirty && tab()?.isDirty === false);
     const first = sha(doc.bytes);
-    writeFileSync(png, spritePng(original, (px) => px.fill(7, 0, 8)));
+    writeFileSync(
+      png,
+      spritePng(original, (px) => px.fill(7, 0, 8)),
+    );
     await waitFor('the re-injection', () => sha(doc.bytes) !== first, 20_000);
     await waitFor('VS Code to record the edit', () => tab()?.isDirty);
     const tiles = decodeTiles(decode(new Rom(doc.bytes.slice()).data, injection.active[0]!.romOffset).data, 4);

@@ -14,8 +14,6 @@ import type { RomDocument } from '../../src/providers/rom-document';
 import { makeRom } from '../fixtures/roms';
 import { api, waitFor } from './helpers';
 
-
-
 const BLOCKS = [0x10000, 0x12000, 0x14000, 0x16000];
 const STATUS_FORMAT = /^(\$\(warning\) )?\$\(pulse\) (\d+(\.\d+)?%|<0\.1%|—) · (\d+% cache|no lookups yet)$/;
 
@@ -44,7 +42,8 @@ describe('Monitoring (extension host)', () => {
   });
 
   after(async () => {
-    for (const key of ['enabled', 'alerts.cacheLookup.warningMs', 'alerts.cacheLookup.criticalMs', 'alerts.cooldownSeconds']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    for (const key of ['enabled', 'alerts.cacheLookup.warningMs', 'alerts.cacheLookup.criticalMs', 'alerts.cooldownSeconds'])
+      await config().update(key, undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -91,7 +90,10 @@ describe('Monitoring (extension host)', () => {
     );
     assert.equal(cache.description, formatRate(registry.cacheTotals.hitRate));
     const memory = tree.find((g) => g.id === 'memory')!;
-    assert.ok(memory.items.some((it) => it.label === 'rss (MB)' && Number(it.description.replace(/,/g, '')) > 0), 'memory is sampled');
+    assert.ok(
+      memory.items.some((it) => it.label === 'rss (MB)' && Number(it.description.replace(/,/g, '')) > 0),
+      'memory is sampled',
+    );
   });
 
   it('"Show Metrics" (the status item\'s command) reveals the Metrics view', async () => {
@@ -108,7 +110,10 @@ describe('Monitoring (extension host)', () => {
     await config().update('alerts.cooldownSeconds', 0, vscode.ConfigurationTarget.Global);
     await config().update('alerts.cacheLookup.criticalMs', 1e9, vscode.ConfigurationTarget.Global);
     await config().update('alerts.cacheLookup.warningMs', 0, vscode.ConfigurationTarget.Global);
-    await waitFor('the new thresholds', () => monitoring.settings.thresholds['cache-lookup']!.warning === 0 && monitoring.settings.thresholds['cache-lookup']!.critical === 1e9);
+    await waitFor(
+      'the new thresholds',
+      () => monitoring.settings.thresholds['cache-lookup']!.warning === 0 && monitoring.settings.thresholds['cache-lookup']!.critical === 1e9,
+    );
     // Rules wait for enough samples (no alert on a cold start): make sure there are that many
     // lookups (of one block: the export test below needs another block not decoded yet).
     for (let i = 0; i < DEFAULT_MIN_SAMPLES; i++) await doc.session.decodeBlock(BLOCKS[1]!);
@@ -127,7 +132,10 @@ describe('Monitoring (extension host)', () => {
     await config().update('alerts.cacheLookup.warningMs', undefined, vscode.ConfigurationTarget.Global);
     await config().update('alerts.cacheLookup.criticalMs', undefined, vscode.ConfigurationTarget.Global);
     await config().update('alerts.cooldownSeconds', undefined, vscode.ConfigurationTarget.Global);
-    await waitFor('the default thresholds', () => monitoring.settings.thresholds['cache-lookup']!.warning === 10 && monitoring.settings.thresholds['cache-lookup']!.critical === 50);
+    await waitFor(
+      'the default thresholds',
+      () => monitoring.settings.thresholds['cache-lookup']!.warning === 10 && monitoring.settings.thresholds['cache-lookup']!.critical === 50,
+    );
   });
 
   it('Reset Metrics clears the operations (status and tree too)', async () => {

@@ -35,7 +35,13 @@ describe('patches (extension host)', () => {
     image.pixels.fill(3, 0, 8);
     writeFileSync(p('patch-edit.png'), encodeGrayscalePng(image, 16));
     const hack = vscode.Uri.file(p('patch-hack.sfc'));
-    const inj = (await vscode.commands.executeCommand('spritepal.injectSprite', { uri: hack, romOffset: sprite.romOffset, image: vscode.Uri.file(p('patch-edit.png')), confirm: true, relocate: true })) as InjectResult;
+    const inj = (await vscode.commands.executeCommand('spritepal.injectSprite', {
+      uri: hack,
+      romOffset: sprite.romOffset,
+      image: vscode.Uri.file(p('patch-edit.png')),
+      confirm: true,
+      relocate: true,
+    })) as InjectResult;
     assert.equal(inj.applied, true, inj.refused);
     const { editor } = await api();
     const doc = await waitFor('the document', () => editor.documents.find((d) => d.uri.fsPath === hack.fsPath));
@@ -52,15 +58,28 @@ describe('patches (extension host)', () => {
     assert.match((await changes()).unavailable ?? '', /no clean original is recorded/);
 
     // No original recorded yet: a scripted call is refused and says why.
-    const none = (await vscode.commands.executeCommand('spritepal.createPatch', { uri: hack, format: 'bps', output: vscode.Uri.file(p('x.bps')) })) as PatchCommandResult;
+    const none = (await vscode.commands.executeCommand('spritepal.createPatch', {
+      uri: hack,
+      format: 'bps',
+      output: vscode.Uri.file(p('x.bps')),
+    })) as PatchCommandResult;
     assert.match(none.refused ?? '', /no clean original is recorded for patch-hack.sfc/);
     assert.equal(existsSync(p('x.bps')), false);
 
     for (const format of ['bps', 'ips'] as const) {
-      const made = (await vscode.commands.executeCommand('spritepal.createPatch', { uri: hack, original: vscode.Uri.file(p('patch-clean.sfc')), format, output: vscode.Uri.file(p(`hack.${format}`)) })) as PatchCommandResult;
+      const made = (await vscode.commands.executeCommand('spritepal.createPatch', {
+        uri: hack,
+        original: vscode.Uri.file(p('patch-clean.sfc')),
+        format,
+        output: vscode.Uri.file(p(`hack.${format}`)),
+      })) as PatchCommandResult;
       assert.equal(made.refused, undefined, made.refused);
       assert.equal(made.summary!.format, format);
-      const applied = (await vscode.commands.executeCommand('spritepal.applyPatch', { rom: vscode.Uri.file(p('patch-clean.sfc')), patch: vscode.Uri.file(p(`hack.${format}`)), output: vscode.Uri.file(p(`rebuilt-${format}.sfc`)) })) as PatchCommandResult;
+      const applied = (await vscode.commands.executeCommand('spritepal.applyPatch', {
+        rom: vscode.Uri.file(p('patch-clean.sfc')),
+        patch: vscode.Uri.file(p(`hack.${format}`)),
+        output: vscode.Uri.file(p(`rebuilt-${format}.sfc`)),
+      })) as PatchCommandResult;
       assert.equal(applied.refused, undefined, applied.refused);
       assert.equal(sha(readFileSync(p(`rebuilt-${format}.sfc`))), sha(edited), `${format}: the patched original is the edited ROM`);
       const opened = await waitFor('the result in the ROM editor', () => editor.documents.find((d) => d.uri.fsPath === p(`rebuilt-${format}.sfc`)));
@@ -68,7 +87,11 @@ describe('patches (extension host)', () => {
     }
     // Into a new unsaved document: untitled, beside the ROM, the patch its one undoable edit; nothing written.
     const before = readdirSync(folder).sort();
-    const intoNew = (await vscode.commands.executeCommand('spritepal.applyPatch', { rom: vscode.Uri.file(p('patch-clean.sfc')), patch: vscode.Uri.file(p('hack.bps')), untitled: true })) as PatchCommandResult;
+    const intoNew = (await vscode.commands.executeCommand('spritepal.applyPatch', {
+      rom: vscode.Uri.file(p('patch-clean.sfc')),
+      patch: vscode.Uri.file(p('hack.bps')),
+      untitled: true,
+    })) as PatchCommandResult;
     assert.equal(intoNew.refused, undefined, intoNew.refused);
     const untitled = vscode.Uri.parse(intoNew.output!);
     assert.equal(untitled.scheme, 'untitled');
@@ -81,13 +104,21 @@ describe('patches (extension host)', () => {
     const untitledChanges: HostMessage[] = [];
     await editor.handleWebviewMessage(fresh, { kind: 'request', id: 3, method: 'changes', params: {} }, (m) => untitledChanges.push(m));
     assert.match(JSON.stringify(untitledChanges[0]), /new and unsaved: save it first/);
-    const fromUntitled = (await vscode.commands.executeCommand('spritepal.createPatch', { uri: untitled, format: 'bps', output: vscode.Uri.file(p('untitled.bps')) })) as PatchCommandResult;
+    const fromUntitled = (await vscode.commands.executeCommand('spritepal.createPatch', {
+      uri: untitled,
+      format: 'bps',
+      output: vscode.Uri.file(p('untitled.bps')),
+    })) as PatchCommandResult;
     assert.match(fromUntitled.refused ?? '', /new and unsaved: save it first/);
     assert.equal(existsSync(p('untitled.bps')), false);
     // Hot exit: its backup reopens as the same untitled ROM, without the pending contents.
     const backup = await editor.backupCustomDocument(fresh, { destination: vscode.Uri.file(p('untitled.backup')) }, new vscode.CancellationTokenSource().token);
     // (The extension's own bundle made it: its RomDocument class is not this bundle's.)
-    const restored = (await editor.openCustomDocument(untitled, { backupId: backup.id, untitledDocumentData: undefined }, new vscode.CancellationTokenSource().token)) as RomDocument;
+    const restored = (await editor.openCustomDocument(
+      untitled,
+      { backupId: backup.id, untitledDocumentData: undefined },
+      new vscode.CancellationTokenSource().token,
+    )) as RomDocument;
     assert.ok(restored.isUntitled && sha(restored.bytes) === sha(edited), 'restored from the backup');
     restored.dispose();
     await backup.delete();
@@ -112,16 +143,32 @@ describe('patches (extension host)', () => {
     const expectedAfter = tilesToImage(decodeTiles(decode(edited, inj.plan!.summary.newRomOffset).data, 4), { widthTiles: moved.sprite!.widthTiles });
     assert.deepEqual(Buffer.from(drawn(pv.after).pixels), Buffer.from(expectedAfter.pixels), 'after: the injected sprite');
     assert.ok(pv.palette && pv.palette.colors.length === 16);
-    assert.equal(moved.ranges.some((x) => x.romOffset === inj.plan!.summary.newRomOffset), true, 'the new place is part of the row');
-    assert.equal(moved.ranges.some((x) => x.romOffset === sprite.romOffset), true, 'the freed old place too');
+    assert.equal(
+      moved.ranges.some((x) => x.romOffset === inj.plan!.summary.newRomOffset),
+      true,
+      'the new place is part of the row',
+    );
+    assert.equal(
+      moved.ranges.some((x) => x.romOffset === sprite.romOffset),
+      true,
+      'the freed old place too',
+    );
     assert.ok(kinds.has('pointer'), 'the rewritten pointer has its own row');
     assert.ok(shown.rows.some((r) => r.kind === 'header' && /checksum/.test(r.label)));
-    assert.equal(shown.rows.reduce((n, r) => n + r.changedBytes, 0), [...edited].filter((b, i) => b !== original[i]).length, 'every changed byte is in exactly one row');
+    assert.equal(
+      shown.rows.reduce((n, r) => n + r.changedBytes, 0),
+      [...edited].filter((b, i) => b !== original[i]).length,
+      'every changed byte is in exactly one row',
+    );
 
     // The original was remembered for the next patch of this ROM.
     const record = JSON.parse(readFileSync(p('.spritepal/originals.json'), 'utf8')) as { roms: Record<string, { path: string; sha256: string }> };
     assert.deepEqual(record.roms['patch-hack.sfc'], { ...record.roms['patch-hack.sfc'], path: 'patch-clean.sfc', sha256: sha(original) });
-    const again = (await vscode.commands.executeCommand('spritepal.createPatch', { uri: hack, format: 'bps', output: vscode.Uri.file(p('again.bps')) })) as PatchCommandResult;
+    const again = (await vscode.commands.executeCommand('spritepal.createPatch', {
+      uri: hack,
+      format: 'bps',
+      output: vscode.Uri.file(p('again.bps')),
+    })) as PatchCommandResult;
     assert.equal(again.refused, undefined, again.refused);
     assert.deepEqual(readFileSync(p('again.bps')), readFileSync(p('hack.bps')));
 
@@ -129,10 +176,19 @@ describe('patches (extension host)', () => {
     const other = original.slice();
     other[0x100] ^= 0xff;
     writeFileSync(p('patch-other.sfc'), other);
-    const wrong = (await vscode.commands.executeCommand('spritepal.applyPatch', { rom: vscode.Uri.file(p('patch-other.sfc')), patch: vscode.Uri.file(p('hack.bps')), output: vscode.Uri.file(p('wrong.sfc')) })) as PatchCommandResult;
+    const wrong = (await vscode.commands.executeCommand('spritepal.applyPatch', {
+      rom: vscode.Uri.file(p('patch-other.sfc')),
+      patch: vscode.Uri.file(p('hack.bps')),
+      output: vscode.Uri.file(p('wrong.sfc')),
+    })) as PatchCommandResult;
     assert.match(wrong.refused ?? '', /for another ROM/);
     assert.equal(existsSync(p('wrong.sfc')), false);
-    const inPlace = (await vscode.commands.executeCommand('spritepal.applyPatch', { rom: vscode.Uri.file(p('patch-clean.sfc')), patch: vscode.Uri.file(p('hack.bps')), output: vscode.Uri.file(p('patch-clean.sfc')), open: false })) as PatchCommandResult;
+    const inPlace = (await vscode.commands.executeCommand('spritepal.applyPatch', {
+      rom: vscode.Uri.file(p('patch-clean.sfc')),
+      patch: vscode.Uri.file(p('hack.bps')),
+      output: vscode.Uri.file(p('patch-clean.sfc')),
+      open: false,
+    })) as PatchCommandResult;
     assert.match(inPlace.refused ?? '', /never written over the ROM/);
     assert.equal(sha(readFileSync(p('patch-clean.sfc'))), sha(original));
   });

@@ -60,7 +60,18 @@ describe('sprite editor (extension host)', () => {
   it('a stroke is one undoable "Draw on <name>" edit: undo and redo restore the exact bytes, a backup keeps it', async () => {
     const { file, doc, request } = await open('draw.sfc');
     const s = layout.sprites.find((x) => x.name === 'Explosion') ?? layout.sprites.find((x) => x.bpp === 4)!;
-    const r = await request('applyStroke', stroke(s, [[1, 1], [2, 1], [3, 1]], 9));
+    const r = await request(
+      'applyStroke',
+      stroke(
+        s,
+        [
+          [1, 1],
+          [2, 1],
+          [3, 1],
+        ],
+        9,
+      ),
+    );
     assert.ok(r.ok, JSON.stringify(r));
     const result = r.ok ? (r.result as { applied: boolean; label: string; romOffset: number }) : null;
     assert.equal(result?.applied, true, JSON.stringify(result));

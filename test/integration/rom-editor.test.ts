@@ -7,8 +7,6 @@ import type { HostMessage } from '../../src/webviews/protocol';
 import { makeRom, referenceChecksum } from '../fixtures/roms';
 import { api, waitFor } from './helpers';
 
-
-
 function tabOf(file: string): vscode.Tab | undefined {
   for (const g of vscode.window.tabGroups.all) {
     for (const t of g.tabs) if (t.input instanceof vscode.TabInputCustom && t.input.uri.fsPath === file) return t;
@@ -69,7 +67,7 @@ describe('ROM editor (extension host)', () => {
     assert.equal(onDisk.length, original.length, 'the copier header is kept');
     assert.deepEqual(Buffer.from(onDisk.subarray(0, 512)), Buffer.from(original.subarray(0, 512)));
     assert.equal(storedChecksum(onDisk.subarray(512), 0x7fc0), expected);
-    assert.equal((storedChecksum(onDisk.subarray(512), 0x7fc0) ^ (onDisk[512 + 0x7fdc]! | (onDisk[512 + 0x7fdd]! << 8))), 0xffff);
+    assert.equal(storedChecksum(onDisk.subarray(512), 0x7fc0) ^ (onDisk[512 + 0x7fdc]! | (onDisk[512 + 0x7fdd]! << 8)), 0xffff);
     const changed = [...onDisk].filter((b, i) => b !== original[i]).length;
     assert.ok(changed > 0 && changed <= 4, `only the checksum pair changed (${changed} bytes)`);
     const backups = readdirSync(folder).filter((n) => n.startsWith('broken.smc.bak-'));
@@ -128,7 +126,11 @@ describe('ROM editor (extension host)', () => {
     await handler({ kind: 'request', id: 2, method: 'fixChecksum', params: { evil: true } }, (m) => posted.push(m));
     assert.equal(editor.protocolViolations, before + 3);
     // Requests that name an id are answered with the refusal (their sender must not wait forever); nothing else is.
-    assert.deepEqual(posted.map((m) => m.kind === 'response' && !m.ok && /^refused: /.test(m.error) && m.id), [1, 2], 'only the refusals are answered');
+    assert.deepEqual(
+      posted.map((m) => m.kind === 'response' && !m.ok && /^refused: /.test(m.error) && m.id),
+      [1, 2],
+      'only the refusals are answered',
+    );
     posted.length = 0;
     await handler({ kind: 'request', id: 3, method: 'ready', params: {} }, (m) => posted.push(m));
     assert.equal(posted.length, 1);

@@ -11,7 +11,9 @@ class SummaryReporter extends Mocha.reporters.Spec {
     const retried = [];
     runner.on('retry', (test, err) => {
       // The message's first line and where in a test file it was thrown (enough to find the step).
-      const at = String(err?.stack ?? '').split('\n').find((l) => /\/test\/.*\.js:\d+/.test(l) && !l.includes('node_modules'));
+      const at = String(err?.stack ?? '')
+        .split('\n')
+        .find((l) => /\/test\/.*\.js:\d+/.test(l) && !l.includes('node_modules'));
       retried.push(`${test.fullTitle()}: ${String(err?.message ?? err).split('\n')[0]}${at ? ` (${at.trim()})` : ''}`);
     });
     runner.once('end', () => {

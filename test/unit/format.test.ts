@@ -34,7 +34,10 @@ describe('format: locations and sizes', () => {
   });
 
   it('writes sizes in binary units, compact by default and with fixed decimals on request', () => {
-    assert.deepEqual([0, 1023, 1024, 1536, 10239, 10240, 65536].map((n) => formatSize(n)), ['0 B', '1023 B', '1.0 KiB', '1.5 KiB', '10.0 KiB', '10 KiB', '64 KiB']);
+    assert.deepEqual(
+      [0, 1023, 1024, 1536, 10239, 10240, 65536].map((n) => formatSize(n)),
+      ['0 B', '1023 B', '1.0 KiB', '1.5 KiB', '10.0 KiB', '10 KiB', '64 KiB'],
+    );
     assert.equal(formatSize(3 * 1024 * 1024 + 300 * 1024), '3.3 MiB');
     assert.equal(formatSize(12.3 * 1024 * 1024, 1), '12.3 MiB');
     assert.equal(formatSize(40 * 1024, 1), '40.0 KiB');

@@ -18,7 +18,9 @@ Groups: ${BENCH_GROUPS.map((g) => g.name).join(', ')}
   options: { only: { type: 'string' }, json: { type: 'boolean' }, quick: { type: 'boolean' }, shared: { type: 'string' } },
   allowPositionals: false,
   async run(args, io) {
-    const only = stringOpt(args, 'only')?.split(',').map((s) => s.trim());
+    const only = stringOpt(args, 'only')
+      ?.split(',')
+      .map((s) => s.trim());
     const groups = only ? BENCH_GROUPS.filter((g) => only.includes(g.name)) : BENCH_GROUPS;
     const unknown = only?.filter((n) => !BENCH_GROUPS.some((g) => g.name === n)) ?? [];
     if (unknown.length) throw new UsageError(`unknown bench group "${unknown.join(', ')}" (groups: ${BENCH_GROUPS.map((g) => g.name).join(', ')})`);
@@ -36,7 +38,9 @@ Groups: ${BENCH_GROUPS.map((g) => g.name).join(', ')}
     if (json) printJson(io, { figures: Object.fromEntries(all.map((r) => [r.key, r.value])), rows: all });
     else {
       const failed = all.filter((r) => r.pass === false);
-      io.stdout(`\n${all.length} measurements, ${all.filter((r) => r.pass === true).length} targets met, ${failed.length} missed${failed.length ? ': ' + failed.map((r) => r.key).join(', ') : ''}\n`);
+      io.stdout(
+        `\n${all.length} measurements, ${all.filter((r) => r.pass === true).length} targets met, ${failed.length} missed${failed.length ? ': ' + failed.map((r) => r.key).join(', ') : ''}\n`,
+      );
     }
   },
 };

@@ -85,7 +85,12 @@ is 1 at the end if any failed.
     if (fromScan) {
       const rom = tryRom(file.bytes, name);
       if (!rom) throw new UsageError(`--from-scan needs a ROM; ${name} is not one`);
-      const { state } = await runScan(rom.data, { jobs: jobsOption(args), minTiles: intOpt(args, 'min-tiles', 1, 4096) ?? 16, includeRaw: false, mapping: rom.mapping });
+      const { state } = await runScan(rom.data, {
+        jobs: jobsOption(args),
+        minTiles: intOpt(args, 'min-tiles', 1, 4096) ?? 16,
+        includeRaw: false,
+        mapping: rom.mapping,
+      });
       const known = new Set(wanted.map((w) => w.at?.fileOffset));
       // The blocks `scan` reports by default (strong or named by a pointer table), not its weak hits.
       for (const h of reportedHits(state.hits)) {

@@ -89,7 +89,8 @@ still written; the exit code is 1 at the end if any failed.
     let consumed: number;
     if (args.values.raw) {
       const length = intOpt(args, 'length', 1, 0x10000) ?? Math.min(0x10000, file.bytes.length - at.fileOffset);
-      if (at.fileOffset + length > file.bytes.length) throw new UsageError(`--length ${length} at ${hex(at.fileOffset)} runs past the end of the ${file.bytes.length}-byte file`);
+      if (at.fileOffset + length > file.bytes.length)
+        throw new UsageError(`--length ${length} at ${hex(at.fileOffset)} runs past the end of the ${file.bytes.length}-byte file`);
       data = file.bytes.subarray(at.fileOffset, at.fileOffset + length);
       consumed = length;
     } else {
@@ -133,7 +134,8 @@ still written; the exit code is 1 at the end if any failed.
       let rgba: Uint8Array;
       if (colors > 16) {
         if (choice.cgram) rgba = bgr555ToRgba(choice.cgram);
-        else if (choice.palette) throw new UsageError(`${format === 'mode7' ? 'Mode 7' : '8bpp'} tiles need 256 colours: use --palette cgram:<file> or grayscale`);
+        else if (choice.palette)
+          throw new UsageError(`${format === 'mode7' ? 'Mode 7' : '8bpp'} tiles need 256 colours: use --palette cgram:<file> or grayscale`);
         else rgba = paletteRGBA(null, 256);
       } else rgba = paletteRGBA(choice.palette, colors).subarray(0, 4 * colors); // a 2bpp sheet's PLTE holds its 4 colours
       writeFileAtomic(out, encodeIndexedPng(image, rgba));
@@ -143,7 +145,9 @@ still written; the exit code is 1 at the end if any failed.
       printJson(io, result);
       return;
     }
-    io.stdout(`${args.values.raw ? 'raw' : 'HAL'} ${hex(at.fileOffset)}${at.snes ? ` (${at.snes})` : ''}: ${consumed} bytes read, ${data.length} bytes of data, ${tiles} tiles -> ${image.width}x${image.height}, ${choice.describe}\n`);
+    io.stdout(
+      `${args.values.raw ? 'raw' : 'HAL'} ${hex(at.fileOffset)}${at.snes ? ` (${at.snes})` : ''}: ${consumed} bytes read, ${data.length} bytes of data, ${tiles} tiles -> ${image.width}x${image.height}, ${choice.describe}\n`,
+    );
     for (const w of written) io.stdout(`  wrote ${w}\n`);
   },
 };

@@ -27,15 +27,59 @@ function requireCommandModule(file: string): unknown {
 }
 
 export const COMMANDS: CommandEntry[] = [
-  { name: 'info', summary: 'Show what a ROM is: header, mapping (with the evidence), checksum', load: () => (requireCommandModule('info') as typeof import('./info')).infoCommand },
-  { name: 'extract', summary: 'Extract graphics at an offset (HAL-decompressed or raw), or every sprite of a ROM, to PNGs', load: () => (requireCommandModule('extract') as typeof import('./extract')).extractCommand },
-  { name: 'inject', summary: 'Inject an edited PNG back into a ROM: in place, or relocated with its pointers; checksum fixed, verified', load: () => (requireCommandModule('inject') as typeof import('./inject')).injectCommand },
-  { name: 'palette', summary: 'Export one palette of a CGRAM dump (.pal.json, GIMP .gpl or JASC .pal)', load: () => (requireCommandModule('palette') as typeof import('./palette')).paletteCommand },
-  { name: 'vram', summary: 'Draw the sprites that were on screen in an emulator dump (VRAM + CGRAM + OAM)', load: () => (requireCommandModule('vram') as typeof import('./vram')).vramCommand },
-  { name: 'decompress', summary: 'Decompress HAL streams from a file or ROM: one, several, or every block a scan finds', load: () => (requireCommandModule('decompress') as typeof import('./decompress')).decompressCommand },
-  { name: 'compress', summary: 'Compress raw data to a HAL stream (optimal by default; greedy = inhal -2, fast = inhal -1)', load: () => (requireCommandModule('compress') as typeof import('./compress')).compressCommand },
-  { name: 'scan', summary: 'Find HAL-compressed graphics anywhere in a ROM (exact block sizes; workers when they pay)', load: () => (requireCommandModule('scan') as typeof import('./scan')).scanCommand },
-  { name: 'patch', summary: 'Make an IPS/BPS patch from an original and a modified ROM, or apply one to a ROM', load: () => (requireCommandModule('patch') as typeof import('./patch')).patchCommand },
-  { name: 'demo', summary: 'Write the demo ROM (original sprites drawn by code, no game data)', load: () => (requireCommandModule('demo') as typeof import('./demo')).demoCommand },
-  { name: 'bench', summary: 'Run the benchmarks (every speed and size target of the project)', load: () => (requireCommandModule('bench') as typeof import('./bench')).benchCommand },
+  {
+    name: 'info',
+    summary: 'Show what a ROM is: header, mapping (with the evidence), checksum',
+    load: () => (requireCommandModule('info') as typeof import('./info')).infoCommand,
+  },
+  {
+    name: 'extract',
+    summary: 'Extract graphics at an offset (HAL-decompressed or raw), or every sprite of a ROM, to PNGs',
+    load: () => (requireCommandModule('extract') as typeof import('./extract')).extractCommand,
+  },
+  {
+    name: 'inject',
+    summary: 'Inject an edited PNG back into a ROM: in place, or relocated with its pointers; checksum fixed, verified',
+    load: () => (requireCommandModule('inject') as typeof import('./inject')).injectCommand,
+  },
+  {
+    name: 'palette',
+    summary: 'Export one palette of a CGRAM dump (.pal.json, GIMP .gpl or JASC .pal)',
+    load: () => (requireCommandModule('palette') as typeof import('./palette')).paletteCommand,
+  },
+  {
+    name: 'vram',
+    summary: 'Draw the sprites that were on screen in an emulator dump (VRAM + CGRAM + OAM)',
+    load: () => (requireCommandModule('vram') as typeof import('./vram')).vramCommand,
+  },
+  {
+    name: 'decompress',
+    summary: 'Decompress HAL streams from a file or ROM: one, several, or every block a scan finds',
+    load: () => (requireCommandModule('decompress') as typeof import('./decompress')).decompressCommand,
+  },
+  {
+    name: 'compress',
+    summary: 'Compress raw data to a HAL stream (optimal by default; greedy = inhal -2, fast = inhal -1)',
+    load: () => (requireCommandModule('compress') as typeof import('./compress')).compressCommand,
+  },
+  {
+    name: 'scan',
+    summary: 'Find HAL-compressed graphics anywhere in a ROM (exact block sizes; workers when they pay)',
+    load: () => (requireCommandModule('scan') as typeof import('./scan')).scanCommand,
+  },
+  {
+    name: 'patch',
+    summary: 'Make an IPS/BPS patch from an original and a modified ROM, or apply one to a ROM',
+    load: () => (requireCommandModule('patch') as typeof import('./patch')).patchCommand,
+  },
+  {
+    name: 'demo',
+    summary: 'Write the demo ROM (original sprites drawn by code, no game data)',
+    load: () => (requireCommandModule('demo') as typeof import('./demo')).demoCommand,
+  },
+  {
+    name: 'bench',
+    summary: 'Run the benchmarks (every speed and size target of the project)',
+    load: () => (requireCommandModule('bench') as typeof import('./bench')).benchCommand,
+  },
 ];

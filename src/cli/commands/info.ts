@@ -39,7 +39,7 @@ function formatInfo(path: string, rom: Rom, info: RomInfo): string {
     row('Title', `"${info.title}"`);
     row('Map mode', `${hex(info.mapMode!, 2)} ${info.mapModeName}`);
     row('Chipset', `${hex(info.chipset!, 2)} ${info.chipsetName}`);
-    row('ROM size', `${hex(info.romSizeCode!, 2)} (${2 ** info.romSizeCode! } KiB declared, ${info.romSize} bytes present)`);
+    row('ROM size', `${hex(info.romSizeCode!, 2)} (${2 ** info.romSizeCode!} KiB declared, ${info.romSize} bytes present)`);
     row('RAM size', info.ramSizeCode ? `${hex(info.ramSizeCode, 2)} (${2 ** info.ramSizeCode} KiB)` : 'none');
     row('Region', `${info.region} ${info.regionName}`);
     row('Version', `1.${info.version}`);

@@ -87,13 +87,23 @@ identical to what is there changes nothing. On any refusal the ROM is left byte-
 
     let plan;
     try {
-      plan = planInjection(rom, target, image.bytes, { relocate: Boolean(args.values.relocate), pointers, resize: Boolean(args.values.resize), palette, nearest: Boolean(args.values.nearest) });
+      plan = planInjection(rom, target, image.bytes, {
+        relocate: Boolean(args.values.relocate),
+        pointers,
+        resize: Boolean(args.values.resize),
+        palette,
+        nearest: Boolean(args.values.nearest),
+      });
     } catch (e) {
       if (!(e instanceof InjectionRefusedError)) throw e;
       // The same refusal, with the option that answers it.
       if (e.reason === 'ambiguous-pointers') {
         const list = e.candidates.map((c) => hex(rom.fileOffsetOf(c))).join(', ');
-        throw new InjectionRefusedError(e.reason, `${e.message}. Nothing was written: repeat with --pointer <addr> for each one to update (file offsets ${list})`, e.candidates);
+        throw new InjectionRefusedError(
+          e.reason,
+          `${e.message}. Nothing was written: repeat with --pointer <addr> for each one to update (file offsets ${list})`,
+          e.candidates,
+        );
       }
       const hint = e.reason === 'no-room' ? ' (--relocate)' : e.reason === 'no-pointers' && /give the pointer/.test(e.message) ? ' with --pointer <addr>' : '';
       throw hint ? new InjectionRefusedError(e.reason, e.message + hint) : e;
@@ -108,7 +118,8 @@ identical to what is there changes nothing. On any refusal the ROM is left byte-
       // Under the ROM's lock, the file must still hold what the plan was made from (another
       // program, or another inject, may have saved it meanwhile).
       const check = (onDisk: Uint8Array | null) => {
-        if (!onDisk || !sameSource(plan.source, onDisk)) throw new StaleRomError(`${name} changed on disk while the injection was planned: nothing was written`);
+        if (!onDisk || !sameSource(plan.source, onDisk))
+          throw new StaleRomError(`${name} changed on disk while the injection was planned: nothing was written`);
       };
       const r = await writeFileAtomic(file.path, bytes, { keepBackups: KEEP_BACKUPS, check });
       backup = r.backupPath;
@@ -135,7 +146,9 @@ identical to what is there changes nothing. On any refusal the ROM is left byte-
     }
     const where = `${hex(result.offset)}${result.snes ? ` (${result.snes})` : ''}`;
     if (plan.unchanged) {
-      io.stdout(`unchanged: the image is what ${hex(at.fileOffset)} already holds (${s.tiles} tiles); ${inPlace ? 'nothing was written' : `copied to ${outPath}`}\n`);
+      io.stdout(
+        `unchanged: the image is what ${hex(at.fileOffset)} already holds (${s.tiles} tiles); ${inPlace ? 'nothing was written' : `copied to ${outPath}`}\n`,
+      );
       return;
     }
     const how = s.inPlace ? `in place at ${where}` : `moved from ${hex(at.fileOffset)} to ${where}`;

@@ -46,7 +46,8 @@ function outputPath(args: ParsedArgs, cwd: string, inputs: string[]): string {
   } catch {
     // Does not exist yet: it cannot be an input.
   }
-  for (const input of inputs) if (real === realpathSync(input)) throw new UsageError(`-o ${out} is one of the inputs: SpritePal never overwrites a ROM or patch in place`);
+  for (const input of inputs)
+    if (real === realpathSync(input)) throw new UsageError(`-o ${out} is one of the inputs: SpritePal never overwrites a ROM or patch in place`);
   return full;
 }
 

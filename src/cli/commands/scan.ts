@@ -27,7 +27,13 @@ occupies (terminator included), its decompressed size, tile count and score (0..
                  starting workers costs more than they save, else every core), or n (0: none)
   --min-tiles <n>  smallest block to report, in tiles (default ${DEFAULT_MIN_TILES})
   --include-raw  also report uncompressed tile regions (kind "raw", lower confidence)`,
-  options: { json: { type: 'boolean' }, jobs: { type: 'string' }, 'min-tiles': { type: 'string' }, 'min-confidence': { type: 'string' }, 'include-raw': { type: 'boolean' } },
+  options: {
+    json: { type: 'boolean' },
+    jobs: { type: 'string' },
+    'min-tiles': { type: 'string' },
+    'min-confidence': { type: 'string' },
+    'include-raw': { type: 'boolean' },
+  },
   allowPositionals: true,
   async run(args, io) {
     const file = readInputFile(io.cwd, requirePositional(args, 0, '<rom>'), 'ROM');
@@ -50,13 +56,21 @@ occupies (terminator included), its decompressed size, tile count and score (0..
       if (showProgress) io.stderr('\r\x1b[K');
     }
     const rows = reportedHits(state.hits, minConfidence).map((h) => toRow(rom, h));
-    if (state.skipped) io.stderr(`warning: work budget spent: ${state.skipped} candidate offsets with long streams were not tried (nearly every offset of this ROM starts a valid stream)\n`);
+    if (state.skipped)
+      io.stderr(
+        `warning: work budget spent: ${state.skipped} candidate offsets with long streams were not tried (nearly every offset of this ROM starts a valid stream)\n`,
+      );
     if (json) {
       printJson(io, rows);
       return;
     }
     const hidden = state.hits.length - rows.length;
-    io.stdout(formatRows(file.path, rows) + (hidden ? `(${hidden} less sure hit${hidden === 1 ? '' : 's'} not shown: --min-confidence ${CONFIDENCES[CONFIDENCES.indexOf(minConfidence) + 1]})\n` : ''));
+    io.stdout(
+      formatRows(file.path, rows) +
+        (hidden
+          ? `(${hidden} less sure hit${hidden === 1 ? '' : 's'} not shown: --min-confidence ${CONFIDENCES[CONFIDENCES.indexOf(minConfidence) + 1]})\n`
+          : ''),
+    );
   },
 };
 
@@ -84,16 +98,31 @@ export interface ScanRow {
 }
 
 function toRow(rom: Rom, h: ScanHit): ScanRow {
-  const row: ScanRow = { offset: rom.fileOffsetOf(h.romOffset), snes: formatSnes(rom.snesOf(h.romOffset)), consumed: h.consumed, size: h.size, tiles: h.tiles, score: h.score, kind: h.kind, confidence: h.confidence, reasons: h.reasons };
+  const row: ScanRow = {
+    offset: rom.fileOffsetOf(h.romOffset),
+    snes: formatSnes(rom.snesOf(h.romOffset)),
+    consumed: h.consumed,
+    size: h.size,
+    tiles: h.tiles,
+    score: h.score,
+    kind: h.kind,
+    confidence: h.confidence,
+    reasons: h.reasons,
+  };
   if (h.pointer !== undefined) row.pointer = rom.fileOffsetOf(h.pointer);
   return row;
 }
 
 function formatRows(path: string, rows: ScanRow[]): string {
   const lines = [`${rows.length} block${rows.length === 1 ? '' : 's'} in ${path}`];
-  if (rows.length) lines.push(`  ${'offset'.padEnd(10)} ${'snes'.padEnd(9)} ${'kind'.padEnd(4)} ${'consumed'.padStart(8)} ${'size'.padStart(6)} ${'tiles'.padStart(5)}  score  ${'confidence'.padEnd(10)} pointer`);
+  if (rows.length)
+    lines.push(
+      `  ${'offset'.padEnd(10)} ${'snes'.padEnd(9)} ${'kind'.padEnd(4)} ${'consumed'.padStart(8)} ${'size'.padStart(6)} ${'tiles'.padStart(5)}  score  ${'confidence'.padEnd(10)} pointer`,
+    );
   for (const r of rows) {
-    lines.push(`  ${hex(r.offset).padEnd(10)} ${(r.snes ?? '-').padEnd(9)} ${r.kind.padEnd(4)} ${String(r.consumed).padStart(8)} ${String(r.size).padStart(6)} ${String(r.tiles).padStart(5)}  ${r.score.toFixed(3)}  ${r.confidence.padEnd(10)} ${r.pointer === undefined ? '' : hex(r.pointer)}`.trimEnd());
+    lines.push(
+      `  ${hex(r.offset).padEnd(10)} ${(r.snes ?? '-').padEnd(9)} ${r.kind.padEnd(4)} ${String(r.consumed).padStart(8)} ${String(r.size).padStart(6)} ${String(r.tiles).padStart(5)}  ${r.score.toFixed(3)}  ${r.confidence.padEnd(10)} ${r.pointer === undefined ? '' : hex(r.pointer)}`.trimEnd(),
+    );
   }
   return lines.join('\n') + '\n';
 }

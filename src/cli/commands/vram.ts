@@ -62,9 +62,29 @@ the name). Without CGRAM the sheet is grayscale.
     }
     const sheet = renderSpriteScreen(vram.bytes, cgram?.bytes ?? null, entries, { base: objBase, nameSelect });
     writeFileAtomic(out, encode({ width: sheet.width, height: sheet.height, data: sheet.rgba, channels: 4 }));
-    const sprites = entries.map(({ index, x, y, tile, palette, priority, hflip, vflip, large, visible }) => ({ index, x, y, tile, palette, priority, hflip, vflip, large, visible }));
+    const sprites = entries.map(({ index, x, y, tile, palette, priority, hflip, vflip, large, visible }) => ({
+      index,
+      x,
+      y,
+      tile,
+      palette,
+      priority,
+      hflip,
+      vflip,
+      large,
+      visible,
+    }));
     if (args.values.json) {
-      printJson(io, { vram: vram.path, cgram: cgram?.path ?? null, oam: oam.path, output: out, objBase, objBaseDetected: detected, drawn: sheet.drawn.length, sprites });
+      printJson(io, {
+        vram: vram.path,
+        cgram: cgram?.path ?? null,
+        oam: oam.path,
+        output: out,
+        objBase,
+        objBaseDetected: detected,
+        drawn: sheet.drawn.length,
+        sprites,
+      });
       return;
     }
     const how = baseText === 'auto' ? (detected ? 'found from the dump' : 'default: no base stood out') : 'given';

@@ -67,7 +67,14 @@ export class MemoryCache {
   }
 
   stats(): LevelStats {
-    return { hits: this.hits, misses: this.misses, hitRate: hitRate(this.hits, this.misses), bytes: this.lru.calculatedSize, entries: this.lru.size, evictions: this.evictions };
+    return {
+      hits: this.hits,
+      misses: this.misses,
+      hitRate: hitRate(this.hits, this.misses),
+      bytes: this.lru.calculatedSize,
+      entries: this.lru.size,
+      evictions: this.evictions,
+    };
   }
 }
 

@@ -21,7 +21,7 @@ function decodeProblem(v: unknown): string | null {
 function thumbProblem(v: unknown, parts: KeyParts): string | null {
   if (!isObj(v)) return 'not an object';
   for (const k of ['romOffset', 'width', 'height', 'tiles', 'consumed', 'size']) if (!count(v[k])) return `${k} is not a whole number`;
-  if (parts.offset !== undefined && v.romOffset !== parts.offset) return 'romOffset is not the key\'s offset';
+  if (parts.offset !== undefined && v.romOffset !== parts.offset) return "romOffset is not the key's offset";
   if (!(v.pixels instanceof Uint8Array) || v.pixels.length !== (v.width as number) * (v.height as number)) return 'pixels do not fill width x height';
   return null;
 }

@@ -86,7 +86,10 @@ export function setMoves(catalog: Catalog, rom: RomIdentity, moves: readonly Blo
   if (!SHA256.test(rom.sha256)) throw new CatalogError(`"${rom.sha256}" is not a lower-case hex SHA-256`);
   const existing = catalog.roms[rom.sha256];
   if (!existing && moves.length === 0) return catalog;
-  const next: RomCatalog = { ...(existing ?? { title: rom.title, checksum: rom.checksum, entries: [] }), moves: moves.map((m) => ({ from: m.from, to: m.to })) };
+  const next: RomCatalog = {
+    ...(existing ?? { title: rom.title, checksum: rom.checksum, entries: [] }),
+    moves: moves.map((m) => ({ from: m.from, to: m.to })),
+  };
   if (next.moves!.length === 0) delete next.moves;
   if (next.entries.length === 0 && !next.moves) {
     const roms = { ...catalog.roms };
@@ -122,7 +125,8 @@ export function addEntry(catalog: Catalog, rom: RomIdentity, entry: CatalogEntry
   if (!SHA256.test(rom.sha256)) throw new CatalogError(`"${rom.sha256}" is not a lower-case hex SHA-256`);
   const checked = catalogEntry(entry, 'new entry', '');
   const existing = catalog.roms[rom.sha256];
-  if (existing?.entries.some((e) => e.name === checked.name)) throw new CatalogError(`an entry named "${checked.name}" already exists for ${rom.title || 'this ROM'}`);
+  if (existing?.entries.some((e) => e.name === checked.name))
+    throw new CatalogError(`an entry named "${checked.name}" already exists for ${rom.title || 'this ROM'}`);
   const next: RomCatalog = { title: rom.title, checksum: rom.checksum, entries: [...(existing?.entries ?? []), checked] };
   return { ...catalog, roms: { ...catalog.roms, [rom.sha256]: next } };
 }

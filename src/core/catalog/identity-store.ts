@@ -35,12 +35,19 @@ function header(v: unknown, source: string, where: string): HeaderKey {
   if (typeof v.title !== 'string') fail(source, `${where}.title`, 'must be a string');
   if (typeof v.mapping !== 'string') fail(source, `${where}.mapping`, 'must be a string');
   if (typeof v.romSize !== 'number' || !Number.isSafeInteger(v.romSize) || v.romSize <= 0) fail(source, `${where}.romSize`, 'must be a positive whole number');
-  return { title: v.title as string, mapping: v.mapping as string, romSize: v.romSize as number, region: nullableInt(v.region, source, `${where}.region`), version: nullableInt(v.version, source, `${where}.version`) };
+  return {
+    title: v.title as string,
+    mapping: v.mapping as string,
+    romSize: v.romSize as number,
+    region: nullableInt(v.region, source, `${where}.region`),
+    version: nullableInt(v.version, source, `${where}.version`),
+  };
 }
 
 export function parseIdentityStore(text: string, source = IDENTITY_STORE_PATH): IdentityStore {
   const data = parseJsonObject(text, source);
-  if (data.formatVersion !== IDENTITY_FORMAT_VERSION) return fail(source, 'formatVersion', `${JSON.stringify(data.formatVersion)} is not ${IDENTITY_FORMAT_VERSION}`);
+  if (data.formatVersion !== IDENTITY_FORMAT_VERSION)
+    return fail(source, 'formatVersion', `${JSON.stringify(data.formatVersion)} is not ${IDENTITY_FORMAT_VERSION}`);
   if (!isObject(data.files)) return fail(source, 'files', 'must be an object keyed by file path');
   const files: Record<string, EditedRomIdentity> = {};
   for (const [path, rec] of Object.entries(data.files)) {
@@ -59,7 +66,11 @@ export function serializeIdentityStore(store: IdentityStore): string {
   for (const path of Object.keys(store.files).sort()) {
     const r = store.files[path]!;
     const h = r.header;
-    files[path] = { current: r.current, header: { mapping: h.mapping, region: h.region, romSize: h.romSize, title: h.title, version: h.version }, original: r.original };
+    files[path] = {
+      current: r.current,
+      header: { mapping: h.mapping, region: h.region, romSize: h.romSize, title: h.title, version: h.version },
+      original: r.original,
+    };
   }
   return JSON.stringify({ files, formatVersion: store.formatVersion }, null, 2) + '\n';
 }

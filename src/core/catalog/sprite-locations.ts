@@ -58,7 +58,8 @@ function parseSprite(name: string, v: unknown, source: string, where: string): S
   const offset = hexValue(v.offset, source, `${where}.offset`);
   let expectedSize: number | null = null;
   if (v.expected_size !== undefined && v.expected_size !== null) {
-    if (typeof v.expected_size !== 'number' || !Number.isInteger(v.expected_size) || v.expected_size <= 0) fail(source, `${where}.expected_size`, `${show(v.expected_size)} is not a positive size in bytes`);
+    if (typeof v.expected_size !== 'number' || !Number.isInteger(v.expected_size) || v.expected_size <= 0)
+      fail(source, `${where}.expected_size`, `${show(v.expected_size)} is not a positive size in bytes`);
     expectedSize = v.expected_size as number;
   }
   if (v.compressed !== undefined && typeof v.compressed !== 'boolean') fail(source, `${where}.compressed`, 'must be true or false');
@@ -66,7 +67,8 @@ function parseSprite(name: string, v: unknown, source: string, where: string): S
   if (v.palette_indices !== undefined) {
     if (!Array.isArray(v.palette_indices)) fail(source, `${where}.palette_indices`, 'must be an array of palette numbers');
     (v.palette_indices as unknown[]).forEach((p, i) => {
-      if (typeof p !== 'number' || !Number.isInteger(p) || p < 0 || p > 15) fail(source, `${where}.palette_indices[${i}]`, `${show(p)} is not a palette number (0-15)`);
+      if (typeof p !== 'number' || !Number.isInteger(p) || p < 0 || p > 15)
+        fail(source, `${where}.palette_indices[${i}]`, `${show(p)} is not a palette number (0-15)`);
       paletteIndices.push(p as number);
     });
   }
@@ -142,7 +144,10 @@ export function matchGame(file: SpriteLocationsFile, rom: { title: string | null
  * matched by checksum uses that version's first offset variant. Sprites are 4bpp (what SpritePal
  * extracts); an expected size that is whole tiles gives the tile count.
  */
-export function spriteLocationEntries(file: SpriteLocationsFile, rom: { title: string | null; checksum: number | null }): { match: SpriteLocationsMatch | null; entries: CatalogEntry[] } {
+export function spriteLocationEntries(
+  file: SpriteLocationsFile,
+  rom: { title: string | null; checksum: number | null },
+): { match: SpriteLocationsMatch | null; entries: CatalogEntry[] } {
   const match = matchGame(file, rom);
   if (!match) return { match, entries: [] };
   const how = match.matchedBy === 'checksum' ? `checksum ${hex(rom.checksum!, 4)}, version "${match.version}"` : `title "${match.game.title}"`;
@@ -151,7 +156,10 @@ export function spriteLocationEntries(file: SpriteLocationsFile, rom: { title: s
     const entry: CatalogEntry = { name: s.name, romOffset: variant ?? s.offset, kind: s.compressed ? 'hal' : 'raw', bpp: 4 };
     if (s.expectedSize !== null && s.expectedSize % 32 === 0) entry.tiles = s.expectedSize / 32;
     const notes = [`From SpritePal's sprite_locations.json (matched by ${how}); its offsets were partly guessed.`];
-    if (s.paletteIndices.length > 0) notes.push(`Palettes ${s.paletteIndices.map((p) => (match.game.spritePalettes[String(p)] ? `${p} (${match.game.spritePalettes[String(p)]})` : String(p))).join(', ')}.`);
+    if (s.paletteIndices.length > 0)
+      notes.push(
+        `Palettes ${s.paletteIndices.map((p) => (match.game.spritePalettes[String(p)] ? `${p} (${match.game.spritePalettes[String(p)]})` : String(p))).join(', ')}.`,
+      );
     entry.notes = notes.join(' ');
     return entry;
   });

@@ -69,7 +69,8 @@ export function paletteRef(v: unknown, source: string, where: string): PaletteRe
   if (v.source === 'cgram') {
     if (typeof v.file !== 'string' || v.file === '') return fail(source, `${where}.file`, 'must name the CGRAM dump file');
     const index = v.index;
-    if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index > 15) return fail(source, `${where}.index`, `${show(index)} is not a CGRAM palette index (0-15)`);
+    if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index > 15)
+      return fail(source, `${where}.index`, `${show(index)} is not a CGRAM palette index (0-15)`);
     return { source: 'cgram', file: v.file, index };
   }
   return fail(source, `${where}.source`, `${show(v.source)} is not a palette source (rom, cgram or grayscale)`);

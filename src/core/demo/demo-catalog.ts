@@ -22,7 +22,15 @@ export function demoRomCatalog(): RomCatalog {
   }));
   for (const r of layout.raw) {
     const font = layout.sprites.find((s) => s.bpp === r.bpp && s.size === r.size);
-    const entry: CatalogEntry = { name: r.name, romOffset: r.romOffset, kind: 'raw', bpp: r.bpp, tiles: r.tiles, widthTiles: r.widthTiles, notes: 'Demo raw (uncompressed) graphics.' };
+    const entry: CatalogEntry = {
+      name: r.name,
+      romOffset: r.romOffset,
+      kind: 'raw',
+      bpp: r.bpp,
+      tiles: r.tiles,
+      widthTiles: r.widthTiles,
+      notes: 'Demo raw (uncompressed) graphics.',
+    };
     if (font) entry.palette = { source: 'rom', romOffset: font.paletteRomOffset };
     entries.push(entry);
   }

@@ -114,7 +114,9 @@ function build(): Built {
     mirroredFrames: art.mirroredFrames,
   }));
   const rawFont = encodeSheet(font());
-  const raw: DemoRawGraphics[] = [{ name: 'Font (uncompressed)', romOffset: RAW_FONT_OFFSET, size: rawFont.data.length, tiles: rawFont.tiles, bpp: 2, widthTiles: rawFont.widthTiles }];
+  const raw: DemoRawGraphics[] = [
+    { name: 'Font (uncompressed)', romOffset: RAW_FONT_OFFSET, size: rawFont.data.length, tiles: rawFont.tiles, bpp: 2, widthTiles: rawFont.widthTiles },
+  ];
 
   const bytes = buildRom({
     mapping: 'lorom',

@@ -43,7 +43,8 @@ export function engineCode(seed: number, length: number): Uint8Array {
     for (let i = 0; i < n; i++) {
       const [op, size] = OPS[Math.floor(rand() * OPS.length)]!;
       out.push(op);
-      if (op === 0x8d || op === 0x9c) out.push(Math.floor(rand() * 0x40), 0x21); // PPU registers
+      if (op === 0x8d || op === 0x9c)
+        out.push(Math.floor(rand() * 0x40), 0x21); // PPU registers
       else if (op === 0x20) out.push(Math.floor(rand() * 256), 0x80 + Math.floor(rand() * 0x60));
       else for (let b = 0; b < size; b++) out.push(Math.floor(rand() * 256));
     }

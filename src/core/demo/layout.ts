@@ -42,7 +42,11 @@ export function gapAfter(i: number): Gap {
  * Places blocks of the given lengths from `start`, moving a block to the next bank when it would
  * cross one, and leaving each gap after its block. Returns each block's offset and every data gap.
  */
-export function placeBlocks(lengths: readonly number[], start: number, limit: number): { offsets: number[]; dataGaps: Array<{ offset: number; bytes: number }> } {
+export function placeBlocks(
+  lengths: readonly number[],
+  start: number,
+  limit: number,
+): { offsets: number[]; dataGaps: Array<{ offset: number; bytes: number }> } {
   const offsets: number[] = [];
   const dataGaps: Array<{ offset: number; bytes: number }> = [];
   let at = start;

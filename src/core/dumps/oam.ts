@@ -11,14 +11,38 @@ export const SCREEN_HEIGHT = 224;
 
 /** Small and large sprite sizes (width, height) for each OBSEL size mode 0-7 ($2101 bits 5-7). */
 export const OBJ_SIZE_MODES: readonly (readonly [[number, number], [number, number]])[] = [
-  [[8, 8], [16, 16]],
-  [[8, 8], [32, 32]],
-  [[8, 8], [64, 64]],
-  [[16, 16], [32, 32]],
-  [[16, 16], [64, 64]],
-  [[32, 32], [64, 64]],
-  [[16, 32], [32, 64]],
-  [[16, 32], [32, 32]],
+  [
+    [8, 8],
+    [16, 16],
+  ],
+  [
+    [8, 8],
+    [32, 32],
+  ],
+  [
+    [8, 8],
+    [64, 64],
+  ],
+  [
+    [16, 16],
+    [32, 32],
+  ],
+  [
+    [16, 16],
+    [64, 64],
+  ],
+  [
+    [32, 32],
+    [64, 64],
+  ],
+  [
+    [16, 32],
+    [32, 64],
+  ],
+  [
+    [16, 32],
+    [32, 32],
+  ],
 ];
 
 export interface OamEntry {

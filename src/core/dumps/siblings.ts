@@ -12,7 +12,11 @@ const WORDS: Record<DumpKind, string> = { vram: 'vram', cgram: 'cgram', oam: 'oa
 const KINDS: DumpKind[] = ['vram', 'cgram', 'oam'];
 
 function parts(name: string): string[] {
-  return name.toLowerCase().replace(/\.[^.]*$/, '').split(/[^a-z0-9]+/).filter(Boolean);
+  return name
+    .toLowerCase()
+    .replace(/\.[^.]*$/, '')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 }
 
 /** What kind of dump a file name says it is, or null. */

@@ -16,7 +16,12 @@ export interface Span {
  * Offsets of the blocks (by start) the ranges touch, or null when a range lies outside every
  * block and every `also` span (or straddles two blocks): then the caller scans again.
  */
-export function editedBlocks(ranges: readonly Span[], blockStarts: readonly number[], also: readonly Span[] = [], romSize = Number.MAX_SAFE_INTEGER): number[] | null {
+export function editedBlocks(
+  ranges: readonly Span[],
+  blockStarts: readonly number[],
+  also: readonly Span[] = [],
+  romSize = Number.MAX_SAFE_INTEGER,
+): number[] | null {
   const starts = [...new Set(blockStarts)].sort((a, b) => a - b);
   const touched = new Set<number>();
   for (const r of ranges) {

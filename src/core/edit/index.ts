@@ -4,5 +4,15 @@
  * anything else that changes ROM bytes.
  */
 export { checkPatches, fileRanges, invertPatches, makePatch, patchedFile, writePatches, type Patch } from './patch';
-export { EditModel, type BlockMove, type ChangeListener, type DiskChange, type DiskStamp, type EditHandle, type RestoredState, type RomEdit, type RomFileAccess } from './edit-model';
+export {
+  EditModel,
+  type BlockMove,
+  type ChangeListener,
+  type DiskChange,
+  type DiskStamp,
+  type EditHandle,
+  type RestoredState,
+  type RomEdit,
+  type RomFileAccess,
+} from './edit-model';
 export { EditHistoryError, StaleRomError } from './errors';

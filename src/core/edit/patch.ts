@@ -42,7 +42,8 @@ export function checkPatches(fileBytes: Uint8Array, base: number, patches: reado
   const written = new Map<number, number>();
   for (const p of patches) {
     checkRange(p.romOffset, p.after.length, romSize);
-    if (p.before.length !== p.after.length) throw new RangeError(`patch at ROM offset ${hex(p.romOffset)} replaces ${p.before.length} bytes with ${p.after.length}`);
+    if (p.before.length !== p.after.length)
+      throw new RangeError(`patch at ROM offset ${hex(p.romOffset)} replaces ${p.before.length} bytes with ${p.after.length}`);
     for (let i = 0; i < p.before.length; i++) {
       const at = p.romOffset + i;
       const now = written.get(at) ?? fileBytes[base + at]!;
@@ -71,4 +72,3 @@ export function patchedFile(fileBytes: Uint8Array, base: number, patches: readon
 export function fileRanges(base: number, patches: readonly Patch[]): { start: number; end: number }[] {
   return patches.map((p) => ({ start: base + p.romOffset, end: base + p.romOffset + p.after.length }));
 }
-

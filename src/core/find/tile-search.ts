@@ -76,7 +76,10 @@ class TileIndex {
   private readonly low16: Uint8Array[] = [];
   readonly queried: number;
 
-  constructor(query: readonly QueryTile[], readonly per: number) {
+  constructor(
+    query: readonly QueryTile[],
+    readonly per: number,
+  ) {
     const byContent = new Map<string, Distinct>();
     query.forEach((q, i) => {
       if (q.bytes.length !== per) throw new RangeError(`query tile ${i} has ${q.bytes.length} bytes, not ${per}`);
@@ -177,7 +180,11 @@ export function searchBlocks(query: readonly QueryTile[], blocks: Iterable<Searc
  * Looks the query up in the raw ROM bytes at every byte offset, outside `skip` (the blocks
  * already searched). Hits at the same alignment within `gapTiles` of each other form one run.
  */
-export function searchRaw(query: readonly QueryTile[], rom: Uint8Array, opts: { per?: number; skip?: readonly { start: number; end: number }[]; gapTiles?: number } = {}): TileMatch[] {
+export function searchRaw(
+  query: readonly QueryTile[],
+  rom: Uint8Array,
+  opts: { per?: number; skip?: readonly { start: number; end: number }[]; gapTiles?: number } = {},
+): TileMatch[] {
   const per = opts.per ?? 32;
   const gap = (opts.gapTiles ?? 64) * per;
   const index = new TileIndex(query, per);
@@ -228,7 +235,12 @@ export function rankMatches(matches: TileMatch[]): TileMatch[] {
 }
 
 /** Searches the blocks, then the raw bytes outside them; ranked, at most `limit` matches. */
-export function findTiles(query: readonly QueryTile[], rom: Uint8Array, blocks: readonly SearchBlock[], opts: { per?: number; limit?: number } = {}): FindResult {
+export function findTiles(
+  query: readonly QueryTile[],
+  rom: Uint8Array,
+  blocks: readonly SearchBlock[],
+  opts: { per?: number; limit?: number } = {},
+): FindResult {
   const per = opts.per ?? 32;
   const { matches, searched } = searchBlocks(query, blocks, per);
   const skip = blocks.map((b) => ({ start: b.romOffset, end: b.romOffset + b.consumed }));

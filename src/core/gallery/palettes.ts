@@ -39,7 +39,10 @@ export function toOption(id: string, label: string, palette: Palette | null): Pa
 export const GRAYSCALE: PaletteChoice = { option: toOption(formatPaletteId({ kind: 'grayscale' }), 'Grayscale', null), palette: null };
 
 /** What Auto shows a block without a catalog palette: shapes stay readable (src/core/gfx/ramp.ts). */
-export const RAMP: PaletteChoice = { option: toOption(formatPaletteId({ kind: 'ramp' }), 'Readable ramp (no catalog palette)', readableRamp()), palette: readableRamp() };
+export const RAMP: PaletteChoice = {
+  option: toOption(formatPaletteId({ kind: 'ramp' }), 'Readable ramp (no catalog palette)', readableRamp()),
+  palette: readableRamp(),
+};
 
 /** Where a ROM palette is, as everything else in the editor says it: `$BB:AAAA` (the file offset without a mapping). */
 export function romPaletteWhere(rom: Omit<PaletteRom, 'data'>, romOffset: number): string {

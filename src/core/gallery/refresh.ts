@@ -19,7 +19,10 @@ export interface ThumbRefresh {
  * `held`: the thumbnails on hand, by offset, with the stamp each was made with (null: unknown,
  * always dropped). `entries`: the new entries with their stamps.
  */
-export function planThumbRefresh(held: ReadonlyMap<number, string | null | undefined>, entries: readonly Pick<GalleryEntry, 'romOffset' | 'stamp'>[]): ThumbRefresh {
+export function planThumbRefresh(
+  held: ReadonlyMap<number, string | null | undefined>,
+  entries: readonly Pick<GalleryEntry, 'romOffset' | 'stamp'>[],
+): ThumbRefresh {
   const stampAt = new Map(entries.map((e) => [e.romOffset, e.stamp ?? null]));
   const out: ThumbRefresh = { kept: [], moved: [], dropped: [] };
   const loose: [number, string][] = [];

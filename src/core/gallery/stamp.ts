@@ -29,14 +29,22 @@ export function stampOf(s: StampInput): string {
  * (`consumed`: the entry's, or a length learned from decoding it). Null when a HAL block's
  * length is not known yet, or the range leaves the ROM.
  */
-export function blockBytes(data: Uint8Array, e: Pick<GalleryEntry, 'romOffset' | 'kind' | 'bpp' | 'tiles' | 'consumed'>, decodedLength?: number): Uint8Array | null {
+export function blockBytes(
+  data: Uint8Array,
+  e: Pick<GalleryEntry, 'romOffset' | 'kind' | 'bpp' | 'tiles' | 'consumed'>,
+  decodedLength?: number,
+): Uint8Array | null {
   const length = e.kind === 'raw' ? e.tiles * bytesPerTile(e.bpp) : (decodedLength ?? e.consumed);
   if (length <= 0 || e.romOffset + length > data.length) return null;
   return data.subarray(e.romOffset, e.romOffset + length);
 }
 
 /** An entry's stamp from the current bytes (null while its HAL length is unknown). */
-export function entryStamp(data: Uint8Array, e: Omit<StampInput, 'bytes'> & Pick<GalleryEntry, 'romOffset' | 'consumed'>, decodedLength?: number): string | null {
+export function entryStamp(
+  data: Uint8Array,
+  e: Omit<StampInput, 'bytes'> & Pick<GalleryEntry, 'romOffset' | 'consumed'>,
+  decodedLength?: number,
+): string | null {
   const bytes = blockBytes(data, e, decodedLength);
   return bytes ? stampOf({ ...e, bytes }) : null;
 }

@@ -26,8 +26,12 @@ export function parsePalJson(text: string, fallbackName = 'Palette'): Palette {
   const shape = shapeProblem(doc, { maxDepth: 8, maxNodes: 10_000 });
   if (shape) throw new PaletteError(`palette file is ${shape}: refused`);
   const root = doc as { palette?: unknown; colors?: unknown; name?: unknown; source?: unknown };
-  const body = (root && typeof root === 'object' && root.palette && typeof root.palette === 'object' ? root.palette : root) as { colors?: unknown; name?: unknown };
-  if (!body || typeof body !== 'object' || !Array.isArray(body.colors)) throw new PaletteError('palette file has no "colors" array (expected {palette: {colors}} or {colors})');
+  const body = (root && typeof root === 'object' && root.palette && typeof root.palette === 'object' ? root.palette : root) as {
+    colors?: unknown;
+    name?: unknown;
+  };
+  if (!body || typeof body !== 'object' || !Array.isArray(body.colors))
+    throw new PaletteError('palette file has no "colors" array (expected {palette: {colors}} or {colors})');
   const list = body.colors as unknown[];
   if (list.length === 0 || list.length > 256) throw new PaletteError(`palette file has ${list.length} colours (1-256 expected)`);
   const colors = new Uint16Array(list.length);

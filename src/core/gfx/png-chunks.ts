@@ -86,7 +86,7 @@ export function checkPng(bytes: Uint8Array, maxSide = MAX_PNG_SIDE): CheckedPng 
   const dropped: string[] = [];
   let header: PngHeader | null = null;
   let ended = false;
-  for (let at = 8; at < bytes.length && !ended; ) {
+  for (let at = 8; at < bytes.length && !ended;) {
     if (at + 12 > bytes.length) fail(`chunk at byte ${at} is cut short (file truncated)`);
     const length = view.getUint32(at);
     const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
@@ -114,7 +114,9 @@ export function checkPng(bytes: Uint8Array, maxSide = MAX_PNG_SIDE): CheckedPng 
   if (idat.length === 0) fail('no image data (IDAT)');
   const need = inflatedSize(header);
   if (need > MAX_INFLATED_BYTES) {
-    throw new PngImportError(`image is ${header.width}x${header.height} at ${header.depth * CHANNELS[header.colorType]!} bits a pixel: ${need} bytes of image data, over the ${MAX_INFLATED_BYTES} SpritePal decodes (refused before decoding)`);
+    throw new PngImportError(
+      `image is ${header.width}x${header.height} at ${header.depth * CHANNELS[header.colorType]!} bits a pixel: ${need} bytes of image data, over the ${MAX_INFLATED_BYTES} SpritePal decodes (refused before decoding)`,
+    );
   }
   let inflated: Buffer;
   try {
@@ -122,7 +124,8 @@ export function checkPng(bytes: Uint8Array, maxSide = MAX_PNG_SIDE): CheckedPng 
     // no concatenation), so a bomb costs at most that much memory.
     inflated = inflateSync(Buffer.concat(idat), { maxOutputLength: need, chunkSize: Math.max(64, need + 1) });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') fail(`the image data inflates past the ${need} bytes a ${header.width}x${header.height} image needs (a compression bomb?)`);
+    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+      fail(`the image data inflates past the ${need} bytes a ${header.width}x${header.height} image needs (a compression bomb?)`);
     fail(`the image data does not inflate (${(e as Error).message})`);
   }
   if (inflated.length > need) fail(`the image data inflates past the ${need} bytes a ${header.width}x${header.height} image needs (a compression bomb?)`);

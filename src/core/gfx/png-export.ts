@@ -56,7 +56,9 @@ export interface ExtractionInfo {
 
 /** SpritePal's `.metadata.json`: palettes by CGRAM number -> file name beside the sheet. */
 export function formatMetadataJson(palettes: Record<string, string>, extraction: ExtractionInfo, defaultPalette: number | null = null): string {
-  const keys = Object.keys(palettes).map(Number).sort((a, b) => a - b);
+  const keys = Object.keys(palettes)
+    .map(Number)
+    .sort((a, b) => a - b);
   const doc = {
     format_version: '1.0',
     palettes,

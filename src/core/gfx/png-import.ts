@@ -46,7 +46,9 @@ class Offenders {
   }
   check(problem: string): void {
     if (this.count === 0) return;
-    throw new PngImportError(`${this.count} pixel${this.count === 1 ? '' : 's'} ${problem}; first: ${this.first.join(', ')}${this.count > this.first.length ? ', ...' : ''}`);
+    throw new PngImportError(
+      `${this.count} pixel${this.count === 1 ? '' : 's'} ${problem}; first: ${this.first.join(', ')}${this.count > this.first.length ? ', ...' : ''}`,
+    );
   }
 }
 
@@ -61,7 +63,10 @@ export function importPng(bytes: Uint8Array, opts: PngImportOptions): PngImportR
   }
   const { width, height } = png;
   if (width % 8 !== 0 || height % 8 !== 0) {
-    const over = [width % 8 ? `width ${width} is ${width % 8} past a multiple of 8` : '', height % 8 ? `height ${height} is ${height % 8} past a multiple of 8` : ''].filter(Boolean);
+    const over = [
+      width % 8 ? `width ${width} is ${width % 8} past a multiple of 8` : '',
+      height % 8 ? `height ${height} is ${height % 8} past a multiple of 8` : '',
+    ].filter(Boolean);
     throw new PngImportError(`image is ${width}x${height}: tiles are 8x8, so width and height must be multiples of 8 (${over.join('; ')})`);
   }
   const colors = colorsOf(opts.format);
@@ -100,7 +105,9 @@ export function importPng(bytes: Uint8Array, opts: PngImportOptions): PngImportR
   const image = { width, height, pixels };
   const tileCount = (width / 8) * (height / 8);
   if (opts.expectedTiles !== undefined && tileCount !== opts.expectedTiles && !opts.allowResize) {
-    throw new PngImportError(`image holds ${tileCount} tiles (${width / 8}x${height / 8}) but the target holds ${opts.expectedTiles}; pass resize to change the size`);
+    throw new PngImportError(
+      `image holds ${tileCount} tiles (${width / 8}x${height / 8}) but the target holds ${opts.expectedTiles}; pass resize to change the size`,
+    );
   }
   const tiles = imageToTiles(image, { order: opts.order ?? 'linear', count: opts.order === 'sprite16' ? undefined : tileCount });
   return { image, tiles, tileCount: tiles.length / TILE_PIXELS, kind, approximated };
@@ -112,7 +119,8 @@ function fmt(format: TileFormat): string {
 
 function mapRgb(samples: ArrayLike<number>, channels: number, depth: number, width: number, n: number, opts: PngImportOptions, pixels: Uint8Array): number {
   const palette = opts.palette;
-  if (!palette || palette.length === 0) throw new PngImportError('an RGB image needs the target palette to map its colours to indices (or export it as an indexed PNG)');
+  if (!palette || palette.length === 0)
+    throw new PngImportError('an RGB image needs the target palette to map its colours to indices (or export it as an indexed PNG)');
   const colors = colorsOf(opts.format);
   const shift = depth === 16 ? 8 : 0;
   // Exact lookup: BGR555 -> first index, preferring 1..n-1 over 0 for opaque pixels (0 is transparent).
@@ -145,8 +153,12 @@ function mapRgb(samples: ArrayLike<number>, channels: number, depth: number, wid
     pixels[i] = index;
   }
   if (distinct.size > colors) {
-    const first = [...distinct.values()].slice(colors, colors + SHOW).map((i) => `(${i % width}, ${Math.floor(i / width)}) ${hexRgb(samples, i * channels, shift)}`);
-    throw new PngImportError(`image has ${distinct.size} distinct colours, more than the ${colors} ${fmt(opts.format)} allows; first beyond the limit: ${first.join(', ')}`);
+    const first = [...distinct.values()]
+      .slice(colors, colors + SHOW)
+      .map((i) => `(${i % width}, ${Math.floor(i / width)}) ${hexRgb(samples, i * channels, shift)}`);
+    throw new PngImportError(
+      `image has ${distinct.size} distinct colours, more than the ${colors} ${fmt(opts.format)} allows; first beyond the limit: ${first.join(', ')}`,
+    );
   }
   missing.check(`with colours not in the target palette (${missingColors.size} distinct)`);
   return approximated;

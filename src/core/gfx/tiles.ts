@@ -59,7 +59,8 @@ export function decodeTilesInto(data: Uint8Array, format: TileFormat, out: Uint8
   checkFormat(format);
   const bpt = bytesPerTile(format);
   if (count * bpt > data.length) throw new GfxError(`${count} tiles of ${bpt} bytes need ${count * bpt} bytes, only ${data.length} given`);
-  if (out.length < count * TILE_PIXELS || out.byteOffset % 4 !== 0) throw new GfxError(`output buffer needs ${count * TILE_PIXELS} bytes at a 4-byte aligned offset`);
+  if (out.length < count * TILE_PIXELS || out.byteOffset % 4 !== 0)
+    throw new GfxError(`output buffer needs ${count * TILE_PIXELS} bytes at a 4-byte aligned offset`);
   if (format === 'mode7') {
     out.set(data.subarray(0, count * 64));
     return out;

@@ -23,9 +23,7 @@ import { BITREV, MAX_OUTPUT } from './commands';
 import type { HalDecodeReason } from './errors';
 
 /** What the loop reports: never throws for a bad stream. */
-export type DecodeStatus =
-  | { ok: true; size: number; consumed: number }
-  | { ok: false; reason: HalDecodeReason; offset: number };
+export type DecodeStatus = { ok: true; size: number; consumed: number } | { ok: false; reason: HalDecodeReason; offset: number };
 
 /**
  * From this many bytes on, a copy goes to a builtin (memmove) rather than 4-byte steps: a builtin
@@ -98,8 +96,7 @@ export function decodeLoop(src: Uint8Array, start: number, out: Uint8Array, max:
           out[o + 1] = src[ip + 1]!;
           if (n > 2) out[o + 2] = src[ip + 2]!;
         }
-      }
-      else if (n < BULK_RAW) {
+      } else if (n < BULK_RAW) {
         for (let k = 0; k < n - 4; k += 4) ov.setInt32(o + k, sv.getInt32(ip + k, true), true);
         ov.setInt32(e - 4, sv.getInt32(ip + n - 4, true), true); // the last 4, overlapping the steps
       } else out.set(src.subarray(ip, ip + n), o);

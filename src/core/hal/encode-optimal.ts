@@ -189,4 +189,3 @@ function emit(input: Uint8Array, from: Int32Array, cmdAt: Uint8Array, sources: I
   if (w.length !== size) throw new Error(`HAL optimal parse: emitted ${w.length} bytes, planned ${size}`);
   return w.finish();
 }
-

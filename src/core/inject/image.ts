@@ -43,7 +43,8 @@ export function imageTiles(png: Uint8Array, opts: ImageOptions): ImageTiles {
   const cells = w * rows;
   const expected = opts.tiles;
   if (opts.resize) {
-    if (opts.widthTiles !== undefined && w !== opts.widthTiles) throw refuse(`image is ${width}x${height}, but the sheet is ${opts.widthTiles * 8} pixels wide`);
+    if (opts.widthTiles !== undefined && w !== opts.widthTiles)
+      throw refuse(`image is ${width}x${height}, but the sheet is ${opts.widthTiles * 8} pixels wide`);
     return { pixels: imported.tiles, tiles: cells };
   }
   const layout = opts.widthTiles ?? w;
@@ -58,7 +59,9 @@ export function imageTiles(png: Uint8Array, opts: ImageOptions): ImageTiles {
     const used = extra.findIndex((v) => v !== 0);
     if (used >= 0) {
       const cell = expected + Math.floor(used / TILE_PIXELS);
-      throw refuse(`image is ${width}x${height} (${cells} cells) but the target holds ${expected} tiles, and cell ${cell} (past the last tile) is not blank; pass resize to change the size`);
+      throw refuse(
+        `image is ${width}x${height} (${cells} cells) but the target holds ${expected} tiles, and cell ${cell} (past the last tile) is not blank; pass resize to change the size`,
+      );
     }
   }
   return { pixels: imported.tiles.subarray(0, expected * TILE_PIXELS), tiles: expected };

@@ -97,7 +97,15 @@ function encodeBlock(kind: InjectTarget['kind'], data: Uint8Array, place: string
 export function planInjection(rom: Rom, target: InjectTarget, png: Uint8Array, opts: InjectOptions = {}): InjectionPlan {
   const current = readTarget(rom, target);
   const place = placeOf(rom, target);
-  const image = imageTiles(png, { bpp: target.bpp, tiles: current.tiles, widthTiles: target.widthTiles, resize: opts.resize, palette: opts.palette, nearest: opts.nearest, place });
+  const image = imageTiles(png, {
+    bpp: target.bpp,
+    tiles: current.tiles,
+    widthTiles: target.widthTiles,
+    resize: opts.resize,
+    palette: opts.palette,
+    nearest: opts.nearest,
+    place,
+  });
   return planTilePixels(rom, target, image, opts, current);
 }
 
@@ -131,7 +139,19 @@ export function planTilePixels(
       unchanged: true,
       source,
       moves: [],
-      summary: { tiles: image.tiles, oldSize: current.size, newSize: current.size, inPlace: true, newRomOffset: start, newSnes: offsetToSnes(rom.mapping, start), pointerCandidates: [], pointersUpdated: [], padding, checksum, verified: true },
+      summary: {
+        tiles: image.tiles,
+        oldSize: current.size,
+        newSize: current.size,
+        inPlace: true,
+        newRomOffset: start,
+        newSnes: offsetToSnes(rom.mapping, start),
+        pointerCandidates: [],
+        pointersUpdated: [],
+        padding,
+        checksum,
+        verified: true,
+      },
     };
   }
 
@@ -162,7 +182,18 @@ export function planTilePixels(
   }
 
   const { data, checksum } = applyWithChecksumFix(rom, patches);
-  verifyPatched({ data, mapping: rom.mapping, headerOffset: rom.headerOffset, kind: target.kind, bpp: target.bpp, romOffset: newOffset, size: block.length, expected: newData, pixels: image.pixels, pointers: pointersUpdated });
+  verifyPatched({
+    data,
+    mapping: rom.mapping,
+    headerOffset: rom.headerOffset,
+    kind: target.kind,
+    bpp: target.bpp,
+    romOffset: newOffset,
+    size: block.length,
+    expected: newData,
+    pixels: image.pixels,
+    pointers: pointersUpdated,
+  });
 
   return {
     patches,
@@ -206,7 +237,10 @@ function relocate(rom: Rom, start: number, oldSize: number, length: number, chos
     throw new InjectionRefusedError('no-pointers', `cannot move ${place}: the ROM's mapping is unknown, so no pointer to it can be found or rewritten`);
   }
   if (!findFreeSpace(rom, length, { exclude: [old] })) {
-    throw new InjectionRefusedError('no-free-space', `no free space for the ${length}-byte block from ${place}: no run of 0xFF or 0x00 bytes holds it inside one ${bankSizeText(rom)} bank`);
+    throw new InjectionRefusedError(
+      'no-free-space',
+      `no free space for the ${length}-byte block from ${place}: no run of 0xFF or 0x00 bytes holds it inside one ${bankSizeText(rom)} bank`,
+    );
   }
   const oldSnes = offsetToSnes(rom.mapping, start)!;
   let candidates: number[];
@@ -216,11 +250,18 @@ function relocate(rom: Rom, start: number, oldSize: number, length: number, chos
   } else {
     candidates = findPointers(rom, start, { exclude: [old] });
     if (candidates.length === 0) {
-      throw new InjectionRefusedError('no-pointers', `cannot move ${place}: no 24-bit pointer to ${formatSnes(oldSnes)} (or a mirror) was found, so nothing would find the moved data; give the pointer's location`);
+      throw new InjectionRefusedError(
+        'no-pointers',
+        `cannot move ${place}: no 24-bit pointer to ${formatSnes(oldSnes)} (or a mirror) was found, so nothing would find the moved data; give the pointer's location`,
+      );
     }
     if (candidates.length > 1) {
       const list = candidates.map((c) => `${hex(c)} (${formatSnes(readPointer(rom.data, c))})`).join(', ');
-      throw new InjectionRefusedError('ambiguous-pointers', `moving ${place}: ${candidates.length} places hold a pointer to it, at ROM offsets ${list}; choose the ones to update`, candidates);
+      throw new InjectionRefusedError(
+        'ambiguous-pointers',
+        `moving ${place}: ${candidates.length} places hold a pointer to it, at ROM offsets ${list}; choose the ones to update`,
+        candidates,
+      );
     }
   }
   const slots = candidates.map((slot) => ({ slot, old: readPointer(rom.data, slot) }));
@@ -240,11 +281,15 @@ function checkSlot(rom: Rom, slot: number, start: number, old: Range, place: str
   if (!Number.isInteger(slot) || slot < 0 || slot + 3 > rom.data.length) {
     throw new InjectionRefusedError('no-pointers', `pointer location ${slot} is outside the ${rom.data.length}-byte ROM`);
   }
-  if (slot < old.end && old.start < slot + 3) throw new InjectionRefusedError('no-pointers', `the pointer location ${where(rom, slot)} is inside ${place} itself`);
+  if (slot < old.end && old.start < slot + 3)
+    throw new InjectionRefusedError('no-pointers', `the pointer location ${where(rom, slot)} is inside ${place} itself`);
   const value = readPointer(rom.data, slot);
   const at = offsetToSnes(rom.mapping, start)!;
   if (!snesMirrors(rom.mapping, start).includes(value)) {
-    throw new InjectionRefusedError('no-pointers', `the 24-bit value at ${where(rom, slot)} is ${formatSnes(value)}, not a pointer to ${place} (${formatSnes(at)} or a mirror)`);
+    throw new InjectionRefusedError(
+      'no-pointers',
+      `the 24-bit value at ${where(rom, slot)} is ${formatSnes(value)}, not a pointer to ${place} (${formatSnes(at)} or a mirror)`,
+    );
   }
 }
 

@@ -61,4 +61,3 @@ export function retarget(mapping: Mapping, oldValue: number, newOffset: number, 
   }
   return null;
 }
-

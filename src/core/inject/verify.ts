@@ -28,7 +28,8 @@ export interface VerifyInput {
 }
 
 export function verifyPatched(v: VerifyInput): void {
-  const fail = (why: string) => new InjectionRefusedError('verify-failed', `verification failed for the block at ROM offset ${hex(v.romOffset)}: ${why}; nothing was written`);
+  const fail = (why: string) =>
+    new InjectionRefusedError('verify-failed', `verification failed for the block at ROM offset ${hex(v.romOffset)}: ${why}; nothing was written`);
   let data: Uint8Array;
   if (v.kind === 'hal') {
     const r = tryDecode(v.data, v.romOffset);

@@ -113,7 +113,12 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 export async function writeFileAtomic(path: string, bytes: Uint8Array, opts: AtomicWriteOptions = {}): Promise<AtomicWriteResult> {
   const target = await realTarget(resolve(path));
-  const followedSymlink = target !== resolve(path) && (await lstat(path).then((l) => l.isSymbolicLink(), () => false));
+  const followedSymlink =
+    target !== resolve(path) &&
+    (await lstat(path).then(
+      (l) => l.isSymbolicLink(),
+      () => false,
+    ));
   const refusal = { byCheck: false };
   const run = () => save(target, bytes, opts, refusal);
   let r;
@@ -126,7 +131,12 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array, opts: Ato
   return { ...r, writtenPath: target, followedSymlink };
 }
 
-async function save(path: string, bytes: Uint8Array, opts: AtomicWriteOptions, refusal: { byCheck: boolean }): Promise<Omit<AtomicWriteResult, 'writtenPath' | 'followedSymlink'>> {
+async function save(
+  path: string,
+  bytes: Uint8Array,
+  opts: AtomicWriteOptions,
+  refusal: { byCheck: boolean },
+): Promise<Omit<AtomicWriteResult, 'writtenPath' | 'followedSymlink'>> {
   await removeStaleTemps(path);
   const st = await stat(path).catch(() => null);
   let mode = 0o644;
@@ -137,7 +147,11 @@ async function save(path: string, bytes: Uint8Array, opts: AtomicWriteOptions, r
     // Read-only means no write bit at all (respected even for root, who could write anyway) or no
     // write access for this user.
     let writable = (st.mode & 0o222) !== 0;
-    if (writable) writable = await access(path, constants.W_OK).then(() => true, () => false);
+    if (writable)
+      writable = await access(path, constants.W_OK).then(
+        () => true,
+        () => false,
+      );
     if (!writable) throw new SaveError(`${path} is read-only: nothing was written`);
   }
   if (opts.expectStamp !== undefined) {
@@ -170,7 +184,9 @@ async function save(path: string, bytes: Uint8Array, opts: AtomicWriteOptions, r
   const free = await (opts.freeSpace ?? freeBytes)(dirname(path)).catch(() => Infinity);
   if (free < need) {
     const mib = (n: number) => `${(n / 1048576).toFixed(1)} MiB`;
-    throw new SaveError(`not enough free space to save ${path}${backup ? ' with its backup' : ''}: ${mib(need)} needed, ${mib(free)} free (nothing was written)`);
+    throw new SaveError(
+      `not enough free space to save ${path}${backup ? ' with its backup' : ''}: ${mib(need)} needed, ${mib(free)} free (nothing was written)`,
+    );
   }
 
   let backupPath: string | null = null;

@@ -27,7 +27,10 @@ export function backupTime(path: string): number | null {
 async function backupNames(path: string): Promise<string[]> {
   const prefix = basename(path) + '.bak-';
   const names = await readdir(dirname(path)).catch(() => [] as string[]);
-  return names.filter((n) => n.startsWith(prefix) && /^\d{8}-/.test(n.slice(prefix.length))).sort().reverse();
+  return names
+    .filter((n) => n.startsWith(prefix) && /^\d{8}-/.test(n.slice(prefix.length)))
+    .sort()
+    .reverse();
 }
 
 /** The pruned backups of `path`, newest first (the original is not among them). */
@@ -87,7 +90,13 @@ export async function takeBackup(path: string, at: Date, original: boolean): Pro
 export async function pruneBackups(path: string, keep: number): Promise<string[]> {
   const pruned: string[] = [];
   for (const old of (await listBackups(path)).slice(keep)) {
-    if (await unlink(old).then(() => true, () => false)) pruned.push(old);
+    if (
+      await unlink(old).then(
+        () => true,
+        () => false,
+      )
+    )
+      pruned.push(old);
   }
   return pruned;
 }

@@ -58,7 +58,8 @@ function statFailure(err: unknown, opts: BoundedReadOptions, path: string, dangl
   const code = (err as NodeJS.ErrnoException).code;
   const who = label(opts, path);
   if (code === 'ELOOP') return new FileReadError(`${who} is a symbolic link loop: nothing was read`, 'loop');
-  if (code === 'ENOENT') return new FileReadError(danglingLink ? `${who} is a symbolic link to a file that does not exist` : `${who} does not exist`, 'missing');
+  if (code === 'ENOENT')
+    return new FileReadError(danglingLink ? `${who} is a symbolic link to a file that does not exist` : `${who} does not exist`, 'missing');
   if (code === 'ENOTDIR') return new FileReadError(`${who} does not exist (a folder on its path is a file)`, 'missing');
   if (code === 'EACCES' || code === 'EPERM') return new FileReadError(`${who} cannot be read: permission denied`, 'unreadable');
   return new FileReadError(`${who} cannot be read: ${(err as Error).message}`, 'unreadable');
@@ -69,7 +70,8 @@ export function checkStat(st: Stats, path: string, opts: BoundedReadOptions): vo
   const kind = kindOf(st);
   if (kind) throw new FileReadError(`${label(opts, path)} is ${kind}, not a file: nothing was read`, 'not-a-file');
   opts.check?.(st.size);
-  if (st.size > opts.maxBytes) throw new FileReadError(`${label(opts, path)} is ${st.size} bytes, over the ${opts.maxBytes}-byte limit: nothing was read`, 'too-large');
+  if (st.size > opts.maxBytes)
+    throw new FileReadError(`${label(opts, path)} is ${st.size} bytes, over the ${opts.maxBytes}-byte limit: nothing was read`, 'too-large');
 }
 
 function tooLong(path: string, opts: BoundedReadOptions): FileReadError {
@@ -135,7 +137,10 @@ export async function readBounded(path: string, opts: BoundedReadOptions): Promi
   try {
     st = await stat(path);
   } catch (err) {
-    const dangling = await lstat(path).then((l) => l.isSymbolicLink(), () => false);
+    const dangling = await lstat(path).then(
+      (l) => l.isSymbolicLink(),
+      () => false,
+    );
     throw statFailure(err, opts, path, dangling);
   }
   checkStat(st, path, opts);

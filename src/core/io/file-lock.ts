@@ -20,7 +20,10 @@ export class RomLockedError extends SpritePalError {
     readonly path: string,
     readonly pid: number | null,
   ) {
-    super('locked', `${basename(path)}: ROM is being written by another process${pid === null ? '' : ` (pid ${pid})`}: nothing was written, try again when it is done`);
+    super(
+      'locked',
+      `${basename(path)}: ROM is being written by another process${pid === null ? '' : ` (pid ${pid})`}: nothing was written, try again when it is done`,
+    );
     this.name = 'RomLockedError';
   }
 }
@@ -121,7 +124,13 @@ export async function acquireLock(path: string, opts: LockOptions = {}): Promise
     if (text !== null && st && isStale(holder, st.mtimeMs, staleMs, Date.now())) {
       if (await breakStale(lockPath, text)) continue;
     } else if (text === null || !st) {
-      if (!(await stat(lockPath).then(() => true, () => false))) continue; // released meanwhile: try again at once
+      if (
+        !(await stat(lockPath).then(
+          () => true,
+          () => false,
+        ))
+      )
+        continue; // released meanwhile: try again at once
     }
     if (Date.now() >= deadline) throw new RomLockedError(path, holder?.pid ?? null);
     await sleep(pollMs);

@@ -39,7 +39,13 @@ export async function removeStaleTemps(target: string, now = Date.now()): Promis
     const full = join(dir, name);
     const st = await stat(full).catch(() => null);
     if (!st?.isFile() || !isStale(pid, st.mtimeMs, now)) continue;
-    if (await unlink(full).then(() => true, () => false)) removed.push(full);
+    if (
+      await unlink(full).then(
+        () => true,
+        () => false,
+      )
+    )
+      removed.push(full);
   }
   return removed;
 }

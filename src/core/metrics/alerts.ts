@@ -86,7 +86,8 @@ export class AlertEngine {
    */
   setRules(rules: readonly AlertRule[], cooldownMs?: number): void {
     for (const rule of rules) {
-      if (!(rule.warning <= rule.critical)) throw new RangeError(`alert rule "${rule.id}": warning (${rule.warning}) must not exceed critical (${rule.critical})`);
+      if (!(rule.warning <= rule.critical))
+        throw new RangeError(`alert rule "${rule.id}": warning (${rule.warning}) must not exceed critical (${rule.critical})`);
     }
     if (cooldownMs !== undefined) {
       if (!(cooldownMs >= 0)) throw new RangeError(`alert cooldown must be at least 0 ms (got ${cooldownMs})`);

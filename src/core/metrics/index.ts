@@ -4,7 +4,16 @@ export { MetricsRegistry, type MetricsRegistryOptions } from './registry';
 export { OperationHistogram } from './histogram';
 export { AlertEngine, DEFAULT_ALERT_RULES, DEFAULT_COOLDOWN_MS, RSS_GAUGE, type AlertEngineOptions, type AlertRule } from './alerts';
 export { Emitter } from './emitter';
-export { SnapshotRotator, nodeRotationFs, DEFAULT_MAX_BYTES, DEFAULT_MAX_FILES, DEFAULT_PREFIX, type RotationFs, type RotationOptions, type WriteResult } from './rotation';
+export {
+  SnapshotRotator,
+  nodeRotationFs,
+  DEFAULT_MAX_BYTES,
+  DEFAULT_MAX_FILES,
+  DEFAULT_PREFIX,
+  type RotationFs,
+  type RotationOptions,
+  type WriteResult,
+} from './rotation';
 export { startPeriodicExport, type IntervalTimers, type PeriodicExport, type PeriodicExportOptions } from './export';
 export { CRITICAL_MARK_MS, formatStatusText, formatStatusTooltip } from './status-text';
 export { buildTreeModel, type TreeExtras, type TreeGroupId, type TreeGroupModel, type TreeItemModel } from './tree-model';

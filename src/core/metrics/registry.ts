@@ -89,7 +89,13 @@ export class MetricsRegistry {
     this.hr = options.hrtime ?? (() => performance.now());
     this.defaultClock = options.hrtime === undefined;
     this.clockCostMs = options.clockCostMs ?? (options.hrtime ? 0 : NaN);
-    this.alerts = new AlertEngine({ rules: options.rules, clock: this.clock, cooldownMs: options.cooldownMs, maxHistory: options.maxAlerts ?? 50, minSamples: options.minAlertSamples });
+    this.alerts = new AlertEngine({
+      rules: options.rules,
+      clock: this.clock,
+      cooldownMs: options.cooldownMs,
+      maxHistory: options.maxAlerts ?? 50,
+      minSamples: options.minAlertSamples,
+    });
     if (this.on) this.prepare();
     this.startedAt = this.clock();
     if (options.processGauges ?? true) {
@@ -304,7 +310,8 @@ export class MetricsRegistry {
    * histograms of the known operations, so no timed call pays for them. Their cost is `setupMs`.
    */
   private prepare(): void {
-    if (Number.isNaN(this.clockCostMs)) this.clockCostMs = this.defaultClock ? (defaultClockCostMs ??= calibrateClockCost(this.hr)) : calibrateClockCost(this.hr);
+    if (Number.isNaN(this.clockCostMs))
+      this.clockCostMs = this.defaultClock ? (defaultClockCostMs ??= calibrateClockCost(this.hr)) : calibrateClockCost(this.hr);
     const t0 = this.hr();
     for (const name of OPERATION_NAMES) {
       if (!this.operations.has(name)) this.operations.set(name, new OperationSlot(this.alerts.operationFloor(name)));

@@ -23,7 +23,11 @@ const realTimers: ThrottleTimers = {
   clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
 };
 
-export function throttle<A extends unknown[]>(fn: (...args: A) => void, perSecond: number, options: { clock?: Clock; timers?: ThrottleTimers } = {}): Throttled<A> {
+export function throttle<A extends unknown[]>(
+  fn: (...args: A) => void,
+  perSecond: number,
+  options: { clock?: Clock; timers?: ThrottleTimers } = {},
+): Throttled<A> {
   if (!(perSecond > 0)) throw new RangeError(`throttle: perSecond must be positive (got ${perSecond})`);
   const interval = 1000 / perSecond;
   const clock = options.clock ?? Date.now;

@@ -111,10 +111,18 @@ function gaugeValue(v: number | null): string {
 
 function errors(s: MetricsSnapshot, extras: TreeExtras): TreeGroupModel {
   const entries = Object.entries(s.errors);
-  const items: TreeItemModel[] = entries.map(([kind, e]) => ({ label: kind, description: formatCount(e.count), tooltip: `last (${new Date(e.lastAt).toISOString()}): ${e.lastMessage}` }));
+  const items: TreeItemModel[] = entries.map(([kind, e]) => ({
+    label: kind,
+    description: formatCount(e.count),
+    tooltip: `last (${new Date(e.lastAt).toISOString()}): ${e.lastMessage}`,
+  }));
   const violations = extras.protocolViolations ?? 0;
   if (violations > 0) {
-    items.push({ label: 'webview protocol', description: formatCount(violations), tooltip: 'messages from a ROM editor or dump viewer webview that were not part of its protocol; each was ignored (see the SpritePal log)' });
+    items.push({
+      label: 'webview protocol',
+      description: formatCount(violations),
+      tooltip: 'messages from a ROM editor or dump viewer webview that were not part of its protocol; each was ignored (see the SpritePal log)',
+    });
   }
   const total = entries.reduce((n, [, e]) => n + e.count, 0) + violations;
   return { id: 'errors', label: 'Errors', description: total ? formatCount(total) : '', items };

@@ -10,13 +10,7 @@ export const OPERATION_NAMES = ['rom.open', 'hal.decode', 'hal.encode', 'thumbna
 export type OperationName = (typeof OPERATION_NAMES)[number] | (string & {});
 
 /** Error kinds counted by `MetricsRegistry.error`. Other names are allowed. */
-export type ErrorKind =
-  | 'decode-failed'
-  | 'injection-refused'
-  | 'webview-protocol'
-  | 'worker-crash'
-  | 'metrics-source'
-  | (string & {});
+export type ErrorKind = 'decode-failed' | 'injection-refused' | 'webview-protocol' | 'worker-crash' | 'metrics-source' | (string & {});
 
 /** What an operation processed, for derived throughput (MB/s, items/s). */
 export interface WorkSize {

@@ -139,7 +139,8 @@ export function createBps(source: Uint8Array, target: Uint8Array, opts: BpsCreat
     if (srcRel !== pos && srcRel < sn) offer(Kind.SourceCopy, srcRel, sourceLen(srcRel, pos));
     if (tgtRel < pos) offer(Kind.TargetCopy, tgtRel, targetLen(tgtRel, pos));
     // A run of one byte (padding, cleared space) copies itself from one byte back, overlapping.
-    if (pos > 0 && tgtRel !== pos - 1 && target[pos - 1] === target[pos] && target[pos] === target[pos + 1]) offer(Kind.TargetCopy, pos - 1, targetLen(pos - 1, pos));
+    if (pos > 0 && tgtRel !== pos - 1 && target[pos - 1] === target[pos] && target[pos] === target[pos + 1])
+      offer(Kind.TargetCopy, pos - 1, targetLen(pos - 1, pos));
     if (b.len >= GOOD_ENOUGH || pos + 4 > tn || !search) return b;
     for (let j = 0; j < SAMPLE && pos + j + 4 <= tn; j++) {
       for (let c = srcHead[hash4(target, pos + j, shift)]!, depth = 0; c !== NONE && depth < CHAIN_DEPTH; c = srcNext[c >> 2]!, depth++) {
@@ -180,7 +181,13 @@ export function createBps(source: Uint8Array, target: Uint8Array, opts: BpsCreat
     const search = !skipping || (pos & stride) === 0;
     // Between searches in data unlike any before, only a byte some cheap candidate could start
     // with is looked at closely: random or unrelated data costs a few compares a byte.
-    const cheap = search || next !== null || (pos < sn && source[pos] === target[pos]) || (srcRel < sn && source[srcRel] === target[pos]) || target[tgtRel] === target[pos] || (pos > 0 && target[pos - 1] === target[pos]);
+    const cheap =
+      search ||
+      next !== null ||
+      (pos < sn && source[pos] === target[pos]) ||
+      (srcRel < sn && source[srcRel] === target[pos]) ||
+      target[tgtRel] === target[pos] ||
+      (pos > 0 && target[pos - 1] === target[pos]);
     const here = next ?? (cheap ? best(pos, search) : NO_MATCH);
     next = null;
     misses = here.len >= 4 ? 0 : misses + 1;

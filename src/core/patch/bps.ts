@@ -69,22 +69,32 @@ export function readBpsHeader(patch: Uint8Array): BpsHeader {
 /** Checks the patch's own CRC (its last four bytes cover everything before them), before anything else is read. */
 export function checkBpsPatchCrc(patch: Uint8Array): void {
   if (!isBps(patch)) throw new PatchError('unsupported', 'not a BPS patch: it does not start with "BPS1"');
-  if (patch.length < 4 + 3 + FOOTER) throw new PatchError('malformed', `BPS patch is truncated: ${patch.length} bytes cannot hold a header and the 12-byte footer`);
+  if (patch.length < 4 + 3 + FOOTER)
+    throw new PatchError('malformed', `BPS patch is truncated: ${patch.length} bytes cannot hold a header and the 12-byte footer`);
   const stored = u32le(patch, patch.length - 4);
   const actual = crc32(patch.subarray(0, patch.length - 4));
   if (actual !== stored) {
-    throw new PatchError('checksum', `BPS patch is damaged or truncated: its CRC32 is ${crcHex(actual)} but its footer says ${crcHex(stored)}; nothing was written`);
+    throw new PatchError(
+      'checksum',
+      `BPS patch is damaged or truncated: its CRC32 is ${crcHex(actual)} but its footer says ${crcHex(stored)}; nothing was written`,
+    );
   }
 }
 
 /** Refuses a source that is not the one the patch was made from. */
 export function checkBpsSource(source: Uint8Array, header: BpsHeader): void {
   if (source.length !== header.sourceSize) {
-    throw new PatchError('wrong-source', `this BPS patch is for another ROM: it expects a ${header.sourceSize}-byte original, this one is ${source.length} bytes`);
+    throw new PatchError(
+      'wrong-source',
+      `this BPS patch is for another ROM: it expects a ${header.sourceSize}-byte original, this one is ${source.length} bytes`,
+    );
   }
   const crc = crc32(source);
   if (crc !== header.sourceCrc) {
-    throw new PatchError('wrong-source', `this BPS patch is for another ROM: it expects an original with CRC32 ${crcHex(header.sourceCrc)}, this one has ${crcHex(crc)}`);
+    throw new PatchError(
+      'wrong-source',
+      `this BPS patch is for another ROM: it expects an original with CRC32 ${crcHex(header.sourceCrc)}, this one has ${crcHex(crc)}`,
+    );
   }
 }
 
@@ -99,9 +109,13 @@ export function applyBps(source: Uint8Array, patch: Uint8Array): BpsApplyResult 
   checkBpsPatchCrc(patch);
   const header = readBpsHeader(patch);
   checkBpsSource(source, header);
-  if (header.targetSize > BPS_MAX_TARGET) throw new PatchError('too-large', `BPS target of ${header.targetSize} bytes is larger than SpritePal accepts (${BPS_MAX_TARGET})`);
+  if (header.targetSize > BPS_MAX_TARGET)
+    throw new PatchError('too-large', `BPS target of ${header.targetSize} bytes is larger than SpritePal accepts (${BPS_MAX_TARGET})`);
   const target = new Uint8Array(header.targetSize);
-  const stats: BpsStats = { actions: { sourceRead: 0, targetRead: 0, sourceCopy: 0, targetCopy: 0 }, bytes: { sourceRead: 0, targetRead: 0, sourceCopy: 0, targetCopy: 0 } };
+  const stats: BpsStats = {
+    actions: { sourceRead: 0, targetRead: 0, sourceCopy: 0, targetCopy: 0 },
+    bytes: { sourceRead: 0, targetRead: 0, sourceCopy: 0, targetCopy: 0 },
+  };
   const tn = target.length;
   const sn = source.length;
   let p = header.actionsStart;
@@ -124,7 +138,8 @@ export function applyBps(source: Uint8Array, patch: Uint8Array): BpsApplyResult 
       if (out + length > sn) throw bad(at, `(sourceRead) reads past the ${sn}-byte source`);
       target.set(source.subarray(out, out + length), out);
     } else if (kind === 1) {
-      if (p + length > end) throw new PatchError('malformed', `BPS patch is truncated: targetRead at byte ${at} needs ${length} bytes, ${end - p} left before the footer`);
+      if (p + length > end)
+        throw new PatchError('malformed', `BPS patch is truncated: targetRead at byte ${at} needs ${length} bytes, ${end - p} left before the footer`);
       target.set(patch.subarray(p, p + length), out);
       p += length;
     } else {
@@ -133,7 +148,8 @@ export function applyBps(source: Uint8Array, patch: Uint8Array): BpsApplyResult 
       const delta = d.value % 2 ? -Math.floor(d.value / 2) : Math.floor(d.value / 2);
       if (kind === 2) {
         srcRel += delta;
-        if (srcRel < 0 || srcRel + length > sn) throw bad(at, `(sourceCopy) reads source bytes ${srcRel}..${srcRel + length - 1} outside the ${sn}-byte source`);
+        if (srcRel < 0 || srcRel + length > sn)
+          throw bad(at, `(sourceCopy) reads source bytes ${srcRel}..${srcRel + length - 1} outside the ${sn}-byte source`);
         target.set(source.subarray(srcRel, srcRel + length), out);
         srcRel += length;
       } else {
@@ -148,6 +164,7 @@ export function applyBps(source: Uint8Array, patch: Uint8Array): BpsApplyResult 
   }
   if (out !== tn) throw new PatchError('malformed', `BPS actions write ${out} bytes but the header promises ${tn}; nothing was written`);
   const crc = crc32(target);
-  if (crc !== header.targetCrc) throw new PatchError('checksum', `BPS result has CRC32 ${crcHex(crc)} but the patch expects ${crcHex(header.targetCrc)}; nothing was written`);
+  if (crc !== header.targetCrc)
+    throw new PatchError('checksum', `BPS result has CRC32 ${crcHex(crc)} but the patch expects ${crcHex(header.targetCrc)}; nothing was written`);
   return { target, header, stats };
 }

@@ -149,7 +149,14 @@ export function describeChanges(input: ChangesInput): ChangeRow[] {
     if (prev && prev.romOffset + prev.length === start) {
       prev.length += end - start;
       prev.changedBytes += changed;
-    } else row.ranges.push({ romOffset: start, fileOffset: fileOffsetOf(start, input.copierHeader), length: end - start, snes: snesOf(start), changedBytes: changed });
+    } else
+      row.ranges.push({
+        romOffset: start,
+        fileOffset: fileOffsetOf(start, input.copierHeader),
+        length: end - start,
+        snes: snesOf(start),
+        changedBytes: changed,
+      });
     row.changedBytes += changed;
   };
 
@@ -177,7 +184,8 @@ export function describeChanges(input: ChangesInput): ChangeRow[] {
         const end = Math.min(nextStart, region.end);
         const last = data[data.length - 1];
         const lastRange = last?.ranges[last.ranges.length - 1];
-        const row = last && lastRange && lastRange.romOffset + lastRange.length === pos ? last : { kind: 'data' as const, label: '', ranges: [], changedBytes: 0 };
+        const row =
+          last && lastRange && lastRange.romOffset + lastRange.length === pos ? last : { kind: 'data' as const, label: '', ranges: [], changedBytes: 0 };
         if (row !== last) data.push(row);
         addRange(row, pos, end);
         pos = end;
@@ -197,7 +205,8 @@ function blockLabel(b: KnownBlock, where: (off: number) => string): { label: str
   if (before && after && before.romOffset !== after.romOffset) {
     return { label: `${b.name}: relocated ${before.size} → ${after.size} B`, detail: `moved from ${where(before.romOffset)} to ${where(after.romOffset)}` };
   }
-  if (before && after) return { label: before.size === after.size ? `${b.name}: changed in place (${after.size} B)` : `${b.name}: ${before.size} → ${after.size} B in place` };
+  if (before && after)
+    return { label: before.size === after.size ? `${b.name}: changed in place (${after.size} B)` : `${b.name}: ${before.size} → ${after.size} B in place` };
   if (after) return { label: `${b.name}: new (${after.size} B)`, detail: `at ${where(after.romOffset)}` };
   return { label: `${b.name}: removed (was ${before!.size} B)`, detail: `at ${where(before!.romOffset)}` };
 }
@@ -236,7 +245,8 @@ export function matchBlocks(before: FoundBlock[], after: FoundBlock[], name: (of
       ...(a ? { after: { romOffset: a.romOffset, size: a.size } } : {}),
     });
   }
-  for (const a of after) if (!used.has(a)) out.push({ name: a.name ?? name(a.romOffset), kind: a.kind ?? 'sprite', after: { romOffset: a.romOffset, size: a.size } });
+  for (const a of after)
+    if (!used.has(a)) out.push({ name: a.name ?? name(a.romOffset), kind: a.kind ?? 'sprite', after: { romOffset: a.romOffset, size: a.size } });
   return out;
 }
 

@@ -43,8 +43,15 @@ export function isIps(patch: Uint8Array): boolean {
 
 /** The records an IPS turning `source` into `target` needs (target and source at most 16 MiB). */
 export function ipsRecords(source: Uint8Array, target: Uint8Array): IpsPatch {
-  for (const [what, f] of [['original', source], ['modified', target]] as const) {
-    if (f.length > IPS_MAX_FILE) throw new PatchError('too-large', `IPS cannot address the ${what} file: it is ${f.length} bytes and IPS offsets stop at 16 MiB (${IPS_MAX_FILE} bytes); make a BPS patch instead`);
+  for (const [what, f] of [
+    ['original', source],
+    ['modified', target],
+  ] as const) {
+    if (f.length > IPS_MAX_FILE)
+      throw new PatchError(
+        'too-large',
+        `IPS cannot address the ${what} file: it is ${f.length} bytes and IPS offsets stop at 16 MiB (${IPS_MAX_FILE} bytes); make a BPS patch instead`,
+      );
   }
   const records: IpsRecord[] = [];
   const n = target.length;
@@ -59,7 +66,7 @@ export function ipsRecords(source: Uint8Array, target: Uint8Array): IpsPatch {
     let start = i;
     let end = i + 1;
     // Grow the region while the next difference is close enough to share a record header.
-    for (let j = end; j < n; ) {
+    for (let j = end; j < n;) {
       if (differs(j)) {
         end = ++j;
         continue;
@@ -159,7 +166,8 @@ export function parseIps(patch: Uint8Array): IpsPatch {
   const records: IpsRecord[] = [];
   let p = 5;
   const need = (n: number, what: string) => {
-    if (p + n > patch.length) throw new PatchError('malformed', `IPS patch is truncated: ${what} at byte ${p} needs ${n} bytes, ${patch.length - p} left (no "EOF" marker)`);
+    if (p + n > patch.length)
+      throw new PatchError('malformed', `IPS patch is truncated: ${what} at byte ${p} needs ${n} bytes, ${patch.length - p} left (no "EOF" marker)`);
   };
   for (;;) {
     need(3, 'a record offset');
@@ -184,7 +192,8 @@ export function parseIps(patch: Uint8Array): IpsPatch {
       record = { offset, size: count, rleByte: patch[p + 2]! };
       p += 3;
     }
-    if (offset + record.size > IPS_MAX_FILE) throw new PatchError('too-large', `IPS record at byte ${at} writes past 16 MiB (offset ${hex(offset)} + ${record.size} bytes)`);
+    if (offset + record.size > IPS_MAX_FILE)
+      throw new PatchError('too-large', `IPS record at byte ${at} writes past 16 MiB (offset ${hex(offset)} + ${record.size} bytes)`);
     records.push(record);
   }
   const rest = patch.length - p;

@@ -68,7 +68,8 @@ export function parseOriginals(text: string, source = ORIGINALS_PATH): Originals
   }
   const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   if (!isObject(data)) return bad('', 'must hold a JSON object');
-  if (data.formatVersion !== ORIGINALS_FORMAT_VERSION) return bad('formatVersion', `${JSON.stringify(data.formatVersion)} is not a version this SpritePal reads (${ORIGINALS_FORMAT_VERSION})`);
+  if (data.formatVersion !== ORIGINALS_FORMAT_VERSION)
+    return bad('formatVersion', `${JSON.stringify(data.formatVersion)} is not a version this SpritePal reads (${ORIGINALS_FORMAT_VERSION})`);
   if (!isObject(data.roms)) return bad('roms', 'must be an object keyed by ROM path');
   const roms: Record<string, OriginalRecord> = {};
   for (const [key, r] of Object.entries(data.roms)) {
@@ -99,7 +100,13 @@ export async function loadOriginals(files: WorkspaceFiles, path = ORIGINALS_PATH
 }
 
 /** Records `original` (its file bytes, copier header allowed) as the clean original of `romKey`, and saves. */
-export async function recordOriginal(files: WorkspaceFiles, romKey: string, original: { path: string; bytes: Uint8Array }, now = new Date(), path = ORIGINALS_PATH): Promise<OriginalRecord> {
+export async function recordOriginal(
+  files: WorkspaceFiles,
+  romKey: string,
+  original: { path: string; bytes: Uint8Array },
+  now = new Date(),
+  path = ORIGINALS_PATH,
+): Promise<OriginalRecord> {
   const originals = await loadOriginals(files, path);
   const body = original.bytes.subarray(copierHeaderSize(original.bytes.length));
   const record: OriginalRecord = { path: original.path, sha256: romContentHash(body), size: body.length, recordedAt: now.toISOString() };
@@ -118,13 +125,21 @@ export async function findOriginal(files: WorkspaceFiles, romKey: string, path =
  */
 export async function readOriginal(files: WorkspaceFiles, romKey: string, path = ORIGINALS_PATH): Promise<{ record: OriginalRecord; bytes: Uint8Array }> {
   const record = await findOriginal(files, romKey, path);
-  if (!record) throw new OriginalError('none', `no clean original is recorded for ${romKey}: a patch needs the unmodified ROM to compare against (choose it once; it is remembered in ${path})`);
+  if (!record)
+    throw new OriginalError(
+      'none',
+      `no clean original is recorded for ${romKey}: a patch needs the unmodified ROM to compare against (choose it once; it is remembered in ${path})`,
+    );
   const bytes = await files.readFile(record.path);
-  if (bytes === null) throw new OriginalError('missing', `the clean original of ${romKey}, ${record.path}, no longer exists (recorded ${record.recordedAt}); choose it again`);
+  if (bytes === null)
+    throw new OriginalError('missing', `the clean original of ${romKey}, ${record.path}, no longer exists (recorded ${record.recordedAt}); choose it again`);
   const body = bytes.subarray(copierHeaderSize(bytes.length));
   const sha = romContentHash(body);
   if (sha !== record.sha256) {
-    throw new OriginalError('changed', `${record.path} is no longer the clean original of ${romKey}: its SHA-256 is ${sha.slice(0, 12)}…, ${record.sha256.slice(0, 12)}… was recorded on ${record.recordedAt}; choose the original again`);
+    throw new OriginalError(
+      'changed',
+      `${record.path} is no longer the clean original of ${romKey}: its SHA-256 is ${sha.slice(0, 12)}…, ${record.sha256.slice(0, 12)}… was recorded on ${record.recordedAt}; choose the original again`,
+    );
   }
   return { record, bytes };
 }

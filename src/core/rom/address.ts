@@ -65,9 +65,16 @@ export function parseAddress(input: string, ctx: AddressContext): ResolvedAddres
   }
   const fileSize = ctx.romSize + ctx.copierHeaderSize;
   if (fileOffset >= fileSize) throw new AddressError(`"${input}" is file offset ${hex(fileOffset)}, past the end of the ${fileSize}-byte file`);
-  if (fileOffset < ctx.copierHeaderSize) throw new AddressError(`"${input}" is file offset ${hex(fileOffset)}, inside the ${ctx.copierHeaderSize}-byte copier header`);
+  if (fileOffset < ctx.copierHeaderSize)
+    throw new AddressError(`"${input}" is file offset ${hex(fileOffset)}, inside the ${ctx.copierHeaderSize}-byte copier header`);
   const romOffset = fileOffset - ctx.copierHeaderSize;
   const snes = offsetToSnes(ctx.mapping, romOffset);
   const snesText = snes === null ? '' : ` (SNES ${formatSnes(snes)})`;
-  return { form, fileOffset, romOffset, snes, description: `file offset ${hex(fileOffset)}${form === 'file-decimal' ? ` (decimal ${fileOffset})` : ''}${snesText}` };
+  return {
+    form,
+    fileOffset,
+    romOffset,
+    snes,
+    description: `file offset ${hex(fileOffset)}${form === 'file-decimal' ? ` (decimal ${fileOffset})` : ''}${snesText}`,
+  };
 }

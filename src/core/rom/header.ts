@@ -86,7 +86,8 @@ function decodeTitle(bytes: Uint8Array): string {
   let s = '';
   for (const b of bytes) {
     if (b >= 0x20 && b < 0x7f) s += String.fromCharCode(b);
-    else if (b >= 0xa1 && b <= 0xdf) s += String.fromCharCode(0xff61 + (b - 0xa1)); // JIS X 0201 katakana
+    else if (b >= 0xa1 && b <= 0xdf)
+      s += String.fromCharCode(0xff61 + (b - 0xa1)); // JIS X 0201 katakana
     else if (b === 0) s += ' ';
     else s += '\uFFFD';
   }

@@ -56,7 +56,8 @@ export class Rom {
     checkRomFileSize(file.length, name);
     this.copierHeaderSize = copierHeaderSize(file.length);
     this.data = file.subarray(this.copierHeaderSize);
-    if (this.data.length < MIN_ROM_SIZE) throw new RomLoadError(`${name} holds ${this.data.length} bytes after its copier header: a SNES ROM is at least 32 KiB`);
+    if (this.data.length < MIN_ROM_SIZE)
+      throw new RomLoadError(`${name} holds ${this.data.length} bytes after its copier header: a SNES ROM is at least 32 KiB`);
     this.detection = detectHeader(this.data);
   }
 

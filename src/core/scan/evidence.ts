@@ -137,5 +137,8 @@ export function judgeStream(data: Uint8Array, start: number, out: Uint8Array, si
   const waste = countWaste(data, start, out, size);
   if (waste > 0) reasons.push(`${waste} wasteful command${waste === 1 ? '' : 's'}`);
   if (reasons.length) return { confidence: 'weak', reasons };
-  return { confidence: 'strong', reasons: [`${shape.commands} commands`, 'no wasteful command', `solid fills and copies (patterned fills ${pct(shape.patterned / size)})`] };
+  return {
+    confidence: 'strong',
+    reasons: [`${shape.commands} commands`, 'no wasteful command', `solid fills and copies (patterned fills ${pct(shape.patterned / size)})`],
+  };
 }

@@ -60,7 +60,12 @@ function isFree(used: Uint8Array, start: number, end: number): boolean {
  * `host` with each stream of `streams` written once, places taken in turn from `places`. A stream
  * that finds no room for its place is left out (the result lists only what was written).
  */
-export function hideBlocks(host: Uint8Array, streams: readonly Uint8Array[], seed: number, places: readonly HiddenPlace[] = ['packed', 'gaps', 'data']): HiddenRom {
+export function hideBlocks(
+  host: Uint8Array,
+  streams: readonly Uint8Array[],
+  seed: number,
+  places: readonly HiddenPlace[] = ['packed', 'gaps', 'data'],
+): HiddenRom {
   const rng = new Prng(seed);
   const data = host.slice();
   // 1 where a stream was written, or where a stream over data may not go (filler and its margin).
@@ -133,7 +138,12 @@ export function holdsGraphics(bytes: Uint8Array): boolean {
  * `count` slices of the uncompressed sheets in `sources` (32-byte aligned, SLICE_SIZES long), each
  * holding graphics, compressed by `compress` (the caller's encoder, e.g. byte-exact inhal -1/-2).
  */
-export function corpusSlices(sources: readonly Uint8Array[], count: number, seed: number, compress: (slice: Uint8Array, k: number) => Uint8Array): Uint8Array[] {
+export function corpusSlices(
+  sources: readonly Uint8Array[],
+  count: number,
+  seed: number,
+  compress: (slice: Uint8Array, k: number) => Uint8Array,
+): Uint8Array[] {
   const rng = new Prng(seed);
   const out: Uint8Array[] = [];
   for (let tries = 0; out.length < count && tries < count * 50; tries++) {
@@ -156,7 +166,13 @@ export const CORPUS_SHEETS = ['sprite_8k', 'sprite_16k', 'sprite_32k', 'sprite_6
  * `slices` slices of the sheets (`<sheet>.bin`) compressed by `compress` (alternately with
  * inhal -1 and -2, byte-exact: our `fast` and `greedy`). `read` returns a corpus file's bytes.
  */
-export function hiddenStreams(read: (name: string) => Uint8Array, host: number, seed: number, slices: number, compress: (slice: Uint8Array, level: 'fast' | 'greedy') => Uint8Array): Uint8Array[] {
+export function hiddenStreams(
+  read: (name: string) => Uint8Array,
+  host: number,
+  seed: number,
+  slices: number,
+  compress: (slice: Uint8Array, level: 'fast' | 'greedy') => Uint8Array,
+): Uint8Array[] {
   const inhal = CORPUS_SHEETS.flatMap((n) => [1, 2].map((l) => read(`${n}.inhal${l}.hal`)));
   const bins = CORPUS_SHEETS.map((n) => read(`${n}.bin`));
   const cut = corpusSlices(bins, slices, host * 7 + 1 + seed, (s, k) => compress(s, k % 2 ? 'greedy' : 'fast'));

@@ -8,8 +8,30 @@
  * - `makeScanTestRom(...)`: generated ROMs with known blocks (tests and bench).
  * Offsets are headerless ROM offsets.
  */
-export { DEFAULT_MIN_TILES, DEFAULT_MIN_CONFIDENCE, CONFIDENCES, meetsConfidence, reportedHits, type Confidence, type ScanHit, type ScanOptions, type ScanState } from './types';
-export { hideBlocks, hiddenStreams, scoreHidden, corpusSlices, holdsGraphics, fillerRuns, CORPUS_SHEETS, type HiddenBlock, type HiddenRom, type HiddenPlace, type HiddenScore } from './hidden-blocks';
+export {
+  DEFAULT_MIN_TILES,
+  DEFAULT_MIN_CONFIDENCE,
+  CONFIDENCES,
+  meetsConfidence,
+  reportedHits,
+  type Confidence,
+  type ScanHit,
+  type ScanOptions,
+  type ScanState,
+} from './types';
+export {
+  hideBlocks,
+  hiddenStreams,
+  scoreHidden,
+  corpusSlices,
+  holdsGraphics,
+  fillerRuns,
+  CORPUS_SHEETS,
+  type HiddenBlock,
+  type HiddenRom,
+  type HiddenPlace,
+  type HiddenScore,
+} from './hidden-blocks';
 export { scanRange, MIN_HAL_SCORE, type ScanRangeOptions } from './scan-range';
 export { scanRom, CHUNK as SCAN_CHUNK, type ScanRomOptions } from './scan-rom';
 export { makeScanTestRom, type ScanTestRom, type ScanTestRomOptions, type KnownBlock, type KnownRawRegion } from './synthetic';

@@ -113,7 +113,8 @@ function sixteenBitSlots(data: Uint8Array, mapping: Mapping, hal: readonly ScanH
   }
   const isLow = new Uint8Array(0x10000);
   for (const [low, list] of byLow) if (list.some((b) => perBank.get(b)! >= MIN_ANCHORS)) isLow[low] = 1;
-  const targetIn = (bank: number, at: number): number => (at < 0 || at + 2 > data.length ? -1 : (snesToOffset(mapping, (bank << 16) | data[at]! | (data[at + 1]! << 8)) ?? -1));
+  const targetIn = (bank: number, at: number): number =>
+    at < 0 || at + 2 > data.length ? -1 : (snesToOffset(mapping, (bank << 16) | data[at]! | (data[at + 1]! << 8)) ?? -1);
   const seen = new Set<string>();
   for (let i = 0; i + 2 <= data.length; i++) {
     if (isLow[data[i]! | (data[i + 1]! << 8)] !== 1) continue;
@@ -227,7 +228,8 @@ export function applyPointerTables(data: Uint8Array, mapping: Mapping, hits: rea
   for (const [slot, target] of [...slots].sort((x, y) => x[0] - y[0])) {
     const found = starts.get(target);
     if (found) {
-      if (byStart.get(target)?.pointer === undefined) byStart.set(target, { ...found, pointer: slot, confidence: 'pointer', reasons: [namedBy(slot), ...found.reasons] });
+      if (byStart.get(target)?.pointer === undefined)
+        byStart.set(target, { ...found, pointer: slot, confidence: 'pointer', reasons: [namedBy(slot), ...found.reasons] });
       continue;
     }
     const d = decodeAt(target)!;
@@ -238,7 +240,18 @@ export function applyPointerTables(data: Uint8Array, mapping: Mapping, hits: rea
     decodeInto(data, target, buf, { strict: true }); // decodeAt checked it: this refills buf
     const s = scoreTiles(buf, d.size, d.consumed, { ratioGate: false });
     const bpp = Math.floor(d.size / (s.bpp * 8)) >= opts.minTiles ? s.bpp : 2;
-    const hit: ScanHit = { romOffset: target, consumed: d.consumed, size: d.size, tiles: d.size / (bpp * 8), score: s.score, kind: 'hal', bpp, pointer: slot, confidence: 'pointer', reasons: [namedBy(slot)] };
+    const hit: ScanHit = {
+      romOffset: target,
+      consumed: d.consumed,
+      size: d.size,
+      tiles: d.size / (bpp * 8),
+      score: s.score,
+      kind: 'hal',
+      bpp,
+      pointer: slot,
+      confidence: 'pointer',
+      reasons: [namedBy(slot)],
+    };
     // Hits overlapping a block a table names are what the tile scan misread (real blocks never
     // overlap, and raw regions never overlap a HAL block).
     for (const [start, h] of byStart) if (h.pointer === undefined && start < end && target < start + h.consumed) byStart.delete(start);

@@ -89,7 +89,17 @@ export function rawHit(data: Uint8Array, offset: number, size: number, minTiles:
   if (c.distinct < 4 || c.distinct < c.nonBlank / 4) return null;
   const score = Math.round(RAW_SCORE_SCALE * c.mean * 1000) / 1000;
   if (score < MIN_SCORE) return null;
-  return { romOffset: offset, consumed: size, size, tiles, score, kind: 'raw', bpp, confidence: 'strong', reasons: [`uncompressed tile rows (coherence ${c.mean.toFixed(2)}, ${c.distinct} distinct units)`] };
+  return {
+    romOffset: offset,
+    consumed: size,
+    size,
+    tiles,
+    score,
+    kind: 'raw',
+    bpp,
+    confidence: 'strong',
+    reasons: [`uncompressed tile rows (coherence ${c.mean.toFixed(2)}, ${c.distinct} distinct units)`],
+  };
 }
 
 /** Two touching raw regions as one (re-scored). */

@@ -80,7 +80,17 @@ export function halCandidate(data: Uint8Array, offset: number, minTiles: number,
   // The depth guess decides the tile count; a block big enough only at 2bpp is reported as 2bpp.
   const bpp = s.tiles >= minTiles ? s.bpp : 2;
   // Not judged yet (empty reasons): selectHalHits judges the few that survive settling.
-  return { romOffset: offset, consumed: st.consumed, size: st.size, tiles: st.size / (bpp * 8), score: s.score, kind: 'hal', bpp, confidence: 'weak', reasons: [] };
+  return {
+    romOffset: offset,
+    consumed: st.consumed,
+    size: st.size,
+    tiles: st.size / (bpp * 8),
+    score: s.score,
+    kind: 'hal',
+    bpp,
+    confidence: 'weak',
+    reasons: [],
+  };
 }
 
 /**

@@ -56,7 +56,7 @@ interface Chunk {
 
 function chunksOf(start: number, end: number): Chunk[] {
   const chunks: Chunk[] = [];
-  for (let s = start; s < end; ) {
+  for (let s = start; s < end;) {
     const e = Math.min(end, (Math.floor(s / CHUNK) + 1) * CHUNK);
     chunks.push({ start: s, end: e });
     s = e;

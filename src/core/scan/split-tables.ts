@@ -35,7 +35,13 @@ interface Anchor {
  * Address-slot offset -> target offset, for every split table found. `minAnchors` found starts
  * make a table; `named(target)` says whether an offset starts a stream worth a slot.
  */
-export function splitTableSlots(data: Uint8Array, mapping: Mapping, hal: readonly ScanHit[], minAnchors: number, named: (target: number) => boolean): Map<number, number> {
+export function splitTableSlots(
+  data: Uint8Array,
+  mapping: Mapping,
+  hal: readonly ScanHit[],
+  minAnchors: number,
+  named: (target: number) => boolean,
+): Map<number, number> {
   const slots = new Map<number, number>();
   // low 16 bits -> [found start, banks reaching it with those bits]
   const byLow = new Map<number, Array<{ start: number; banks: number[] }>>();
@@ -84,7 +90,14 @@ export function splitTableSlots(data: Uint8Array, mapping: Mapping, hal: readonl
 }
 
 /** The best table for the address array at `base` (slots of `anchors`), over every bank array that fits. */
-function bankArrays(data: Uint8Array, mapping: Mapping, base: number, anchors: readonly Anchor[], minAnchors: number, named: (target: number) => boolean): Map<number, number> {
+function bankArrays(
+  data: Uint8Array,
+  mapping: Mapping,
+  base: number,
+  anchors: readonly Anchor[],
+  minAnchors: number,
+  named: (target: number) => boolean,
+): Map<number, number> {
   let best = new Map<number, number>();
   const firstIndex = anchors[0]!.index;
   const lastIndex = anchors[anchors.length - 1]!.index;
@@ -115,7 +128,15 @@ function bankArrays(data: Uint8Array, mapping: Mapping, base: number, anchors: r
 }
 
 /** Slots of the split table (addresses at `base`, banks at `banks` by `stride`) around index `from`. */
-function follow(data: Uint8Array, mapping: Mapping, base: number, banks: number, stride: number, from: number, named: (target: number) => boolean): Map<number, number> {
+function follow(
+  data: Uint8Array,
+  mapping: Mapping,
+  base: number,
+  banks: number,
+  stride: number,
+  from: number,
+  named: (target: number) => boolean,
+): Map<number, number> {
   const table = new Map<number, number>();
   const target = (k: number): number => {
     const at = base + 2 * k;

@@ -82,7 +82,8 @@ export function makeTiles(rng: Prng, tiles: number, bpp: 2 | 4): Uint8Array {
   while (t < tiles) {
     const roll = rng.next();
     let px: Uint8Array;
-    if (!previous) px = paintFrame(rng, side, side, bpp); // every block opens with a real frame
+    if (!previous)
+      px = paintFrame(rng, side, side, bpp); // every block opens with a real frame
     else if (roll < 0.25) px = mirror(previous, side, side);
     else if (roll < 0.3) px = gradientFrame(rng, side, side, bpp);
     else if (roll < 0.33) px = new Uint8Array(side * side);

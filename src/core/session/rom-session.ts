@@ -116,7 +116,11 @@ export class RomSession {
     const data = this.current.data;
     let result;
     try {
-      result = metrics.time('hal.decode', () => decode(data, romOffset), (r) => ({ bytes: r.data.length }));
+      result = metrics.time(
+        'hal.decode',
+        () => decode(data, romOffset),
+        (r) => ({ bytes: r.data.length }),
+      );
     } catch (err) {
       metrics.error('decode-failed', err);
       throw err;
@@ -139,7 +143,16 @@ export class RomSession {
     const data = new Uint8Array(this.sharedRom());
     const state = await metrics.timeAsync(
       'scan',
-      () => scanRom(data, { ...params, pool: pool ?? undefined, signal: opts.signal, onProgress: opts.onProgress, resume: previous, priority: opts.priority, mapping: this.current.mapping }),
+      () =>
+        scanRom(data, {
+          ...params,
+          pool: pool ?? undefined,
+          signal: opts.signal,
+          onProgress: opts.onProgress,
+          resume: previous,
+          priority: opts.priority,
+          mapping: this.current.mapping,
+        }),
       (r) => ({ bytes: r.nextOffset - (previous?.nextOffset ?? 0) }),
     );
     cache.put(key, state);
@@ -198,7 +211,13 @@ export class RomSession {
     const { cache, metrics, pool } = this.services;
     const hash = this.romHash;
     const keyOf = (r: ThumbRequest) =>
-      cacheKey({ romHash: hash, kind: 'thumb', offset: r.romOffset, params: { kind: r.kind, bpp: r.bpp, w: r.widthTiles, max: r.maxTiles ?? 0, raw: r.rawTiles ?? 0 }, codecVersion: HAL_CODEC_VERSION });
+      cacheKey({
+        romHash: hash,
+        kind: 'thumb',
+        offset: r.romOffset,
+        params: { kind: r.kind, bpp: r.bpp, w: r.widthTiles, max: r.maxTiles ?? 0, raw: r.rawTiles ?? 0 },
+        codecVersion: HAL_CODEC_VERSION,
+      });
     const out: (ThumbOutcome | undefined)[] = await Promise.all(requests.map((r) => metrics.timeAsync('cache.lookup', () => cache.get<ThumbResult>(keyOf(r)))));
     const missing = requests.map((r, i) => ({ r, i })).filter(({ i }) => out[i] === undefined);
     const store = async (i: number, res: ThumbOutcome) => {

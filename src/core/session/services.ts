@@ -43,10 +43,14 @@ export function createServices(opts: ServicesOptions = {}): SessionServices {
   ];
   if (opts.cacheDir) {
     subs.push(
-      metrics.registerCache('disk', () => {
-        const s = cache.stats().disk;
-        return s ? { hits: s.hits, misses: s.misses, bytes: s.bytes, entries: s.entries, evictions: s.evictions } : { hits: 0, misses: 0, bytes: 0 };
-      }, { servesMissesOf: 'memory' }),
+      metrics.registerCache(
+        'disk',
+        () => {
+          const s = cache.stats().disk;
+          return s ? { hits: s.hits, misses: s.misses, bytes: s.bytes, entries: s.entries, evictions: s.evictions } : { hits: 0, misses: 0, bytes: 0 };
+        },
+        { servesMissesOf: 'memory' },
+      ),
     );
   }
   if (pool) {

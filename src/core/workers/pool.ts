@@ -57,8 +57,7 @@ export interface PoolStats {
 }
 
 export type PoolEvent =
-  | { type: 'worker-started'; threadId: number }
-  | { type: 'worker-stopped'; threadId: number; reason: 'crash' | 'unresponsive' | 'disposed' };
+  { type: 'worker-started'; threadId: number } | { type: 'worker-stopped'; threadId: number; reason: 'crash' | 'unresponsive' | 'disposed' };
 
 export interface Disposable {
   dispose(): void;

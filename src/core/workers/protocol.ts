@@ -50,9 +50,7 @@ export type TaskMap = TaskMapOf<typeof tasks>;
 export type TaskKind = keyof TaskMap;
 
 /** Main thread -> worker. `control` is a shared Int32Array: the pool writes the task id in slot 0 to cancel it. */
-export type WorkerRequest =
-  | { type: 'run'; id: number; kind: string; payload: unknown; control: Int32Array }
-  | { type: 'cancel'; id: number };
+export type WorkerRequest = { type: 'run'; id: number; kind: string; payload: unknown; control: Int32Array } | { type: 'cancel'; id: number };
 
 /** A thrown error, flattened so it survives structured clone. */
 export interface SerializedError {

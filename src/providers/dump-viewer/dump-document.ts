@@ -12,7 +12,16 @@ import { CGRAM_SIZE, readCgram } from '../../core/gfx/palette';
 import { tilesToImage } from '../../core/gfx/arrange';
 import { decodeTiles } from '../../core/gfx/tiles';
 import { hex } from '../../core/format';
-import { DEFAULT_OBSEL, type DumpBpp, type DumpView, type ObselSettings, type OamRow, type SiblingKind, type SiblingView, type TilesResult } from '../../webviews/dump-protocol';
+import {
+  DEFAULT_OBSEL,
+  type DumpBpp,
+  type DumpView,
+  type ObselSettings,
+  type OamRow,
+  type SiblingKind,
+  type SiblingView,
+  type TilesResult,
+} from '../../webviews/dump-protocol';
 import { spriteCompositeIndexed, type IndexedComposite } from './composite';
 
 /** Larger files are not memory dumps (SNES VRAM is 64 KiB; some tools dump more of the bus). */
@@ -104,17 +113,21 @@ export class DumpDocument implements vscode.CustomDocument {
     let vramUri = this.uri;
     if ((ownKind === 'cgram' || ownKind === 'oam') && found.vram) vramUri = vscode.Uri.joinPath(this.folder, found.vram);
     const vram = await readBytes(vramUri);
-    if (vram.length > MAX_DUMP_BYTES) throw new Error(`${baseName(vramUri)} is ${vram.length} bytes: a VRAM dump is ${VRAM_SIZE} bytes (at most ${MAX_DUMP_BYTES} are shown)`);
+    if (vram.length > MAX_DUMP_BYTES)
+      throw new Error(`${baseName(vramUri)} is ${vram.length} bytes: a VRAM dump is ${VRAM_SIZE} bytes (at most ${MAX_DUMP_BYTES} are shown)`);
     if (vram.length === 0) throw new Error(`${baseName(vramUri)} is empty`);
 
     const sibling = async (kind: SiblingKind): Promise<Sibling | null> => {
       const name = found[kind];
-      const uri = this.picked[kind] ?? (name !== undefined && vscode.Uri.joinPath(this.folder, name).toString() !== vramUri.toString() ? vscode.Uri.joinPath(this.folder, name) : undefined);
+      const uri =
+        this.picked[kind] ??
+        (name !== undefined && vscode.Uri.joinPath(this.folder, name).toString() !== vramUri.toString() ? vscode.Uri.joinPath(this.folder, name) : undefined);
       if (!uri) return null;
       const how = this.picked[kind] ? 'picked' : 'name';
       try {
         const bytes = await readBytes(uri);
-        if (bytes.length !== SIZES[kind]) return { uri, how, bytes: null, problem: `${baseName(uri)} is ${bytes.length} bytes; a ${LABEL[kind]} dump is ${SIZES[kind]}` };
+        if (bytes.length !== SIZES[kind])
+          return { uri, how, bytes: null, problem: `${baseName(uri)} is ${bytes.length} bytes; a ${LABEL[kind]} dump is ${SIZES[kind]}` };
         return { uri, how, bytes, problem: null };
       } catch (e) {
         return { uri, how, bytes: null, problem: `could not read ${baseName(uri)}: ${(e as Error).message}` };
@@ -211,7 +224,9 @@ export class DumpDocument implements vscode.CustomDocument {
   view(): DumpView {
     const m = this.model;
     const sib = (s: Sibling | null): SiblingView =>
-      s ? { name: baseName(s.uri), path: s.uri.scheme === 'file' ? s.uri.fsPath : s.uri.toString(), how: s.how, problem: s.problem } : { name: null, path: null, how: null, problem: null };
+      s
+        ? { name: baseName(s.uri), path: s.uri.scheme === 'file' ? s.uri.fsPath : s.uri.toString(), how: s.how, problem: s.problem }
+        : { name: null, path: null, how: null, problem: null };
     const palettes = m.colors
       ? Array.from({ length: 16 }, (_, p) =>
           Array.from(m.colors!.subarray(p * 16, p * 16 + 16), (c) => {
@@ -220,7 +235,21 @@ export class DumpDocument implements vscode.CustomDocument {
           }),
         )
       : null;
-    const entries: OamRow[] | null = m.entries?.map(({ index, x, y, tile, palette, priority, hflip, vflip, large, width, height, visible }) => ({ index, x, y, tile, palette, priority, hflip, vflip, large, width, height, visible })) ?? null;
+    const entries: OamRow[] | null =
+      m.entries?.map(({ index, x, y, tile, palette, priority, hflip, vflip, large, width, height, visible }) => ({
+        index,
+        x,
+        y,
+        tile,
+        palette,
+        priority,
+        hflip,
+        vflip,
+        large,
+        width,
+        height,
+        visible,
+      })) ?? null;
     return {
       fileName: baseName(m.vramUri),
       vramSize: m.vram.length,

@@ -97,7 +97,9 @@ export class DumpViewerProvider implements vscode.CustomReadonlyEditorProvider<D
   async findInRom(doc: DumpDocument, selection?: FindSelection | null): Promise<boolean> {
     const sel = selection ?? this.selections.get(doc);
     if (!sel) {
-      void vscode.window.showInformationMessage('Select a sprite (on the screen or in the OAM table) or VRAM tiles (Shift+click for a range) first, then Find in ROM.');
+      void vscode.window.showInformationMessage(
+        'Select a sprite (on the screen or in the OAM table) or VRAM tiles (Shift+click for a range) first, then Find in ROM.',
+      );
       return false;
     }
     if (!this.roms) throw new Error('Find in ROM needs the ROM editor, which is not available');

@@ -27,7 +27,10 @@ export function selectionQuery(model: DumpModel, sel: FindSelection): { query: Q
   if ('sprite' in sel) {
     const e = model.entries?.[sel.sprite];
     if (!e) throw new Error(`there is no OAM entry ${sel.sprite} in this dump (no OAM dump is loaded, or it has fewer entries)`);
-    return { query: spriteQuery(model.vram, e, { base: model.objBase, nameSelect: model.obsel.nameSelect }), what: `sprite ${e.index} (${e.width}×${e.height}, tile ${hex(e.tile, 1)})` };
+    return {
+      query: spriteQuery(model.vram, e, { base: model.objBase, nameSelect: model.obsel.nameSelect }),
+      what: `sprite ${e.index} (${e.width}×${e.height}, tile ${hex(e.tile, 1)})`,
+    };
   }
   const { first, count, bpp } = sel.tiles;
   return { query: vramRangeQuery(model.vram, first, count, bpp), what: count === 1 ? `VRAM tile ${first}` : `VRAM tiles ${first}–${first + count - 1}` };
@@ -53,7 +56,11 @@ async function chooseRom(roms: RomSource): Promise<RomDocument | undefined> {
     const open = 'Open ROM...';
     const answer = await vscode.window.showInformationMessage('Find in ROM searches an open ROM: open the ROM this dump was taken from.', open);
     if (answer !== open) return undefined;
-    const picked = await vscode.window.showOpenDialog({ canSelectMany: false, title: 'Open the ROM to search', filters: { 'SNES ROMs': ['sfc', 'smc', 'swc', 'fig'], 'All files': ['*'] } });
+    const picked = await vscode.window.showOpenDialog({
+      canSelectMany: false,
+      title: 'Open the ROM to search',
+      filters: { 'SNES ROMs': ['sfc', 'smc', 'swc', 'fig'], 'All files': ['*'] },
+    });
     if (!picked?.[0]) return undefined;
     return roms.documentFor(picked[0], 'Open the ROM to search');
   }
@@ -80,18 +87,30 @@ export async function runFindInRom(model: DumpModel, sel: FindSelection, roms: R
     (_p, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
-      return findInRom(doc.session, query, { signal: abort.signal, extra: entries.map((e) => ({ romOffset: e.romOffset, kind: e.kind, size: e.kind === 'raw' ? e.size : e.consumed })) });
+      return findInRom(doc.session, query, {
+        signal: abort.signal,
+        extra: entries.map((e) => ({ romOffset: e.romOffset, kind: e.kind, size: e.kind === 'raw' ? e.size : e.consumed })),
+      });
     },
   );
-  log.info(`find in ROM: ${what} (${result.queried} tiles, ${result.blank} blank) in ${doc.fileName}: ${result.matches.length} matches in ${result.blocksSearched} blocks and the raw bytes`);
+  log.info(
+    `find in ROM: ${what} (${result.queried} tiles, ${result.blank} blank) in ${doc.fileName}: ${result.matches.length} matches in ${result.blocksSearched} blocks and the raw bytes`,
+  );
   if (result.matches.length === 0) {
-    void vscode.window.showInformationMessage(`None of the ${result.queried} tiles of ${what} is in ${doc.fileName} (searched ${result.blocksSearched} blocks and the raw bytes). The graphics may be compressed in a format SpritePal does not read, or built at run time.`);
+    void vscode.window.showInformationMessage(
+      `None of the ${result.queried} tiles of ${what} is in ${doc.fileName} (searched ${result.blocksSearched} blocks and the raw bytes). The graphics may be compressed in a format SpritePal does not read, or built at run time.`,
+    );
     return false;
   }
   const names = new Map(entries.map((e) => [e.romOffset, e.name]));
   const pick = await vscode.window.showQuickPick(
     result.matches.map((m) => describeMatch(m, doc, names)),
-    { title: `Find in ROM: ${what} in ${doc.fileName}`, placeHolder: `${result.matches.length === 1 ? 'One place holds' : `${result.matches.length} places hold`} these tiles; best first`, matchOnDescription: true, matchOnDetail: true },
+    {
+      title: `Find in ROM: ${what} in ${doc.fileName}`,
+      placeHolder: `${result.matches.length === 1 ? 'One place holds' : `${result.matches.length} places hold`} these tiles; best first`,
+      matchOnDescription: true,
+      matchOnDetail: true,
+    },
   );
   if (!pick) return false;
   const m = pick.match;

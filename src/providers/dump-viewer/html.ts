@@ -3,7 +3,11 @@ import * as vscode from 'vscode';
 import { webviewHtml } from '../webview-html';
 
 export function dumpViewerOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
-  return { enableScripts: true, enableCommandUris: false, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')] };
+  return {
+    enableScripts: true,
+    enableCommandUris: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
+  };
 }
 
 export function dumpViewerHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string): string {

@@ -36,11 +36,21 @@ export async function exportSnapshot(s: MetricsSnapshot, target: vscode.Uri | un
 export type PeriodicSettings = Pick<MonitoringSettings, 'periodicExport' | 'exportIntervalMs' | 'exportMaxFiles' | 'exportMaxBytes'>;
 
 export function samePeriodic(a: PeriodicSettings, b: PeriodicSettings): boolean {
-  return a.periodicExport === b.periodicExport && a.exportIntervalMs === b.exportIntervalMs && a.exportMaxFiles === b.exportMaxFiles && a.exportMaxBytes === b.exportMaxBytes;
+  return (
+    a.periodicExport === b.periodicExport &&
+    a.exportIntervalMs === b.exportIntervalMs &&
+    a.exportMaxFiles === b.exportMaxFiles &&
+    a.exportMaxBytes === b.exportMaxBytes
+  );
 }
 
 /** Starts the periodic export into `dir` when the settings ask for it; null otherwise. */
-export function startPeriodic(dir: vscode.Uri, settings: PeriodicSettings, snapshot: () => MetricsSnapshot, log: vscode.LogOutputChannel): PeriodicExport | null {
+export function startPeriodic(
+  dir: vscode.Uri,
+  settings: PeriodicSettings,
+  snapshot: () => MetricsSnapshot,
+  log: vscode.LogOutputChannel,
+): PeriodicExport | null {
   if (!settings.periodicExport) return null;
   const rotator = new SnapshotRotator({ dir: dir.fsPath, maxFiles: settings.exportMaxFiles, maxBytes: settings.exportMaxBytes });
   const periodic = startPeriodicExport({
@@ -56,6 +66,8 @@ export function startPeriodic(dir: vscode.Uri, settings: PeriodicSettings, snaps
     intervalMs: settings.exportIntervalMs,
     onError: (e) => log.warn(`periodic metrics export failed: ${e instanceof Error ? e.message : String(e)}`),
   });
-  log.info(`periodic metrics export every ${settings.exportIntervalMs / 60_000} min into ${dir.fsPath} (at most ${settings.exportMaxFiles} files, ${Math.round(settings.exportMaxBytes / 1024 / 1024)} MB)`);
+  log.info(
+    `periodic metrics export every ${settings.exportIntervalMs / 60_000} min into ${dir.fsPath} (at most ${settings.exportMaxFiles} files, ${Math.round(settings.exportMaxBytes / 1024 / 1024)} MB)`,
+  );
   return periodic;
 }

@@ -43,7 +43,12 @@ export interface MonitoringApi {
   readonly exportDir: vscode.Uri;
 }
 
-export function registerMonitoring(context: vscode.ExtensionContext, services: SessionServices, log: vscode.LogOutputChannel, protocolViolations?: () => number): MonitoringApi {
+export function registerMonitoring(
+  context: vscode.ExtensionContext,
+  services: SessionServices,
+  log: vscode.LogOutputChannel,
+  protocolViolations?: () => number,
+): MonitoringApi {
   const metrics = services.metrics;
   const readSettings = (): MonitoringSettings => {
     const config = vscode.workspace.getConfiguration('spritepal.monitoring');
@@ -134,7 +139,12 @@ export function registerMonitoring(context: vscode.ExtensionContext, services: S
         applyEnabled();
       }
       const rules = applyAlertSettings(metrics, settings);
-      if (rules) log.info('alert thresholds changed: ' + rules.map((r) => `${r.id} ${r.warning}/${r.critical}${r.unit ? ' ' + r.unit : ''}`).join(', ') + `; cooldown ${settings.cooldownMs / 1000} s`);
+      if (rules)
+        log.info(
+          'alert thresholds changed: ' +
+            rules.map((r) => `${r.id} ${r.warning}/${r.critical}${r.unit ? ' ' + r.unit : ''}`).join(', ') +
+            `; cooldown ${settings.cooldownMs / 1000} s`,
+        );
       if (old.enabled !== settings.enabled || !samePeriodic(old, settings)) restartPeriodic();
       sample();
     }),

@@ -56,7 +56,12 @@ export class MetricsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.kind === 'group') {
       const g = node.group;
-      const state = g.items.length === 0 ? vscode.TreeItemCollapsibleState.None : COLLAPSED.has(g.id) ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
+      const state =
+        g.items.length === 0
+          ? vscode.TreeItemCollapsibleState.None
+          : COLLAPSED.has(g.id)
+            ? vscode.TreeItemCollapsibleState.Collapsed
+            : vscode.TreeItemCollapsibleState.Expanded;
       const t = new vscode.TreeItem(g.label, state);
       t.id = `group:${g.id}`;
       t.description = g.description || (g.items.length === 0 ? 'none' : '');
@@ -89,7 +94,9 @@ export class MetricsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
         items: this.getChildren(groupNode).map((n) => {
           const t = this.getTreeItem(n);
           const tooltip = typeof t.tooltip === 'string' ? t.tooltip : undefined;
-          return tooltip === undefined ? { label: labelText(t.label), description: String(t.description ?? '') } : { label: labelText(t.label), description: String(t.description ?? ''), tooltip };
+          return tooltip === undefined
+            ? { label: labelText(t.label), description: String(t.description ?? '') }
+            : { label: labelText(t.label), description: String(t.description ?? ''), tooltip };
         }),
       };
     });

@@ -58,7 +58,9 @@ export function readMonitoringSettings(get: SettingGetter): ReadResult {
     const v = get(key);
     if (v === undefined) return fallback;
     if (typeof v !== 'number' || !Number.isFinite(v) || v < min || (integer && !Number.isInteger(v))) {
-      problems.push(`spritepal.monitoring.${key} must be ${integer ? 'a whole number' : 'a number'} of at least ${min} (got ${JSON.stringify(v)}); using ${fallback}`);
+      problems.push(
+        `spritepal.monitoring.${key} must be ${integer ? 'a whole number' : 'a number'} of at least ${min} (got ${JSON.stringify(v)}); using ${fallback}`,
+      );
       return fallback;
     }
     return v;
@@ -107,7 +109,10 @@ export function sameRules(a: readonly AlertRule[], b: readonly AlertRule[]): boo
  * rules it has; returns the new rules, or null when nothing changed. Rules whose id stays keep
  * their cooldown state (see MetricsRegistry.setAlertRules).
  */
-export function applyAlertSettings(metrics: Pick<MetricsRegistry, 'rules' | 'setAlertRules'>, settings: Pick<MonitoringSettings, 'thresholds' | 'cooldownMs'>): AlertRule[] | null {
+export function applyAlertSettings(
+  metrics: Pick<MetricsRegistry, 'rules' | 'setAlertRules'>,
+  settings: Pick<MonitoringSettings, 'thresholds' | 'cooldownMs'>,
+): AlertRule[] | null {
   const rules = alertRulesFromSettings(settings);
   if (sameRules(rules, metrics.rules)) return null;
   metrics.setAlertRules(rules, settings.cooldownMs);

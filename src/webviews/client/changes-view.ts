@@ -66,12 +66,25 @@ export class ChangesView {
       return;
     }
     const total = d.rows.reduce((n, r) => n + r.changedBytes, 0);
-    bar.prepend(el('span', { class: 'changes-summary', id: 'changes-summary' }, d.rows.length === 0 ? `No changes from ${d.original}` : `${d.rows.length + d.more} changes, ${total} bytes, against ${d.original}`));
+    bar.prepend(
+      el(
+        'span',
+        { class: 'changes-summary', id: 'changes-summary' },
+        d.rows.length === 0 ? `No changes from ${d.original}` : `${d.rows.length + d.more} changes, ${total} bytes, against ${d.original}`,
+      ),
+    );
     const table = el('table', { class: 'changes', id: 'changes-table', role: 'grid' });
     table.append(el('tr', {}, el('th', {}, 'What'), el('th', {}, 'SNES'), el('th', {}, 'File'), el('th', {}, 'Bytes')));
     d.rows.forEach((r, i) => {
       const first = r.ranges[0]!;
-      const tr = el('tr', { class: `change ${r.kind}${i === this.selected ? ' selected' : ''}`, tabindex: '0', 'data-kind': r.kind }, el('td', { title: r.detail ?? '' }, r.label), el('td', {}, first.snes ?? '—'), el('td', {}, hex(first.fileOffset)), el('td', {}, String(r.changedBytes)));
+      const tr = el(
+        'tr',
+        { class: `change ${r.kind}${i === this.selected ? ' selected' : ''}`, tabindex: '0', 'data-kind': r.kind },
+        el('td', { title: r.detail ?? '' }, r.label),
+        el('td', {}, first.snes ?? '—'),
+        el('td', {}, hex(first.fileOffset)),
+        el('td', {}, String(r.changedBytes)),
+      );
       const select = () => {
         this.selected = i;
         this.render();

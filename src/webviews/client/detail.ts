@@ -43,7 +43,12 @@ export class DetailView {
   ) {
     this.bpp = state.bpp ?? entry.bpp;
     this.widthTiles = state.widthTiles ?? entry.widthTiles;
-    this.canvas = el('canvas', { id: 'detail-canvas', class: 'detail-canvas', role: 'img', 'aria-label': `${entry.name ?? 'Block'} at ${formatLocation(entry.snes, entry.fileOffset)}` });
+    this.canvas = el('canvas', {
+      id: 'detail-canvas',
+      class: 'detail-canvas',
+      role: 'img',
+      'aria-label': `${entry.name ?? 'Block'} at ${formatLocation(entry.snes, entry.fileOffset)}`,
+    });
     // A native range input: @vscode-elements/elements has no slider (styled with --vscode-* colours).
     const zoom = el('input', { type: 'range', min: '1', max: '16', step: '1', value: String(state.zoom), id: 'detail-zoom', 'aria-label': 'Zoom' });
     const zoomLabel = el('output', { for: 'detail-zoom', id: 'detail-zoom-label' }, `${state.zoom}x`);
@@ -54,13 +59,23 @@ export class DetailView {
       this.hooks.saveState({ zoom: this.state.zoom });
       this.draw();
     });
-    const grid = ce('vscode-checkbox', { id: 'detail-grid', 'aria-label': 'Tile grid', ...(state.grid ? { checked: '' } : {}) }, 'Tile grid') as HTMLElement & { checked: boolean };
+    const grid = ce('vscode-checkbox', { id: 'detail-grid', 'aria-label': 'Tile grid', ...(state.grid ? { checked: '' } : {}) }, 'Tile grid') as HTMLElement & {
+      checked: boolean;
+    };
     grid.addEventListener('change', () => {
       this.state.grid = grid.checked;
       this.hooks.saveState({ grid: grid.checked });
       this.draw();
     });
-    const width = ce('vscode-textfield', { type: 'number', min: '1', max: '64', value: String(this.widthTiles), id: 'detail-width', class: 'field-narrow', 'aria-label': 'Width in tiles' }) as TextControl;
+    const width = ce('vscode-textfield', {
+      type: 'number',
+      min: '1',
+      max: '64',
+      value: String(this.widthTiles),
+      id: 'detail-width',
+      class: 'field-narrow',
+      'aria-label': 'Width in tiles',
+    }) as TextControl;
     width.addEventListener('change', () => {
       const w = Math.max(1, Math.min(64, Math.round(Number(width.value)) || 16));
       width.value = String(w);
@@ -68,11 +83,21 @@ export class DetailView {
       this.hooks.saveState({ widthTiles: w });
       void this.load();
     });
-    const bpp = choiceSelect('detail-bpp', 'Bit depth', [['2', '2bpp'], ['4', '4bpp'], ['8', '8bpp']], String(this.bpp), (v) => {
-      this.bpp = Number(v) as Bpp;
-      this.hooks.saveState({ bpp: this.bpp });
-      void this.load();
-    });
+    const bpp = choiceSelect(
+      'detail-bpp',
+      'Bit depth',
+      [
+        ['2', '2bpp'],
+        ['4', '4bpp'],
+        ['8', '8bpp'],
+      ],
+      String(this.bpp),
+      (v) => {
+        this.bpp = Number(v) as Bpp;
+        this.hooks.saveState({ bpp: this.bpp });
+        void this.load();
+      },
+    );
     const order = choiceSelect('detail-order', 'Arrangement', ORDER_CHOICES, state.order ?? 'linear', (v) => {
       if (!isOrder(v)) return;
       this.state.order = v;
@@ -167,7 +192,13 @@ export class DetailView {
     }
     const editor = new PixelEditor(this.rpc, {
       image: () => this.image,
-      format: () => ({ romOffset: this.entry.romOffset, kind: this.entry.kind, bpp: this.bpp, rawTiles: this.entry.kind === 'raw' ? this.entry.tiles : 0, widthTiles: Math.max(1, (this.image?.width ?? 8) / 8) }),
+      format: () => ({
+        romOffset: this.entry.romOffset,
+        kind: this.entry.kind,
+        bpp: this.bpp,
+        rawTiles: this.entry.kind === 'raw' ? this.entry.tiles : 0,
+        widthTiles: Math.max(1, (this.image?.width ?? 8) / 8),
+      }),
       zoom: () => this.state.zoom,
       redraw: () => this.draw(),
       say: (text, error) => this.say(text, error),
@@ -208,7 +239,13 @@ export class DetailView {
 
   private async load(): Promise<void> {
     try {
-      const r = await this.rpc.request('block', { romOffset: this.entry.romOffset, kind: this.entry.kind, bpp: this.bpp, widthTiles: this.widthTiles, rawTiles: this.entry.kind === 'raw' ? this.entry.tiles : 0 });
+      const r = await this.rpc.request('block', {
+        romOffset: this.entry.romOffset,
+        kind: this.entry.kind,
+        bpp: this.bpp,
+        widthTiles: this.widthTiles,
+        rawTiles: this.entry.kind === 'raw' ? this.entry.tiles : 0,
+      });
       if ('error' in r) {
         this.image = null;
         this.say(r.error, true);
@@ -272,7 +309,13 @@ export class DetailView {
 
   private async exportPng(): Promise<void> {
     try {
-      const r = await this.rpc.request('exportPng', { romOffset: this.entry.romOffset, bpp: this.bpp, widthTiles: this.widthTiles, paletteId: this.palette?.id ?? GRAYSCALE_ID, order: this.state.order ?? 'linear' });
+      const r = await this.rpc.request('exportPng', {
+        romOffset: this.entry.romOffset,
+        bpp: this.bpp,
+        widthTiles: this.widthTiles,
+        paletteId: this.palette?.id ?? GRAYSCALE_ID,
+        order: this.state.order ?? 'linear',
+      });
       if (r) this.say(`Exported ${r.files.map((f) => f.split('/').pop()).join(', ')}`);
     } catch (err) {
       this.say((err as Error).message, true);

@@ -1,5 +1,9 @@
 /** Tiny DOM helpers for the webview (no framework: the UI is small and the bundle stays small). */
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
   for (const c of children) e.append(c);
@@ -35,7 +39,13 @@ function options(choices: readonly (readonly [string, string])[], value: string)
 }
 
 /** A single-select control from @vscode-elements/elements with `choices` ([value, label]). */
-export function choiceSelect(id: string, label: string, choices: readonly (readonly [string, string])[], value: string, onChange: (v: string) => void): SelectControl {
+export function choiceSelect(
+  id: string,
+  label: string,
+  choices: readonly (readonly [string, string])[],
+  value: string,
+  onChange: (v: string) => void,
+): SelectControl {
   const s = ce('vscode-single-select', { id, 'aria-label': label, title: label, class: 'select' }, ...options(choices, value)) as SelectControl;
   s.addEventListener('change', () => onChange(s.value));
   return s;

@@ -106,13 +106,61 @@ export class Gallery {
     private state: GalleryState,
     private readonly cb: GalleryCallbacks,
   ) {
-    const search = ce('vscode-textfield', { id: 'gallery-search', placeholder: 'Name, or an address in a block ($C0:8000, 0x1F400)', 'aria-label': 'Search by name, or by an address inside a block', value: state.search });
+    const search = ce('vscode-textfield', {
+      id: 'gallery-search',
+      placeholder: 'Name, or an address in a block ($C0:8000, 0x1F400)',
+      'aria-label': 'Search by name, or by an address inside a block',
+      value: state.search,
+    });
     search.addEventListener('input', () => this.update({ search: (search as HTMLInputElement).value }));
-    const sort = choiceSelect('gallery-sort', 'Sort by', [['offset', 'Offset'], ['size', 'Size'], ['score', 'Score'], ['tiles', 'Tiles'], ['name', 'Name']], state.sort, (v) => this.update({ sort: v as SortKey }));
-    const kind = choiceSelect('gallery-kind', 'Show', [['all', 'All blocks'], ['named', 'Named only'], ['hal', 'Compressed'], ['raw', 'Uncompressed']], state.kind, (v) => this.update({ kind: v as KindFilter }));
-    const weak = choiceSelect('gallery-confidence', 'Confidence', [['sure', 'Sure hits'], ['weak', 'Also weak hits']], state.showWeak ? 'weak' : 'sure', (v) => this.update({ showWeak: v === 'weak' }));
+    const sort = choiceSelect(
+      'gallery-sort',
+      'Sort by',
+      [
+        ['offset', 'Offset'],
+        ['size', 'Size'],
+        ['score', 'Score'],
+        ['tiles', 'Tiles'],
+        ['name', 'Name'],
+      ],
+      state.sort,
+      (v) => this.update({ sort: v as SortKey }),
+    );
+    const kind = choiceSelect(
+      'gallery-kind',
+      'Show',
+      [
+        ['all', 'All blocks'],
+        ['named', 'Named only'],
+        ['hal', 'Compressed'],
+        ['raw', 'Uncompressed'],
+      ],
+      state.kind,
+      (v) => this.update({ kind: v as KindFilter }),
+    );
+    const weak = choiceSelect(
+      'gallery-confidence',
+      'Confidence',
+      [
+        ['sure', 'Sure hits'],
+        ['weak', 'Also weak hits'],
+      ],
+      state.showWeak ? 'weak' : 'sure',
+      (v) => this.update({ showWeak: v === 'weak' }),
+    );
     this.paletteSelect = choiceSelect('gallery-palette', 'Palette', [[AUTO, AUTO_LABEL]], AUTO, (v) => this.choosePalette(v));
-    const load = (this.loadSelect = choiceSelect('gallery-load-palette', 'Load palette', [['', 'Load palette…'], ['rom', 'From ROM address…'], ['cgram', 'From CGRAM dump…'], ['palJson', 'From .pal.json…']], '', (v) => void this.loadPalette(v)));
+    const load = (this.loadSelect = choiceSelect(
+      'gallery-load-palette',
+      'Load palette',
+      [
+        ['', 'Load palette…'],
+        ['rom', 'From ROM address…'],
+        ['cgram', 'From CGRAM dump…'],
+        ['palJson', 'From .pal.json…'],
+      ],
+      '',
+      (v) => void this.loadPalette(v),
+    ));
     this.count = el('span', { class: 'count', id: 'gallery-count', 'aria-live': 'polite' });
     // One line for the counts and the scan: the count element holds both (status is its scan part).
     this.status = el('span', { class: 'scan-status', id: 'scan-status' });
@@ -120,7 +168,17 @@ export class Gallery {
     this.progress = ce('vscode-progress-bar', { class: 'scan-progress', 'aria-label': 'Scan progress' });
     this.scanButton = ce('vscode-button', { id: 'scan-button', secondary: '' }, 'Cancel scan');
     this.scanButton.addEventListener('click', () => void this.toggleScan());
-    const toolbar = el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Gallery filters' }, search, sort, kind, weak, this.paletteSelect, this.swatches, load);
+    const toolbar = el(
+      'div',
+      { class: 'toolbar', role: 'toolbar', 'aria-label': 'Gallery filters' },
+      search,
+      sort,
+      kind,
+      weak,
+      this.paletteSelect,
+      this.swatches,
+      load,
+    );
     const statusRow = el('div', { class: 'status-row' }, this.count, this.scanButton, this.progress);
     this.spacer = el('div', { class: 'spacer' });
     this.scroller = el('div', { class: 'grid-scroller', id: 'gallery-grid', tabindex: '0', role: 'listbox', 'aria-label': 'Sprites' }, this.spacer);
@@ -129,7 +187,6 @@ export class Gallery {
     new ResizeObserver(() => this.schedule()).observe(this.scroller);
     this.root = el('section', { class: 'gallery', 'aria-label': 'Sprite gallery' }, toolbar, statusRow, this.scroller);
   }
-
 
   /**
    * New entries (a scan, an edit, a rename). Thumbnails whose stamp is unchanged stay on screen
@@ -247,7 +304,9 @@ export class Gallery {
 
   /** A small inline form (webviews have no prompt()): resolves with the palette or null. */
   private askRomAddress(): Promise<PaletteOption | null> {
-    return this.inlineForm('Palette address ($BB:AAAA, BB:AAAA or 0x file offset)', '$80:8200', async (text) => this.rpc.request('loadPalette', { source: 'rom', address: text }));
+    return this.inlineForm('Palette address ($BB:AAAA, BB:AAAA or 0x file offset)', '$80:8200', async (text) =>
+      this.rpc.request('loadPalette', { source: 'rom', address: text }),
+    );
   }
 
   private askCgramIndex(): Promise<number | null> {
@@ -297,7 +356,8 @@ export class Gallery {
   private searchedOffset(q: string): number | null {
     if (!this.rom || !/^(\$?[0-9a-f]{1,2}:?[0-9a-f]{4}|0x[0-9a-f]+|[0-9]+)$/i.test(q)) return null;
     try {
-      return parseAddress(q, { mapping: this.rom.mapping, romSize: this.rom.romSize, copierHeaderSize: this.rom.copierHeader ? COPIER_HEADER_SIZE : 0 }).romOffset;
+      return parseAddress(q, { mapping: this.rom.mapping, romSize: this.rom.romSize, copierHeaderSize: this.rom.copierHeader ? COPIER_HEADER_SIZE : 0 })
+        .romOffset;
     } catch {
       return null;
     }
@@ -430,7 +490,13 @@ export class Gallery {
     const facts = `${e.bpp}bpp · ${e.tiles} tiles`;
     const cell = el(
       'div',
-      { class: `cell ${e.source}`, role: 'option', id: `cell-${e.romOffset}`, 'data-offset': String(e.romOffset), 'aria-label': `${title}, ${facts}, ${where}` },
+      {
+        class: `cell ${e.source}`,
+        role: 'option',
+        id: `cell-${e.romOffset}`,
+        'data-offset': String(e.romOffset),
+        'aria-label': `${title}, ${facts}, ${where}`,
+      },
       canvas,
       el('div', { class: 'name' }, title),
       // The depth first, in its own element: it is never the part an ellipsis cuts.
@@ -441,7 +507,14 @@ export class Gallery {
     cell.style.width = `${this.cellW - 8}px`;
     cell.style.height = `${this.cellH - 8}px`;
     // The whole name and every fact, whatever the cell's width cuts off.
-    cell.title = [title, `${facts} · ${e.kind === 'hal' ? 'HAL-compressed' : 'uncompressed'}`, where, sizes, e.pointer ? `pointer in a table at ${e.pointer}` : '', e.score !== null ? `scan score ${e.score.toFixed(2)}` : '']
+    cell.title = [
+      title,
+      `${facts} · ${e.kind === 'hal' ? 'HAL-compressed' : 'uncompressed'}`,
+      where,
+      sizes,
+      e.pointer ? `pointer in a table at ${e.pointer}` : '',
+      e.score !== null ? `scan score ${e.score.toFixed(2)}` : '',
+    ]
       .filter(Boolean)
       .join('\n');
     cell.addEventListener('click', () => {
@@ -575,7 +648,14 @@ export class Gallery {
     let i = this.visible.findIndex((v) => v.romOffset === this.state.selected);
     const CELL_H = this.cellH;
     const pageRows = Math.max(1, Math.floor(this.scroller.clientHeight / CELL_H));
-    const moves: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: this.columns, ArrowUp: -this.columns, PageDown: this.columns * pageRows, PageUp: -this.columns * pageRows };
+    const moves: Record<string, number> = {
+      ArrowRight: 1,
+      ArrowLeft: -1,
+      ArrowDown: this.columns,
+      ArrowUp: -this.columns,
+      PageDown: this.columns * pageRows,
+      PageUp: -this.columns * pageRows,
+    };
     if (e.key in moves) i = i < 0 ? 0 : Math.max(0, Math.min(n - 1, i + moves[e.key]!));
     else if (e.key === 'Home') i = 0;
     else if (e.key === 'End') i = n - 1;

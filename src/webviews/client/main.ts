@@ -185,11 +185,17 @@ function openTilesDetail(e: GalleryEntry): void {
     tilesPanel.classList.remove('with-detail');
     tileBrowser?.focus();
   };
-  tilesDetail = new DetailView(rpc, e, tileBrowser?.palette, { ...state.detail, widthTiles: null, bpp: null, order: state.tiles.order }, {
-    close,
-    saveState: (p) => saveState({ detail: { ...state.detail, ...p, widthTiles: state.detail.widthTiles, bpp: state.detail.bpp } }),
-    renamed: () => undefined,
-  });
+  tilesDetail = new DetailView(
+    rpc,
+    e,
+    tileBrowser?.palette,
+    { ...state.detail, widthTiles: null, bpp: null, order: state.tiles.order },
+    {
+      close,
+      saveState: (p) => saveState({ detail: { ...state.detail, ...p, widthTiles: state.detail.widthTiles, bpp: state.detail.bpp } }),
+      renamed: () => undefined,
+    },
+  );
   tilesDetailHost.replaceChildren(tilesDetail.root);
   tilesPanel.classList.add('with-detail');
 }

@@ -31,7 +31,18 @@ export class PalettePicker {
     private readonly hooks: PalettePickerHooks,
   ) {
     this.select = choiceSelect(`${prefix}-palette`, 'Palette', [], '', (v) => this.choose(v));
-    this.load = choiceSelect(`${prefix}-load-palette`, 'Load palette', [['', 'Load palette…'], ['rom', 'From ROM address…'], ['cgram', 'From CGRAM dump…'], ['palJson', 'From .pal.json…']], '', (v) => void this.loadFrom(v));
+    this.load = choiceSelect(
+      `${prefix}-load-palette`,
+      'Load palette',
+      [
+        ['', 'Load palette…'],
+        ['rom', 'From ROM address…'],
+        ['cgram', 'From CGRAM dump…'],
+        ['palJson', 'From .pal.json…'],
+      ],
+      '',
+      (v) => void this.loadFrom(v),
+    );
     this.swatches = el('span', { class: 'swatches', id: `${prefix}-swatches`, role: 'img' });
     this.root = el('span', { class: 'palette-picker' }, this.select, this.swatches, this.load);
     this.setPalettes(palettes);
@@ -44,7 +55,11 @@ export class PalettePicker {
   setPalettes(palettes: PaletteOption[]): void {
     this.palettes = palettes;
     if (!palettes.some((p) => p.id === this.chosenId) && palettes[0]) this.chosenId = palettes[0].id;
-    setChoices(this.select, palettes.map((p): [string, string] => [p.id, p.label]), this.chosenId);
+    setChoices(
+      this.select,
+      palettes.map((p): [string, string] => [p.id, p.label]),
+      this.chosenId,
+    );
     this.paintSwatches();
   }
 

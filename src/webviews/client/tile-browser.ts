@@ -60,23 +60,50 @@ export class TileBrowser {
     private view: RomView,
     private readonly hooks: TileBrowserHooks,
   ) {
-    this.goto = ce('vscode-textfield', { id: 'tiles-goto', class: 'field-offset', placeholder: '$C0:8000, 0x1F400…', 'aria-label': 'Go to address: $BB:AAAA, BB:AAAA, 0x file offset or decimal' }) as TextControl;
+    this.goto = ce('vscode-textfield', {
+      id: 'tiles-goto',
+      class: 'field-offset',
+      placeholder: '$C0:8000, 0x1F400…',
+      'aria-label': 'Go to address: $BB:AAAA, BB:AAAA, 0x file offset or decimal',
+    }) as TextControl;
     this.goto.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') void this.goTo(this.goto.value);
     });
-    const bpp = choiceSelect('tiles-bpp', 'Bit depth', [['2', '2bpp'], ['4', '4bpp'], ['8', '8bpp']], String(state.bpp), (v) => this.set({ bpp: Number(v) as Bpp }));
-    const width = choiceSelect('tiles-width', 'Width in tiles', WIDTHS.map((w): [string, string] => [String(w), `${w} tiles`]), String(state.widthTiles), (v) => this.set({ widthTiles: Number(v) }));
+    const bpp = choiceSelect(
+      'tiles-bpp',
+      'Bit depth',
+      [
+        ['2', '2bpp'],
+        ['4', '4bpp'],
+        ['8', '8bpp'],
+      ],
+      String(state.bpp),
+      (v) => this.set({ bpp: Number(v) as Bpp }),
+    );
+    const width = choiceSelect(
+      'tiles-width',
+      'Width in tiles',
+      WIDTHS.map((w): [string, string] => [String(w), `${w} tiles`]),
+      String(state.widthTiles),
+      (v) => this.set({ widthTiles: Number(v) }),
+    );
     const order = choiceSelect('tiles-order', 'Arrangement', ORDER_CHOICES, this.order, (v) => {
       if (!isOrder(v)) return;
       this.state.order = v;
       this.hooks.saveState({ order: v });
       this.draw();
     });
-    const zoom = choiceSelect('tiles-zoom', 'Zoom', [['0', 'Fit'], ...Array.from({ length: MAX_ZOOM }, (_, i): [string, string] => [String(i + 1), `${i + 1}×`])], String(state.zoom ?? 0), (v) => {
-      this.state.zoom = Number(v);
-      this.hooks.saveState({ zoom: this.state.zoom });
-      this.draw();
-    });
+    const zoom = choiceSelect(
+      'tiles-zoom',
+      'Zoom',
+      [['0', 'Fit'], ...Array.from({ length: MAX_ZOOM }, (_, i): [string, string] => [String(i + 1), `${i + 1}×`])],
+      String(state.zoom ?? 0),
+      (v) => {
+        this.state.zoom = Number(v);
+        this.hooks.saveState({ zoom: this.state.zoom });
+        this.draw();
+      },
+    );
     this.picker = new PalettePicker(rpc, 'tiles', palettes, state.paletteId || initialPalette, {
       chosen: (p) => {
         this.state.paletteId = p?.id;
@@ -107,7 +134,18 @@ export class TileBrowser {
     this.root = el(
       'section',
       { class: 'tile-browser', 'aria-label': 'Tile browser' },
-      el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Tile view' }, el('label', { for: 'tiles-goto' }, 'Go to'), this.goto, bpp, width, order, zoom, this.picker.root, decompress),
+      el(
+        'div',
+        { class: 'toolbar', role: 'toolbar', 'aria-label': 'Tile view' },
+        el('label', { for: 'tiles-goto' }, 'Go to'),
+        this.goto,
+        bpp,
+        width,
+        order,
+        zoom,
+        this.picker.root,
+        decompress,
+      ),
       this.where,
       this.wrap,
       this.message,

@@ -37,15 +37,21 @@ export class FilesView {
     pick.addEventListener('click', () => this.pick(kind));
     const line = el('div', { class: 'file-line', id: `file-${kind}` }, el('span', { class: 'file-kind' }, label));
     if (s.name && !s.problem) {
-      line.append(el('span', { class: 'file-name', title: s.path ?? '' }, s.name), el('span', { class: 'dim' }, s.how === 'picked' ? '(picked)' : '(found by name)'));
+      line.append(
+        el('span', { class: 'file-name', title: s.path ?? '' }, s.name),
+        el('span', { class: 'dim' }, s.how === 'picked' ? '(picked)' : '(found by name)'),
+      );
     } else {
-      const what =
-        kind === 'cgram'
-          ? 'so tiles and sprites are drawn in grayscale.'
-          : 'so there are no on-screen sprites and no OAM table.';
+      const what = kind === 'cgram' ? 'so tiles and sprites are drawn in grayscale.' : 'so there are no on-screen sprites and no OAM table.';
       line.classList.add('missing');
       line.append(
-        el('span', { class: 'warn', role: 'status' }, s.problem ? `${s.problem}, ${what}` : `No ${label} dump beside ${v.fileName} (none has ${kind === 'cgram' ? 'SnesCgRam or CGRAM' : 'SnesSpriteRam or OAM'} in its name), ${what}`),
+        el(
+          'span',
+          { class: 'warn', role: 'status' },
+          s.problem
+            ? `${s.problem}, ${what}`
+            : `No ${label} dump beside ${v.fileName} (none has ${kind === 'cgram' ? 'SnesCgRam or CGRAM' : 'SnesSpriteRam or OAM'} in its name), ${what}`,
+        ),
       );
     }
     line.append(pick);
@@ -63,9 +69,27 @@ export class ObselControls {
   private readonly base: HTMLElement;
 
   constructor(change: (patch: Partial<ObselSettings>) => void) {
-    this.sizeMode = choiceSelect('obsel-size', 'Sprite sizes (OBSEL size mode)', OBJ_SIZE_MODES.map((m, i) => [String(i), `${i}: ${sizeLabel(m)}`]), '0', (v) => change({ sizeMode: Number(v) }));
-    this.nameSelect = choiceSelect('obsel-name', 'Tiles 256-511 (OBSEL name select)', [0, 1, 2, 3].map((n) => [String(n), `base + ${hex((n + 1) * 0x2000, 4)}`]), '0', (v) => change({ nameSelect: Number(v) }));
-    this.base = choiceSelect('obsel-base', 'OBJ tile base', [['auto', 'Found from the dump'], ...OBJ_BASE_CANDIDATES.map((b): [string, string] => [String(b), hex(b, 4)])], 'auto', (v) => change({ base: v === 'auto' ? null : Number(v) }));
+    this.sizeMode = choiceSelect(
+      'obsel-size',
+      'Sprite sizes (OBSEL size mode)',
+      OBJ_SIZE_MODES.map((m, i) => [String(i), `${i}: ${sizeLabel(m)}`]),
+      '0',
+      (v) => change({ sizeMode: Number(v) }),
+    );
+    this.nameSelect = choiceSelect(
+      'obsel-name',
+      'Tiles 256-511 (OBSEL name select)',
+      [0, 1, 2, 3].map((n) => [String(n), `base + ${hex((n + 1) * 0x2000, 4)}`]),
+      '0',
+      (v) => change({ nameSelect: Number(v) }),
+    );
+    this.base = choiceSelect(
+      'obsel-base',
+      'OBJ tile base',
+      [['auto', 'Found from the dump'], ...OBJ_BASE_CANDIDATES.map((b): [string, string] => [String(b), hex(b, 4)])],
+      'auto',
+      (v) => change({ base: v === 'auto' ? null : Number(v) }),
+    );
     this.root = el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'OBSEL settings' }, this.sizeMode, this.nameSelect, this.base);
   }
 
@@ -98,7 +122,11 @@ export class SelectionBar {
   setFindSelection(sel: FindSelection | null): void {
     const b = this.findButton;
     b.toggleAttribute('disabled', sel === null);
-    b.title = !sel ? 'Select a sprite, or Shift+click VRAM tiles' : 'sprite' in sel ? `Find sprite ${sel.sprite}'s tiles in the open ROM` : `Find VRAM tiles ${sel.tiles.first}–${sel.tiles.first + sel.tiles.count - 1} in the open ROM`;
+    b.title = !sel
+      ? 'Select a sprite, or Shift+click VRAM tiles'
+      : 'sprite' in sel
+        ? `Find sprite ${sel.sprite}'s tiles in the open ROM`
+        : `Find VRAM tiles ${sel.tiles.first}–${sel.tiles.first + sel.tiles.count - 1} in the open ROM`;
     b.dataset.selection = sel ? ('sprite' in sel ? `sprite:${sel.sprite}` : `tiles:${sel.tiles.first}:${sel.tiles.count}`) : '';
   }
 }

@@ -45,7 +45,13 @@ export class OamTable {
   setEntries(entries: OamRow[]): void {
     this.entries = entries;
     this.rows = entries.map((e) => {
-      const tr = el('tr', { id: `oam-row-${e.index}`, role: 'row', 'aria-rowindex': String(e.index + 2), 'aria-selected': 'false', class: e.visible ? 'visible' : 'hidden-sprite' });
+      const tr = el('tr', {
+        id: `oam-row-${e.index}`,
+        role: 'row',
+        'aria-rowindex': String(e.index + 2),
+        'aria-selected': 'false',
+        class: e.visible ? 'visible' : 'hidden-sprite',
+      });
       for (const [, f] of COLUMNS) tr.append(el('td', { role: 'gridcell' }, f(e)));
       tr.addEventListener('click', () => {
         this.select(e.index);

@@ -14,7 +14,15 @@ export class ScreenView {
   readonly summary = el('p', { class: 'dim', id: 'screen-summary' });
   readonly host: HTMLElement;
   private composite: CompositeResult | null = null;
-  private readonly canvas = el('canvas', { id: 'composite', class: 'composite', width: '256', height: '224', tabindex: '0', role: 'img', 'aria-label': 'Sprites on screen, 256 by 224; Left and Right arrows select the previous or next visible sprite' });
+  private readonly canvas = el('canvas', {
+    id: 'composite',
+    class: 'composite',
+    width: '256',
+    height: '224',
+    tabindex: '0',
+    role: 'img',
+    'aria-label': 'Sprites on screen, 256 by 224; Left and Right arrows select the previous or next visible sprite',
+  });
   private readonly overlay = el('canvas', { id: 'composite-overlay', class: 'composite-overlay', width: '256', height: '224', 'aria-hidden': 'true' });
 
   constructor(
@@ -56,7 +64,7 @@ export class ScreenView {
     const palettes = this.state.view?.palettes;
     const out = new Uint8Array(256 * 4);
     for (let i = 0; i < 256; i++) {
-      const c = palettes ? palettes[i >> 4]![i & 15]! : ((i & 15) * 17) * 0x010101;
+      const c = palettes ? palettes[i >> 4]![i & 15]! : (i & 15) * 17 * 0x010101;
       out.set([(c >> 16) & 0xff, (c >> 8) & 0xff, c & 0xff, 255], i * 4);
     }
     return out;

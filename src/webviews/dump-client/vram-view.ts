@@ -22,7 +22,14 @@ export class VramView {
   private tiles: TilesResult | null = null;
   private rangeAnchor: number | null = null;
   private readonly paletteHost = el('span', { class: 'palette-host' });
-  private readonly swatches = el('canvas', { id: 'palette-swatches', class: 'swatches', width: '128', height: '8', role: 'img', 'aria-label': 'Colours of the chosen palette' });
+  private readonly swatches = el('canvas', {
+    id: 'palette-swatches',
+    class: 'swatches',
+    width: '128',
+    height: '8',
+    role: 'img',
+    'aria-label': 'Colours of the chosen palette',
+  });
   private readonly objLegend = el('span', { class: 'obj-legend', id: 'obj-legend' });
   private readonly tileStatus = el('div', { class: 'dim cursor-line', id: 'vram-cursor', 'aria-live': 'polite' });
   private readonly canvas = el('canvas', {
@@ -39,19 +46,45 @@ export class VramView {
     private readonly hooks: VramViewHooks,
   ) {
     const ui = state.ui;
-    const bppSelect = choiceSelect('vram-bpp', 'Bit depth', [['2', '2bpp'], ['4', '4bpp'], ['8', '8bpp']], String(ui.bpp), (v) => {
-      state.save({ bpp: Number(v) as DumpBpp, cursor: 0 });
-      void this.load();
-    });
-    const widthSelect = choiceSelect('vram-width', 'Width in tiles', WIDTH_CHOICES.map((w) => [String(w), `${w} tiles`]), String(ui.widthTiles), (v) => {
-      state.save({ widthTiles: Number(v) });
-      void this.load();
-    });
-    const zoomSelect = choiceSelect('vram-zoom', 'Zoom', [1, 2, 3, 4].map((z) => [String(z), `${z}×`]), String(ui.zoom), (v) => {
-      state.save({ zoom: Number(v) });
-      this.draw();
-    });
-    const objButton = ce('vscode-button', { id: 'vram-show-obj', secondary: '', 'aria-label': 'Move the tile cursor to the first OBJ tile' }, 'Go to OBJ tiles');
+    const bppSelect = choiceSelect(
+      'vram-bpp',
+      'Bit depth',
+      [
+        ['2', '2bpp'],
+        ['4', '4bpp'],
+        ['8', '8bpp'],
+      ],
+      String(ui.bpp),
+      (v) => {
+        state.save({ bpp: Number(v) as DumpBpp, cursor: 0 });
+        void this.load();
+      },
+    );
+    const widthSelect = choiceSelect(
+      'vram-width',
+      'Width in tiles',
+      WIDTH_CHOICES.map((w) => [String(w), `${w} tiles`]),
+      String(ui.widthTiles),
+      (v) => {
+        state.save({ widthTiles: Number(v) });
+        void this.load();
+      },
+    );
+    const zoomSelect = choiceSelect(
+      'vram-zoom',
+      'Zoom',
+      [1, 2, 3, 4].map((z) => [String(z), `${z}×`]),
+      String(ui.zoom),
+      (v) => {
+        state.save({ zoom: Number(v) });
+        this.draw();
+      },
+    );
+    const objButton = ce(
+      'vscode-button',
+      { id: 'vram-show-obj', secondary: '', 'aria-label': 'Move the tile cursor to the first OBJ tile' },
+      'Go to OBJ tiles',
+    );
     objButton.addEventListener('click', () => {
       if (!state.view) return;
       this.moveCursor(Math.floor(state.view.objBase / state.tileBytes()), true);
@@ -165,7 +198,8 @@ export class VramView {
     if (ui.range) {
       ctx.strokeStyle = cssColor('--vscode-editorWarning-foreground', '#cca700');
       ctx.lineWidth = 2;
-      for (const [x, y, rw, rh] of runRects(ui.range.first, Math.min(tiles.tiles, ui.range.first + ui.range.count), w, cell)) ctx.strokeRect(x + 1, y + 1, rw - 2, rh - 2);
+      for (const [x, y, rw, rh] of runRects(ui.range.first, Math.min(tiles.tiles, ui.range.first + ui.range.count), w, cell))
+        ctx.strokeRect(x + 1, y + 1, rw - 2, rh - 2);
     }
     // The keyboard cursor.
     if (document.activeElement === canvas) {

@@ -32,7 +32,11 @@ describe('DiskCache (L2)', () => {
     assert.deepEqual([s.hits, s.misses, s.entries], [2, 1, 2]);
     const nested = (id: string) => fs.statSync(path.join(dir, 'nested', diskName(id) + '.bin')).size;
     assert.equal(s.bytes, nested('bytes') + nested('scan'));
-    assert.deepEqual(fs.readdirSync(path.join(dir, 'nested')).filter((n) => n.endsWith('.tmp')), [], 'no temp file is left');
+    assert.deepEqual(
+      fs.readdirSync(path.join(dir, 'nested')).filter((n) => n.endsWith('.tmp')),
+      [],
+      'no temp file is left',
+    );
   });
 
   it('evicts least recently used files to stay within its total size (reads count as use)', async () => {
@@ -129,7 +133,10 @@ describe('DiskCache (L2)', () => {
     fs.mkdirSync(fileOf('b')); // rename onto a folder fails
     await assert.rejects(cache.set('b', Uint8Array.of(2)));
     assert.equal(cache.stats().errors, 1);
-    assert.deepEqual(fs.readdirSync(dir).filter((n) => n.endsWith('.tmp')), []);
+    assert.deepEqual(
+      fs.readdirSync(dir).filter((n) => n.endsWith('.tmp')),
+      [],
+    );
   });
 
   it('picks the CLI cache folder from XDG_CACHE_HOME or the platform default', () => {

@@ -21,7 +21,6 @@ import type { ScanState } from '../../../src/core/scan/types';
 
 const HASH = 'c'.repeat(64);
 
-
 describe('disk cache: hostile entries', () => {
   let dir: string;
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'spritepal-hostile-cache-'))));
@@ -95,7 +94,10 @@ describe('disk cache: hostile entries', () => {
     assert.equal(await session.cachedScan(), undefined, 'the forged scan is not shown');
     const again = await session.scan();
     assert.equal(again.cached, false, 'it is scanned again');
-    assert.deepEqual(again.hits.map((h) => h.romOffset), real.hits.map((h) => h.romOffset));
+    assert.deepEqual(
+      again.hits.map((h) => h.romOffset),
+      real.hits.map((h) => h.romOffset),
+    );
     await services.dispose();
   });
 });

@@ -15,7 +15,10 @@ describe('cache keys', () => {
     const a = cacheKey({ romHash: H1, kind: 'decode', offset: 0x1234, params: { bpp: 4, palette: { row: 2, bank: 1 }, tiles: [1, 2] }, codecVersion: 1 });
     const b = cacheKey({ codecVersion: 1, params: { tiles: [1, 2], palette: { bank: 1, row: 2 }, bpp: 4 }, offset: 0x1234, kind: 'decode', romHash: H1 });
     assert.equal(a.id, b.id);
-    assert.equal(cacheKey({ romHash: H1, kind: 'thumb', params: { a: 1, b: undefined }, codecVersion: 1 }).id, cacheKey({ romHash: H1, kind: 'thumb', params: { a: 1 }, codecVersion: 1 }).id);
+    assert.equal(
+      cacheKey({ romHash: H1, kind: 'thumb', params: { a: 1, b: undefined }, codecVersion: 1 }).id,
+      cacheKey({ romHash: H1, kind: 'thumb', params: { a: 1 }, codecVersion: 1 }).id,
+    );
   });
 
   it('changes with every part: codec version, ROM, kind, offset, parameter values, array order', () => {
@@ -48,7 +51,10 @@ describe('cache keys', () => {
     assert.throws(() => canonicalJson(new Uint8Array(1)), /Uint8Array/);
     assert.throws(() => canonicalJson(undefined), /undefined/);
     assert.throws(() => canonicalJson(() => 1), /function/);
-    assert.throws(() => canonicalJson(Object.create(null)), (e: Error) => e instanceof CacheKeyError && (e as CacheKeyError).code === 'cache-key');
+    assert.throws(
+      () => canonicalJson(Object.create(null)),
+      (e: Error) => e instanceof CacheKeyError && (e as CacheKeyError).code === 'cache-key',
+    );
   });
 
   it('gives a filesystem-safe name and re-keys under another ROM hash', () => {

@@ -38,7 +38,13 @@ describe('MemoryCache (L1)', () => {
   it('sizes byte arrays by length and objects by about their JSON size', () => {
     assert.equal(valueBytes(new Uint8Array(123)), 123);
     assert.equal(valueBytes(new ArrayBuffer(7)), 7);
-    const obj = { blocks: [{ offset: 1, size: 2 }, { offset: 3, size: 4 }], name: 'abc' };
+    const obj = {
+      blocks: [
+        { offset: 1, size: 2 },
+        { offset: 3, size: 4 },
+      ],
+      name: 'abc',
+    };
     const json = JSON.stringify(obj).length;
     assert.ok(Math.abs(valueBytes(obj) - json) <= json * 0.25, `${valueBytes(obj)} vs JSON ${json}`);
     assert.equal(valueBytes({ pixels: new Uint8Array(1000) }) > 1000, true, 'binary inside objects counts its bytes');

@@ -21,7 +21,8 @@ describe('TieredCache', () => {
   afterEach(() => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
-  const make = (memoryBytes = 1 << 20) => new TieredCache({ memory: new MemoryCache({ maxBytes: memoryBytes }), disk: new DiskCache({ dir, maxBytes: 1 << 20 }) });
+  const make = (memoryBytes = 1 << 20) =>
+    new TieredCache({ memory: new MemoryCache({ maxBytes: memoryBytes }), disk: new DiskCache({ dir, maxBytes: 1 << 20 }) });
 
   it('promotes an L2 hit to L1 and counts hits and misses per level', async () => {
     const key = decodeKey(OLD, 0x100);
@@ -71,7 +72,10 @@ describe('TieredCache', () => {
     assert.equal(computed, 1);
     assert.equal(await cache.getOrCompute(key, compute), a);
     assert.equal(computed, 1);
-    await assert.rejects(cache.getOrCompute(decodeKey(OLD, 1), () => Promise.reject(new Error('decode failed'))), /decode failed/);
+    await assert.rejects(
+      cache.getOrCompute(decodeKey(OLD, 1), () => Promise.reject(new Error('decode failed'))),
+      /decode failed/,
+    );
     assert.equal(await cache.get(decodeKey(OLD, 1)), undefined, 'a failed computation is not cached');
   });
 

@@ -33,7 +33,10 @@ describe('catalog and palette files: hostile content gets typed errors', () => {
 
   it('refuses a sprite_palettes label that is not text with a typed error (a {toString: 1} threw TypeError)', () => {
     const file = (label: unknown) => JSON.stringify({ games: { G: { sprites: {}, palettes: { sprite_palettes: { '8': label } } } } });
-    assert.throws(() => parseSpriteLocations(file({ toString: 1 })), typed(CatalogError, /games\["G"\]\.palettes\.sprite_palettes\["8"\]: \{"toString":1\} is not a palette label/));
+    assert.throws(
+      () => parseSpriteLocations(file({ toString: 1 })),
+      typed(CatalogError, /games\["G"\]\.palettes\.sprite_palettes\["8"\]: \{"toString":1\} is not a palette label/),
+    );
     assert.equal(parseSpriteLocations(file('Kirby')).games[0]!.spritePalettes['8'], 'Kirby');
     assert.equal(parseSpriteLocations(file(3)).games[0]!.spritePalettes['8'], '3');
   });
@@ -47,9 +50,15 @@ describe('catalog and palette files: hostile content gets typed errors', () => {
     const sl = parseSpriteLocations(JSON.stringify({ games: { [evil]: { sprites: { [evil]: { offset: '0x10' } } } } }));
     assert.equal(sl.games[0]!.title, ']0;owned[2JKing slime');
     assert.equal(sl.games[0]!.sprites[0]!.name, ']0;owned[2JKing slime');
-    // eslint-disable-next-line no-control-regex
-    assert.throws(() => parseSpriteLocations(JSON.stringify({ games: { [evil]: 5 } })), (e: Error) => e instanceof CatalogError && !/[\u001b\u0007\u009b]/.test(e.message));
-    assert.throws(() => parseCatalog(catalogWith({ name: '\u001b\u0007', romOffset: 16, kind: 'hal', bpp: 4 })), typed(CatalogError, /name: must be a non-empty string/));
+    assert.throws(
+      () => parseSpriteLocations(JSON.stringify({ games: { [evil]: 5 } })),
+      // eslint-disable-next-line no-control-regex
+      (e: Error) => e instanceof CatalogError && !/[\u001b\u0007\u009b]/.test(e.message),
+    );
+    assert.throws(
+      () => parseCatalog(catalogWith({ name: '\u001b\u0007', romOffset: 16, kind: 'hal', bpp: 4 })),
+      typed(CatalogError, /name: must be a non-empty string/),
+    );
   });
 
   it('refuses oversize text before parsing it', () => {

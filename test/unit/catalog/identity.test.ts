@@ -90,7 +90,11 @@ describe('catalog: ROM identity and moves', function () {
     try {
       const path = join(dir, IDENTITY_STORE_PATH);
       assert.deepEqual(await loadIdentityStore(nodeCatalogFiles(), path), emptyIdentityStore());
-      const store = recordSave(emptyIdentityStore(), 'b.sfc', { header: headerKey(new Rom(buildDemoRom())), original: DEMO_ROM_SHA256, current: 'd'.repeat(64) });
+      const store = recordSave(emptyIdentityStore(), 'b.sfc', {
+        header: headerKey(new Rom(buildDemoRom())),
+        original: DEMO_ROM_SHA256,
+        current: 'd'.repeat(64),
+      });
       await saveIdentityStore(nodeCatalogFiles(), path, store);
       assert.deepEqual(await loadIdentityStore(nodeCatalogFiles(), path), store);
       assert.equal(readFileSync(path, 'utf8'), serializeIdentityStore(store), 'deterministic text');
@@ -102,11 +106,17 @@ describe('catalog: ROM identity and moves', function () {
   it('the identity store is checked like untrusted input', () => {
     assert.throws(() => parseIdentityStore('[]'), /must hold a JSON object/);
     assert.throws(() => parseIdentityStore('{"formatVersion":2,"files":{}}'), /formatVersion/);
-    assert.throws(() => parseIdentityStore('{"formatVersion":1,"files":{"a.sfc":{"original":"x","current":"y"}}}'), /original: must be a lower-case hex SHA-256/);
+    assert.throws(
+      () => parseIdentityStore('{"formatVersion":1,"files":{"a.sfc":{"original":"x","current":"y"}}}'),
+      /original: must be a lower-case hex SHA-256/,
+    );
     const good = `{"formatVersion":1,"files":{"a.sfc":{"original":"${'a'.repeat(64)}","current":"${'b'.repeat(64)}","header":{"title":"T","mapping":"lorom","romSize":-1,"region":null,"version":0}}}}`;
     assert.throws(() => parseIdentityStore(good), /romSize: must be a positive whole number/);
     assert.throws(() => parseIdentityStore(good.replace('-1', '1').replace('"version":0', '"version":"1"')), /version: "1" is not a whole number or null/);
-    assert.throws(() => recordSave(emptyIdentityStore(), 'a.sfc', { header: headerKey(new Rom(buildDemoRom())), original: 'nope', current: 'a'.repeat(64) }), /SHA-256/);
+    assert.throws(
+      () => recordSave(emptyIdentityStore(), 'a.sfc', { header: headerKey(new Rom(buildDemoRom())), original: 'nope', current: 'a'.repeat(64) }),
+      /SHA-256/,
+    );
   });
 
   it('moves replay in order, and invert', () => {
@@ -121,7 +131,10 @@ describe('catalog: ROM identity and moves', function () {
     assert.equal(originalOffset(0xa00, moves), 0x100);
     assert.equal(originalOffset(0x100, moves), 0x200);
     assert.equal(originalOffset(0x300, moves), 0x300);
-    assert.deepEqual(applyMoves([{ romOffset: 0x100 }, { romOffset: 0x200 }], moves).map((e) => e.romOffset), [0x100, 0xa00]);
+    assert.deepEqual(
+      applyMoves([{ romOffset: 0x100 }, { romOffset: 0x200 }], moves).map((e) => e.romOffset),
+      [0x100, 0xa00],
+    );
   });
 
   it('a relocating inject moves the catalog entry in the same edit; undo moves it back; save and reopen keep it', async () => {

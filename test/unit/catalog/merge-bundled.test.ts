@@ -17,12 +17,16 @@ const e = (name: string, romOffset: number, extra: Partial<CatalogEntry> = {}): 
 describe('catalog: bundled entries and merging', () => {
   it('bundles entries for the demo ROM only, verified against the built ROM', () => {
     const bytes = buildDemoRom();
-    assert.equal(romContentHash(bytes), DEMO_ROM_SHA256, 'the pinned hash is the demo ROM\'s (update it when the demo art changes)');
+    assert.equal(romContentHash(bytes), DEMO_ROM_SHA256, "the pinned hash is the demo ROM's (update it when the demo art changes)");
     const id = romIdentity(new Rom(bytes));
     assert.deepEqual(id, { sha256: DEMO_ROM_SHA256, title: 'SPRITEPAL DEMO', checksum: new Rom(bytes).checksum!.stored });
     const cat = demoRomCatalog();
     assert.equal(cat.checksum, id.checksum);
-    assert.deepEqual(shippedDemoCatalog(), cat, 'src/core/catalog/demo-catalog.json is what the code derives (regenerate it with `spritepal demo -o <rom> --catalog src/core/catalog/demo-catalog.json`)');
+    assert.deepEqual(
+      shippedDemoCatalog(),
+      cat,
+      'src/core/catalog/demo-catalog.json is what the code derives (regenerate it with `spritepal demo -o <rom> --catalog src/core/catalog/demo-catalog.json`)',
+    );
     const layout = demoRomLayout();
     const entries = bundledEntriesFor(DEMO_ROM_SHA256.toUpperCase());
     assert.equal(entries.length, layout.sprites.length + layout.raw.length);
@@ -38,7 +42,10 @@ describe('catalog: bundled entries and merging', () => {
       }
       assert.equal(entry.palette!.source, 'rom');
       const pal = readBgr555(bytes, (entry.palette as { romOffset: number }).romOffset, 16);
-      assert.ok(pal.some((c) => c !== 0), `${entry.name} palette`);
+      assert.ok(
+        pal.some((c) => c !== 0),
+        `${entry.name} palette`,
+      );
     }
     assert.deepEqual(bundledEntriesFor('0'.repeat(64)), []);
   });
@@ -72,7 +79,9 @@ describe('catalog: bundled entries and merging', () => {
     const layout = demoRomLayout();
     const first = layout.sprites[0]!;
     const workspace = addEntry(emptyCatalog(), id, e('My knight', first.romOffset, { notes: 'hero' }));
-    const locations = parseSpriteLocations(JSON.stringify({ games: { 'SPRITEPAL DEMO': { sprites: { Extra: { offset: '0x070000' }, Knight: { offset: `0x${first.romOffset.toString(16)}` } } } } }));
+    const locations = parseSpriteLocations(
+      JSON.stringify({ games: { 'SPRITEPAL DEMO': { sprites: { Extra: { offset: '0x070000' }, Knight: { offset: `0x${first.romOffset.toString(16)}` } } } } }),
+    );
     const all = entriesForRom(id, { workspace, spriteLocations: [locations] });
     const knight = all.find((m) => m.romOffset === first.romOffset)!;
     assert.equal(knight.name, 'My knight');

@@ -34,13 +34,20 @@ describe('catalog: SpritePal sprite_locations.json', () => {
       k.sprites.map((s) => s.name),
       ['Kirby Normal', 'Title Logo'],
     );
-    assert.deepEqual(k.sprites[0], { name: 'Kirby Normal', offset: 0x1e0000, expectedSize: 8192, compressed: true, paletteIndices: [8], offsetVariants: { jpn: [0x1e0400] } });
+    assert.deepEqual(k.sprites[0], {
+      name: 'Kirby Normal',
+      offset: 0x1e0000,
+      expectedSize: 8192,
+      compressed: true,
+      paletteIndices: [8],
+      offsetVariants: { jpn: [0x1e0400] },
+    });
     assert.equal(k.sprites[1]!.compressed, false);
     assert.equal(k.paletteOffset, 0xfe000);
     assert.deepEqual(k.spritePalettes, { '8': 'Kirby pink' });
   });
 
-  it('matches a ROM by checksum first (using that version\'s offset variant), then by title', () => {
+  it("matches a ROM by checksum first (using that version's offset variant), then by title", () => {
     const f = parseSpriteLocations(FILE);
     const byJpnChecksum = spriteLocationEntries(f, { title: 'SOMETHING ELSE', checksum: 0x7a10 });
     assert.equal(byJpnChecksum.match!.matchedBy, 'checksum');
@@ -87,11 +94,16 @@ describe('catalog: SpritePal sprite_locations.json', () => {
     assert.throws(bad({ games: { G: { sprites: { S: { offset: '0x10', palette_indices: 8 } } } } }), /palette_indices: must be an array/);
     assert.throws(bad({ games: { G: { sprites: { S: { offset: '0x10', palette_indices: [99] } } } } }), /palette_indices\[0\]: 99 is not a palette number/);
     assert.throws(bad({ games: { G: { sprites: { S: { offset: '0x10', offset_variants: [] } } } } }), /offset_variants: must be an object/);
-    assert.throws(bad({ games: { G: { sprites: { S: { offset: '0x10', offset_variants: { v: ['nope'] } } } } } }), /offset_variants\["v"\]\[0\]: "nope" is not a hex offset/);
+    assert.throws(
+      bad({ games: { G: { sprites: { S: { offset: '0x10', offset_variants: { v: ['nope'] } } } } } }),
+      /offset_variants\["v"\]\[0\]: "nope" is not a hex offset/,
+    );
   });
 
   it('accepts a lone variant offset and a file without format_version', () => {
-    const f = parseSpriteLocations(JSON.stringify({ games: { G: { checksums: { a: '0x0001' }, sprites: { S: { offset: 16, offset_variants: { a: '0x20' } } } } } }));
+    const f = parseSpriteLocations(
+      JSON.stringify({ games: { G: { checksums: { a: '0x0001' }, sprites: { S: { offset: 16, offset_variants: { a: '0x20' } } } } } }),
+    );
     assert.equal(f.formatVersion, null);
     assert.equal(spriteLocationEntries(f, { title: '', checksum: 1 }).entries[0]!.romOffset, 0x20);
   });

@@ -36,7 +36,10 @@ describe('CLI batches: decompress, extract --all, compress --out-dir', function 
     const r = await runCli(['decompress', rom, ...args, '--out-dir', p('blocks'), '--json']);
     assert.equal(r.code, 0, r.stderr);
     const rows = JSON.parse(r.stdout) as { offset: number; snes: string; consumed: number; size: number; out: string }[];
-    assert.deepEqual(rows.map((x) => [x.offset, x.consumed, x.size, x.out]), picks.map((s) => [s.romOffset, s.consumed, s.size, p('blocks', `${hex6(s.romOffset)}.bin`)]));
+    assert.deepEqual(
+      rows.map((x) => [x.offset, x.consumed, x.size, x.out]),
+      picks.map((s) => [s.romOffset, s.consumed, s.size, p('blocks', `${hex6(s.romOffset)}.bin`)]),
+    );
     assert.match(rows[0]!.snes, /^\$[0-9A-F]{2}:[0-9A-F]{4}$/);
     for (const s of picks) {
       const one = await runCli(['decompress', rom, '--offset', String(s.romOffset), '-o', p(`one-${s.index}.bin`)]);
@@ -62,7 +65,21 @@ describe('CLI batches: decompress, extract --all, compress --out-dir', function 
   it('a failing block mid-batch is reported, the others are written, the exit code is 1', async () => {
     const [a, b] = [layout.sprites[2]!, layout.sprites[3]!];
     const bad = buildDemoRom().length - 1; // one byte before the end: a stream cannot end there
-    const r = await runCli(['decompress', rom, '--offset', String(a.romOffset), '--offset', String(bad), '--offset', '$FF:FFFF', '--offset', String(b.romOffset), '--out-dir', p('partial'), '--json']);
+    const r = await runCli([
+      'decompress',
+      rom,
+      '--offset',
+      String(a.romOffset),
+      '--offset',
+      String(bad),
+      '--offset',
+      '$FF:FFFF',
+      '--offset',
+      String(b.romOffset),
+      '--out-dir',
+      p('partial'),
+      '--json',
+    ]);
     assert.equal(r.code, 1);
     const rows = JSON.parse(r.stdout) as { offset: number | null; error?: string; out?: string }[];
     assert.equal(rows.length, 4);
@@ -95,7 +112,20 @@ describe('CLI batches: decompress, extract --all, compress --out-dir', function 
       const pal = JSON.parse(readFileSync(row.files[1]!, 'utf8'));
       assert.equal(pal.palette.colors.length, 16);
       // The same sprite through the single-item command.
-      const single = ['extract', rom, '--offset', String(e.romOffset), '--bpp', String(e.bpp), '--width', String(Math.min(e.widthTiles!, e.tiles!)), '--palette', `rom:${(e.palette as { romOffset: number }).romOffset}`, '-o', p(`single-${stem}.png`)];
+      const single = [
+        'extract',
+        rom,
+        '--offset',
+        String(e.romOffset),
+        '--bpp',
+        String(e.bpp),
+        '--width',
+        String(Math.min(e.widthTiles!, e.tiles!)),
+        '--palette',
+        `rom:${(e.palette as { romOffset: number }).romOffset}`,
+        '-o',
+        p(`single-${stem}.png`),
+      ];
       if (e.kind === 'raw') single.push('--raw', '--length', String(e.tiles! * bytesPerTile(e.bpp)));
       const one = await runCli(single);
       assert.equal(one.code, 0, one.stderr);
@@ -108,7 +138,10 @@ describe('CLI batches: decompress, extract --all, compress --out-dir', function 
     const bytes = buildDemoRom();
     const { sha256 } = romIdentity(new Rom(bytes, 'demo.sfc'));
     const badOffset = bytes.length - 1;
-    const catalog = { formatVersion: 1, roms: { [sha256]: { title: 'SPRITEPAL DEMO', checksum: null, entries: [{ name: 'Broken', romOffset: badOffset, kind: 'hal', bpp: 4 }] } } };
+    const catalog = {
+      formatVersion: 1,
+      roms: { [sha256]: { title: 'SPRITEPAL DEMO', checksum: null, entries: [{ name: 'Broken', romOffset: badOffset, kind: 'hal', bpp: 4 }] } },
+    };
     writeFileSync(p('catalog.json'), JSON.stringify(catalog));
     const r = await runCli(['extract', rom, '--all', '--out-dir', p('partial-sprites'), '--catalog', p('catalog.json'), '--no-scan']);
     assert.equal(r.code, 1);

@@ -32,7 +32,8 @@ function bundleCli(dir: string): string {
   const commands = join(ROOT, 'src', 'cli', 'commands');
   const entryPoints: Record<string, string> = { cli: join(ROOT, 'src', 'cli.ts') };
   for (const f of readdirSync(commands)) {
-    if (f.endsWith('.ts') && /^export const \w+Command: Command\b/m.test(readFileSync(join(commands, f), 'utf8'))) entryPoints[`cli-${f.slice(0, -3)}`] = join(commands, f);
+    if (f.endsWith('.ts') && /^export const \w+Command: Command\b/m.test(readFileSync(join(commands, f), 'utf8')))
+      entryPoints[`cli-${f.slice(0, -3)}`] = join(commands, f);
   }
   buildSync({ entryPoints, bundle: true, platform: 'node', format: 'cjs', target: 'node20', outdir: dir, logLevel: 'silent' });
   return join(dir, 'cli.js');
@@ -90,7 +91,11 @@ describe('CLI hardening: concurrency, self-overwrite, unbounded reads, hostile n
       ] as const) {
         if (r.code === 0) assert.ok(has, `round ${round}: inject ${what} printed "${r.stdout.trim()}" but its edit is not in the file (lost update)`);
         else {
-          assert.match(r.stderr, /changed on disk while the injection was planned|ROM is being written by another process \(pid \d+\)/, `round ${round}: ${what} failed otherwise: ${r.stderr}`);
+          assert.match(
+            r.stderr,
+            /changed on disk while the injection was planned|ROM is being written by another process \(pid \d+\)/,
+            `round ${round}: ${what} failed otherwise: ${r.stderr}`,
+          );
           assert.ok(!has, `round ${round}: refused inject ${what} left its edit`);
         }
       }
@@ -98,7 +103,11 @@ describe('CLI hardening: concurrency, self-overwrite, unbounded reads, hostile n
       if (rb.code === 0 && rc.code === 0) tally.both++;
       else tally.oneRefused++;
       assert.ok(after.checksum!.valid, `round ${round}: checksum`);
-      assert.deepEqual(readdirSync(dir).filter((n) => n.endsWith('.tmp') || n.endsWith('-lock')), [], `round ${round}: no temp file or lock left`);
+      assert.deepEqual(
+        readdirSync(dir).filter((n) => n.endsWith('.tmp') || n.endsWith('-lock')),
+        [],
+        `round ${round}: no temp file or lock left`,
+      );
     }
     assert.equal(tally.both + tally.oneRefused, 20);
   });

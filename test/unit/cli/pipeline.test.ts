@@ -52,7 +52,10 @@ describe('CLI: the README pipeline Makefile', function () {
     // The edit: the knight drawn in two colours (index 1 wherever it was not transparent).
     const png = decodePng(readFileSync(join(dir, 'sprites', 'Knight_walk.png')));
     const edited = Uint8Array.from(png.data as Uint8Array, (v) => (v === 0 ? 0 : 1));
-    writeFileSync(join(dir, 'sprites', 'Knight_walk.png'), encodePng({ width: png.width, height: png.height, data: edited, depth: 8, channels: 1, palette: png.palette }));
+    writeFileSync(
+      join(dir, 'sprites', 'Knight_walk.png'),
+      encodePng({ width: png.width, height: png.height, data: edited, depth: 8, channels: 1, palette: png.palette }),
+    );
 
     const spritepal = `"${process.execPath}" "${cliScript}"`;
     const r = spawnSync('make', [`SPRITEPAL=${spritepal}`], { cwd: dir, encoding: 'utf8' });

@@ -34,11 +34,19 @@ describe('CLI start-up: each command loads only its own code', function () {
     const version = modulesAfter(['--version']);
     assert.ok(version.some((p) => p.endsWith(join('cli', 'commands', 'index.js'))));
     assert.ok(!version.some((p) => p.includes(join('cli', 'commands', 'info.js'))), version.join('\n'));
-    for (const heavy of [join('core', 'rom'), join('core', 'hal'), join('core', 'scan')]) assert.ok(!version.some((p) => p.includes(heavy)), `--version loaded ${heavy}`);
+    for (const heavy of [join('core', 'rom'), join('core', 'hal'), join('core', 'scan')])
+      assert.ok(!version.some((p) => p.includes(heavy)), `--version loaded ${heavy}`);
     const info = modulesAfter(['info', join(dir, 'demo.sfc')]);
     assert.ok(info.some((p) => p.endsWith(join('cli', 'commands', 'info.js'))));
     assert.ok(info.some((p) => p.includes(join('core', 'rom'))));
-    for (const heavy of [join('core', 'hal'), join('core', 'scan'), join('core', 'session'), join('core', 'workers'), join('src', 'bench'), join('cli', 'commands', 'extract.js')]) {
+    for (const heavy of [
+      join('core', 'hal'),
+      join('core', 'scan'),
+      join('core', 'session'),
+      join('core', 'workers'),
+      join('src', 'bench'),
+      join('cli', 'commands', 'extract.js'),
+    ]) {
       assert.ok(!info.some((p) => p.includes(heavy)), `info loaded ${heavy}`);
     }
   });

@@ -30,7 +30,15 @@ describe('demo art toolkit and layout', () => {
     d.line(0, 4, 4, 0, 1);
     for (let i = 0; i < 5; i++) assert.equal(d.get(i, 4 - i), 1);
     const p = new Canvas(4, 4);
-    p.poly([[0, 0], [4, 0], [4, 4], [0, 4]], 7);
+    p.poly(
+      [
+        [0, 0],
+        [4, 0],
+        [4, 4],
+        [0, 4],
+      ],
+      7,
+    );
     assert.ok(p.px.every((v) => v === 7));
   });
 

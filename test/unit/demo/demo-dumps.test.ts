@@ -13,7 +13,10 @@ describe('demo memory dumps', () => {
     const visible = entries.filter((e) => e.visible);
     assert.equal(visible.length, 12);
     assert.ok(visible.every((e) => e.large && e.width === 16));
-    assert.deepEqual([...new Set(visible.map((e) => e.palette))].sort((a, b) => a - b), [8, 9, 10, 11, 12, 13, 14, 15]);
+    assert.deepEqual(
+      [...new Set(visible.map((e) => e.palette))].sort((a, b) => a - b),
+      [8, 9, 10, 11, 12, 13, 14, 15],
+    );
     assert.equal(visible.filter((e) => e.hflip).length, 4);
     assert.equal(findObjBase(vram, entries).base, DEMO_OBJ_BASE);
     const screen = renderSpriteScreen(vram, cgram, entries, { base: DEMO_OBJ_BASE });

@@ -37,7 +37,18 @@ describe('dumps/oam', () => {
     oam[512 + 1] = 0b0000_0011 << 2; // sprite 5 is byte 1, bits 2-3: X bit 8 and large
     const e = parseOam(oam)[5]!;
     assert.deepEqual(
-      { x: e.x, y: e.y, tile: e.tile, palette: e.palette, priority: e.priority, hflip: e.hflip, vflip: e.vflip, large: e.large, width: e.width, visible: e.visible },
+      {
+        x: e.x,
+        y: e.y,
+        tile: e.tile,
+        palette: e.palette,
+        priority: e.priority,
+        hflip: e.hflip,
+        vflip: e.vflip,
+        large: e.large,
+        width: e.width,
+        visible: e.visible,
+      },
       { x: 0xf0 - 256, y: 100, tile: 0x142, palette: 13, priority: 2, hflip: true, vflip: true, large: true, width: 16, visible: false },
     );
     const small = parseOam(oam, { sizeMode: 5 })[0]!;
@@ -82,7 +93,10 @@ describe('dumps/oam', () => {
     it('the cave scene has 18 sprites on screen, Kirby among them with palette 8', () => {
       const entries = parseOam(readShared(shared, 'fixtures', 'kss-mesen', 'Cave.SnesSpriteRam.dmp'));
       const visible = entries.filter((e) => e.visible);
-      assert.deepEqual(visible.map((e) => e.index), [...Array(18).keys()]);
+      assert.deepEqual(
+        visible.map((e) => e.index),
+        [...Array(18).keys()],
+      );
       assert.deepEqual([visible[5]!.x, visible[5]!.y, visible[5]!.tile, visible[5]!.large, visible[5]!.palette], [24, 83, 0, true, 8]);
       assert.equal(visible[12]!.palette, 11);
     });

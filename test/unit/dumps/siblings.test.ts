@@ -27,7 +27,11 @@ describe('dumps/siblings', () => {
   it('pairs the real fixture dumps', function () {
     const shared = requireShared(this);
     const names = readdirSync(join(shared, 'fixtures', 'kss-mesen'));
-    assert.deepEqual(findSiblings('Cave.SnesVideoRam.dmp', names), { vram: 'Cave.SnesVideoRam.dmp', cgram: 'Cave.SnesCgRam.dmp', oam: 'Cave.SnesSpriteRam.dmp' });
+    assert.deepEqual(findSiblings('Cave.SnesVideoRam.dmp', names), {
+      vram: 'Cave.SnesVideoRam.dmp',
+      cgram: 'Cave.SnesCgRam.dmp',
+      oam: 'Cave.SnesSpriteRam.dmp',
+    });
     assert.deepEqual(findSiblings('SnesVideoRam.VRAM.dmp', names), { vram: 'SnesVideoRam.VRAM.dmp', cgram: 'SnesCgRam.dmp', oam: 'SnesSpriteRam.OAM.dmp' });
     assert.deepEqual(findSiblings('SnesSpriteRam.OAM.dmp', names), { oam: 'SnesSpriteRam.OAM.dmp', cgram: 'SnesCgRam.dmp', vram: 'SnesVideoRam.VRAM.dmp' });
   });

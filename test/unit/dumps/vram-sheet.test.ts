@@ -92,8 +92,20 @@ describe('dumps/vram-sheet', () => {
     // Golden images: reviewed by eye once (Kirby, Poppy Bros. Jr. and a mask enemy in the cave; Kirby
     // with Poppy Bros. Jr. and a Waddle Doo in the other scene). SHA-256 of the RGBA pixels.
     const cases = [
-      { vram: 'Cave.SnesVideoRam.dmp', cgram: 'Cave.SnesCgRam.dmp', oam: 'Cave.SnesSpriteRam.dmp', drawn: 18, sha: 'b4a78178114d83863a7fb378f01d0103b998c121d5bba4f6ce07c509da3d0387' },
-      { vram: 'SnesVideoRam.VRAM.dmp', cgram: 'SnesCgRam.dmp', oam: 'SnesSpriteRam.OAM.dmp', drawn: 23, sha: '00a8b3b6eae71406acdac8732012f0c21f3fe166ec51a96f4f2e889be6643761' },
+      {
+        vram: 'Cave.SnesVideoRam.dmp',
+        cgram: 'Cave.SnesCgRam.dmp',
+        oam: 'Cave.SnesSpriteRam.dmp',
+        drawn: 18,
+        sha: 'b4a78178114d83863a7fb378f01d0103b998c121d5bba4f6ce07c509da3d0387',
+      },
+      {
+        vram: 'SnesVideoRam.VRAM.dmp',
+        cgram: 'SnesCgRam.dmp',
+        oam: 'SnesSpriteRam.OAM.dmp',
+        drawn: 23,
+        sha: '00a8b3b6eae71406acdac8732012f0c21f3fe166ec51a96f4f2e889be6643761',
+      },
     ];
     for (const c of cases) {
       it(`${c.vram}: base found at 0xC000 and the sheet matches the reviewed golden`, () => {

@@ -7,12 +7,31 @@ describe('edit-pixels: edited blocks', () => {
 
   it('names the blocks the ranges fall in, the free bytes up to the next block included', () => {
     assert.deepEqual(editedBlocks([{ start: 0x1010, end: 0x1020 }], starts), [0x1000]);
-    assert.deepEqual(editedBlocks([{ start: 0x2ff0, end: 0x3000 }, { start: 0x1000, end: 0x1001 }], starts), [0x1000, 0x2000]);
+    assert.deepEqual(
+      editedBlocks(
+        [
+          { start: 0x2ff0, end: 0x3000 },
+          { start: 0x1000, end: 0x1001 },
+        ],
+        starts,
+      ),
+      [0x1000, 0x2000],
+    );
     assert.deepEqual(editedBlocks([{ start: 0x3000, end: 0x3004 }], starts, [], 0x4000), [0x3000]);
   });
 
   it('lets ranges inside the extra spans pass (checksum, palettes) without naming a block', () => {
-    assert.deepEqual(editedBlocks([{ start: 0x7fdc, end: 0x7fe0 }, { start: 0x1000, end: 0x1002 }], [0x1000, 0x2000], [{ start: 0x7fdc, end: 0x7fe0 }]), [0x1000]);
+    assert.deepEqual(
+      editedBlocks(
+        [
+          { start: 0x7fdc, end: 0x7fe0 },
+          { start: 0x1000, end: 0x1002 },
+        ],
+        [0x1000, 0x2000],
+        [{ start: 0x7fdc, end: 0x7fe0 }],
+      ),
+      [0x1000],
+    );
     assert.deepEqual(editedBlocks([{ start: 0x500, end: 0x502 }], starts, [{ start: 0x500, end: 0x520 }]), []);
   });
 

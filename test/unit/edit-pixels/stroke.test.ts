@@ -56,7 +56,12 @@ describe('edit-pixels: strokes', () => {
 
   it('HAL: the block stays decodable, decodes to the edited pixels, in place when it fits', () => {
     const target = { romOffset: B, kind: 'hal' as const, bpp: 4 as const };
-    const points: [number, number, number][] = [[0, 0, 5], [1, 0, 5], [2, 0, 5], [40, 9, 3]];
+    const points: [number, number, number][] = [
+      [0, 0, 5],
+      [1, 0, 5],
+      [2, 0, 5],
+      [40, 9, 3],
+    ];
     const { plan, pixels } = planStroke(rom, strokeOn(target, PIX_B, 16, points));
     assert.equal(plan.summary.inPlace, true);
     const out = applyPlan(file, 0, plan);
@@ -83,8 +88,14 @@ describe('edit-pixels: strokes', () => {
     const points: [number, number, number][] = [];
     for (let y = 0; y < image.height; y++) for (let x = 0; x < image.width; x++) points.push([x, y, image.pixels[y * image.width + x]!]);
     const stroke = strokeOn(target, PIX_D, 16, points);
-    assert.throws(() => planStroke(rom, stroke), (e: unknown) => e instanceof InjectionRefusedError && e.reason === 'no-room' && /allow relocation/.test(e.message));
-    assert.throws(() => planStroke(rom, stroke, { relocate: true }), (e: unknown) => e instanceof InjectionRefusedError && e.reason === 'ambiguous-pointers');
+    assert.throws(
+      () => planStroke(rom, stroke),
+      (e: unknown) => e instanceof InjectionRefusedError && e.reason === 'no-room' && /allow relocation/.test(e.message),
+    );
+    assert.throws(
+      () => planStroke(rom, stroke, { relocate: true }),
+      (e: unknown) => e instanceof InjectionRefusedError && e.reason === 'ambiguous-pointers',
+    );
     const { plan } = planStroke(rom, stroke, { relocate: true, pointers: [PTR_D1, PTR_D2] });
     assert.equal(plan.summary.inPlace, false);
     assert.deepEqual(plan.summary.pointersUpdated, [PTR_D1, PTR_D2]);
@@ -131,7 +142,9 @@ describe('edit-pixels: strokes', () => {
     const bpt = raw.bpp * 8;
     const rowBytes = raw.bpp === 2 ? [10, 11] : [10, 11, 26, 27];
     const allowed = rowBytes.map((b) => drom.copierHeaderSize + raw.romOffset + bpt + b);
-    const changed = diffIndices(demo, out).filter((i) => i - drom.copierHeaderSize < drom.headerOffset! || i - drom.copierHeaderSize >= drom.headerOffset! + 0x20);
+    const changed = diffIndices(demo, out).filter(
+      (i) => i - drom.copierHeaderSize < drom.headerOffset! || i - drom.copierHeaderSize >= drom.headerOffset! + 0x20,
+    );
     assert.ok(changed.length > 0 && changed.every((i) => allowed.includes(i)), `changed ${changed}`);
   });
 });
@@ -143,7 +156,13 @@ describe('edit-pixels: minimal patches', () => {
     after[5] = 1;
     after[25] = 1;
     const out = minimalPatches([{ romOffset: 4, before: new Uint8Array(30), after }], 4);
-    assert.deepEqual(out.map((p) => [p.romOffset, p.after.length]), [[6, 4], [29, 1]]);
+    assert.deepEqual(
+      out.map((p) => [p.romOffset, p.after.length]),
+      [
+        [6, 4],
+        [29, 1],
+      ],
+    );
     assert.deepEqual(out[0]!.before, new Uint8Array(4));
     assert.deepEqual(out[0]!.after, Uint8Array.of(1, 0, 0, 1));
     assert.deepEqual(minimalPatches([{ romOffset: 0, before: new Uint8Array(10), after: new Uint8Array(10) }]), []);
@@ -162,7 +181,9 @@ describe('edit-pixels: palette colours', () => {
     assert.equal(readBgr555(after.data, s.paletteRomOffset + 6, 1)[0], 0x7c1f);
     assert.ok(after.checksum!.valid);
     const changed = diffIndices(demo, out).map((i) => i - rom.copierHeaderSize);
-    assert.ok(changed.every((i) => i === s.paletteRomOffset + 6 || i === s.paletteRomOffset + 7 || (i >= rom.headerOffset! + 0x1c && i < rom.headerOffset! + 0x20)));
+    assert.ok(
+      changed.every((i) => i === s.paletteRomOffset + 6 || i === s.paletteRomOffset + 7 || (i >= rom.headerOffset! + 0x1c && i < rom.headerOffset! + 0x20)),
+    );
     assert.deepEqual(undo(out, rom.copierHeaderSize, plan.patches), demo);
   });
 
@@ -173,11 +194,13 @@ describe('edit-pixels: palette colours', () => {
 
   it('refuses a colour, an index or an address it cannot write', () => {
     const bad = (e: Partial<{ paletteRomOffset: number; index: number; color: number }>, re: RegExp) =>
-      assert.throws(() => planPaletteColor(rom, { paletteRomOffset: s.paletteRomOffset, index: 0, color: 0, ...e }), (err: unknown) => err instanceof PaletteEditError && re.test((err as Error).message));
+      assert.throws(
+        () => planPaletteColor(rom, { paletteRomOffset: s.paletteRomOffset, index: 0, color: 0, ...e }),
+        (err: unknown) => err instanceof PaletteEditError && re.test((err as Error).message),
+      );
     bad({ color: 0x8000 }, /not a BGR555 value/);
     bad({ index: 16 }, /not 0-15/);
     bad({ paletteRomOffset: rom.data.length - 8 }, /outside the/);
     bad({ paletteRomOffset: rom.headerOffset! }, /internal header/);
   });
 });
-

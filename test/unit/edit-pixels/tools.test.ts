@@ -52,7 +52,13 @@ describe('edit-pixels: tools', () => {
   });
 
   it('lines are connected and include both ends, in any direction', () => {
-    for (const [x0, y0, x1, y1] of [[0, 0, 7, 3], [7, 3, 0, 0], [2, 7, 2, 0], [0, 5, 6, 5], [3, 3, 3, 3]] as const) {
+    for (const [x0, y0, x1, y1] of [
+      [0, 0, 7, 3],
+      [7, 3, 0, 0],
+      [2, 7, 2, 0],
+      [0, 5, 6, 5],
+      [3, 3, 3, 3],
+    ] as const) {
       const pts = linePoints(x0, y0, x1, y1);
       assert.deepEqual(pts[0], [x0, y0]);
       assert.deepEqual(pts[pts.length - 1], [x1, y1]);
@@ -85,7 +91,7 @@ describe('edit-pixels: tools', () => {
     const rest = floodFill(new Stroke(s), 5, 12, 2);
     assert.equal(rest, 3 * 64 - 15);
     assert.equal(at(s, 12, 12), 0);
-    assert.equal(floodFill(new Stroke(s), 5, 12, 2), 0, "same colour: nothing to fill");
+    assert.equal(floodFill(new Stroke(s), 5, 12, 2), 0, 'same colour: nothing to fill');
     assert.equal(floodFill(new Stroke(s), 12, 12, 2), 0, 'outside the sprite');
   });
 

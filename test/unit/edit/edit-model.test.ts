@@ -4,7 +4,17 @@
  * while dirty and while clean), plus the patch checks that refuse stale bytes.
  */
 import * as assert from 'node:assert/strict';
-import { EditHistoryError, EditModel, invertPatches, makePatch, patchedFile, StaleRomError, type DiskStamp, type RomEdit, type RomFileAccess } from '../../../src/core/edit';
+import {
+  EditHistoryError,
+  EditModel,
+  invertPatches,
+  makePatch,
+  patchedFile,
+  StaleRomError,
+  type DiskStamp,
+  type RomEdit,
+  type RomFileAccess,
+} from '../../../src/core/edit';
 
 const SIZE = 0x8000;
 
@@ -126,7 +136,10 @@ describe('edit model', () => {
     assert.equal(model.isDirty, true);
     assert.equal(model.bytes[5], 0x55);
     const a = model.apply({ ...edit(model, 6, 0x66), moves: [{ from: 0x200, to: 0x300 }] });
-    assert.deepEqual(model.moves, [{ from: 0x100, to: 0x200 }, { from: 0x200, to: 0x300 }]);
+    assert.deepEqual(model.moves, [
+      { from: 0x100, to: 0x200 },
+      { from: 0x200, to: 0x300 },
+    ]);
     a.undo();
     assert.equal(model.isDirty, true, 'undoing the new edit does not reach a saved state');
     await model.save();

@@ -24,7 +24,9 @@ describe('gallery entries', () => {
   });
 
   it('names a scan hit with its catalog entry, keeping what the scan measured when the depths agree', () => {
-    const known: KnownSprite[] = [{ name: 'Knight', romOffset: 0x18000, kind: 'hal', bpp: 4, tiles: 99, widthTiles: 8, paletteRomOffset: 0x7f00, notes: 'from the bundled catalog' }];
+    const known: KnownSprite[] = [
+      { name: 'Knight', romOffset: 0x18000, kind: 'hal', bpp: 4, tiles: 99, widthTiles: 8, paletteRomOffset: 0x7f00, notes: 'from the bundled catalog' },
+    ];
     const [e] = mergeEntries(rom, [hit(0x18000, { pointer: 0x8010 })], known, []);
     assert.equal(e!.name, 'Knight');
     assert.equal(e!.source, 'catalog');
@@ -55,7 +57,11 @@ describe('gallery entries', () => {
         [0x30000, 'catalog'],
       ],
     );
-    assert.deepEqual([entries[2]!.name, entries[2]!.consumed, entries[2]!.size, entries[2]!.tiles], ['Boss', 77, 640, 20], 'the catalog entry over the decompressed block');
+    assert.deepEqual(
+      [entries[2]!.name, entries[2]!.consumed, entries[2]!.size, entries[2]!.tiles],
+      ['Boss', 77, 640, 20],
+      'the catalog entry over the decompressed block',
+    );
   });
 
   it('has no $BB:AAAA where the mapping has none', () => {

@@ -1,5 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { formatPaletteId, isPaletteId, isRomPaletteId, MAX_PALETTE_ID_LENGTH, parsePaletteId, romPaletteId, romPaletteOffset, type PaletteId } from '../../../src/core/gallery';
+import {
+  formatPaletteId,
+  isPaletteId,
+  isRomPaletteId,
+  MAX_PALETTE_ID_LENGTH,
+  parsePaletteId,
+  romPaletteId,
+  romPaletteOffset,
+  type PaletteId,
+} from '../../../src/core/gallery';
 
 describe('gallery palette ids', () => {
   it('format and parse are one pair: every kind reads back as it was written', () => {
@@ -19,7 +28,22 @@ describe('gallery palette ids', () => {
   });
 
   it('refuses what no palette is called: the webview sends these strings', () => {
-    for (const bad of ['', 'rom:', 'rom:01', 'rom:-1', 'rom:1.5', 'rom:0x10', 'rom:1234567890', 'cgram:file:16', 'cgram::3', 'cgram:file', 'pal:', 'Grayscale', 'ramp ', `pal:${'x'.repeat(MAX_PALETTE_ID_LENGTH)}`]) {
+    for (const bad of [
+      '',
+      'rom:',
+      'rom:01',
+      'rom:-1',
+      'rom:1.5',
+      'rom:0x10',
+      'rom:1234567890',
+      'cgram:file:16',
+      'cgram::3',
+      'cgram:file',
+      'pal:',
+      'Grayscale',
+      'ramp ',
+      `pal:${'x'.repeat(MAX_PALETTE_ID_LENGTH)}`,
+    ]) {
       assert.equal(parsePaletteId(bad), null, JSON.stringify(bad));
       assert.equal(isPaletteId(bad), false, JSON.stringify(bad));
     }

@@ -65,7 +65,7 @@ describe('gallery thumbnail stamps', () => {
     assert.equal(entryStamp(data, { ...rawEntry, romOffset: data.length - 100 }), null);
   });
 
-  it('gives an entry and its thumbnail the same stamp, learning a catalog block\'s length from its thumbnail', () => {
+  it("gives an entry and its thumbnail the same stamp, learning a catalog block's length from its thumbnail", () => {
     const data = rom();
     const place = { copierHeaderSize: 0, snesOf: () => null };
     const [unmeasured] = mergeEntries(place, [], [{ name: 'Knight', romOffset: HAL, kind: 'hal', bpp: 4 }], []);

@@ -44,13 +44,19 @@ describe('CLI: extract, palette, vram', () => {
 
   it('extract --raw with --length, 2bpp, rom:<addr> and .pal.json palettes, sprite16 order', async () => {
     for (const pal of ['rom:0x0', 'p.pal.json', 'grayscale']) {
-      const r = await run(['extract', 'data.bin', '--offset', '4096', '--raw', '--length', String(tileData.length), '--palette', pal, '--order', 'sprite16', '-o', 'b.png'], dir);
+      const r = await run(
+        ['extract', 'data.bin', '--offset', '4096', '--raw', '--length', String(tileData.length), '--palette', pal, '--order', 'sprite16', '-o', 'b.png'],
+        dir,
+      );
       assert.equal(r.code, 0, r.err);
       assert.match(r.out, /20 tiles/);
     }
     const two = await run(['extract', 'data.bin', '--offset', '4096', '--raw', '--length', '64', '--bpp', '2', '-o', 'c.png', '--json'], dir);
     assert.equal(JSON.parse(two.out).tiles, 4);
-    const m7 = await run(['extract', 'data.bin', '--offset', '4096', '--raw', '--length', '128', '--mode7', '--palette', 'cgram:x.SnesCgRam.dmp', '-o', 'd.png', '--json'], dir);
+    const m7 = await run(
+      ['extract', 'data.bin', '--offset', '4096', '--raw', '--length', '128', '--mode7', '--palette', 'cgram:x.SnesCgRam.dmp', '-o', 'd.png', '--json'],
+      dir,
+    );
     assert.equal(JSON.parse(m7.out).tiles, 2, m7.err);
   });
 
@@ -114,7 +120,21 @@ describe('CLI: extract, palette, vram', () => {
       assert.match(j.cgram, /Cave\.SnesCgRam\.dmp$/);
       assert.deepEqual(j.sprites[5], { index: 5, x: 24, y: 83, tile: 0, palette: 8, priority: 3, hflip: false, vflip: false, large: true, visible: true });
       assert.equal(decodePng(readFileSync(join(dir, 'sheet.png'))).width, 256);
-      const text = await run(['vram', vram, '--obj-base', '0x8000', '--oam', vram.replace('SnesVideoRam', 'SnesSpriteRam'), '--cgram', vram.replace('SnesVideoRam', 'SnesCgRam'), '-o', 'sheet2.png'], dir);
+      const text = await run(
+        [
+          'vram',
+          vram,
+          '--obj-base',
+          '0x8000',
+          '--oam',
+          vram.replace('SnesVideoRam', 'SnesSpriteRam'),
+          '--cgram',
+          vram.replace('SnesVideoRam', 'SnesCgRam'),
+          '-o',
+          'sheet2.png',
+        ],
+        dir,
+      );
       assert.match(text.out, /18 of 128 sprites on screen, OBJ tiles at 0x8000 \(given\)/);
     });
 

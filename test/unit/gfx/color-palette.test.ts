@@ -45,7 +45,7 @@ describe('gfx/color and palettes', () => {
     assert.equal(readCgram(cg).length, 256);
     const p9 = cgramPalette(cg, 9);
     assert.equal(p9.name, 'CGRAM Palette 9');
-    assert.equal(p9.colors[0], 9 * 16 | ((9 * 16) >> 3) << 8);
+    assert.equal(p9.colors[0], (9 * 16) | (((9 * 16) >> 3) << 8));
     assert.throws(() => cgramPalette(cg, 16), PaletteError);
     assert.throws(() => readCgram(new Uint8Array(100)), /512 bytes/);
     const rom = romPalettes(cg, 32, 2);
@@ -60,7 +60,10 @@ describe('gfx/color and palettes', () => {
     assert.equal(g.colors[0], 0);
     const rgba = grayscaleRGBA(16);
     for (let i = 0; i < 16; i++) assert.equal(rgba[i * 4], i * 17);
-    assert.deepEqual(paletteRGBA(null, 4).filter((_, i) => i % 4 === 0), new Uint8Array([0, 85, 170, 255]));
+    assert.deepEqual(
+      paletteRGBA(null, 4).filter((_, i) => i % 4 === 0),
+      new Uint8Array([0, 85, 170, 255]),
+    );
     assert.deepEqual(paletteRGBA(g).subarray(60, 64), new Uint8Array([255, 255, 255, 255]));
     assert.equal(grayscalePalette(1).colors[0], 0);
   });

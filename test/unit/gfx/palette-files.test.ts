@@ -14,14 +14,27 @@ describe('gfx/palette-files', () => {
     const doc = JSON.parse(text);
     assert.equal(doc.format_version, '1.0');
     assert.equal(doc.palette.name, 'Test');
-    assert.deepEqual(doc.palette.colors, [[0, 0, 0], [248, 248, 248], [248, 0, 0], [0, 248, 0]]);
+    assert.deepEqual(doc.palette.colors, [
+      [0, 0, 0],
+      [248, 248, 248],
+      [248, 0, 0],
+      [0, 248, 0],
+    ]);
     assert.equal(doc.palette.color_count, 4);
     assert.equal(doc.source.palette_index, 8);
     assert.deepEqual(parsePalJson(text).colors, pal.colors);
   });
 
   it('reads the second shape (top-level name and colors) and full-range channels', () => {
-    const p = parsePalJson(JSON.stringify({ name: 'Flat', colors: [[255, 255, 255], [8, 16, 24, 255]] }));
+    const p = parsePalJson(
+      JSON.stringify({
+        name: 'Flat',
+        colors: [
+          [255, 255, 255],
+          [8, 16, 24, 255],
+        ],
+      }),
+    );
     assert.equal(p.name, 'Flat');
     assert.deepEqual([...p.colors], [0x7fff, 1 | (2 << 5) | (3 << 10)]);
     assert.equal(parsePalJson('{"colors":[[0,0,0]]}', 'fallback').name, 'fallback');

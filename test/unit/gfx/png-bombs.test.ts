@@ -41,10 +41,19 @@ describe('PNG import: the chunk list is checked before anything is inflated', ()
   it('refuses 40000x40000 (and anything over the cap) from IHDR alone', () => {
     const bomb = png(ihdr(40000, 40000, 1, 0), chunk('IDAT', GARBAGE), chunk('IEND', new Uint8Array()));
     assert.throws(() => importPng(bomb, opts), refusedWith(/image is 40000x40000: SpritePal imports images up to 4096x4096 \(refused before decoding\)/));
-    assert.throws(() => checkPng(png(ihdr(MAX_PNG_SIDE + 8, 8, 8, 3), chunk('IDAT', GARBAGE), chunk('IEND', new Uint8Array()))), refusedWith(/up to 4096x4096/));
+    assert.throws(
+      () => checkPng(png(ihdr(MAX_PNG_SIDE + 8, 8, 8, 3), chunk('IDAT', GARBAGE), chunk('IEND', new Uint8Array()))),
+      refusedWith(/up to 4096x4096/),
+    );
     // Within the sides, but 64 MiB of RGBA data: refused before any inflation too.
-    assert.throws(() => checkPng(png(ihdr(4096, 4096, 8, 6), chunk('IDAT', GARBAGE), chunk('IEND', new Uint8Array()))), refusedWith(/4096x4096 at 32 bits a pixel: 67112960 bytes of image data, over the 33556480/));
-    assert.ok(MAX_INFLATED_BYTES >= inflatedSize({ width: 2048, height: 2048, depth: 16, colorType: 6, interlaced: false }), 'the most tiles a target holds, as 16-bit RGBA, still fits');
+    assert.throws(
+      () => checkPng(png(ihdr(4096, 4096, 8, 6), chunk('IDAT', GARBAGE), chunk('IEND', new Uint8Array()))),
+      refusedWith(/4096x4096 at 32 bits a pixel: 67112960 bytes of image data, over the 33556480/),
+    );
+    assert.ok(
+      MAX_INFLATED_BYTES >= inflatedSize({ width: 2048, height: 2048, depth: 16, colorType: 6, interlaced: false }),
+      'the most tiles a target holds, as 16-bit RGBA, still fits',
+    );
   });
 
   it('drops iCCP, zTXt, iTXt and other ancillary chunks unread, whatever they hold', () => {

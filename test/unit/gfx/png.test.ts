@@ -8,7 +8,7 @@ import { encodeGrayscalePng, encodeIndexedPng, formatMetadataJson } from '../../
 import { importPng } from '../../../src/core/gfx/png-import';
 import { decodeTiles, encodeTiles } from '../../../src/core/gfx/tiles';
 
-const PAL = new Uint16Array(16).map((_, i) => (i * 2) | ((31 - i) << 5) | ((i * 3) % 32 << 10));
+const PAL = new Uint16Array(16).map((_, i) => (i * 2) | ((31 - i) << 5) | (((i * 3) % 32) << 10));
 const RGBA = bgr555ToRgba(PAL);
 
 function image(w: number, h: number, f: (x: number, y: number) => number) {
@@ -69,7 +69,10 @@ describe('gfx/png export and import', () => {
     assert.deepEqual(back.image.pixels, img.pixels);
     assert.throws(() => encodeGrayscalePng(img, 5), /2, 4, 16 or 256/);
     assert.throws(() => encodeGrayscalePng(img, 4), /index 4/);
-    const two = encodeGrayscalePng(image(8, 8, (x) => x & 3), 4);
+    const two = encodeGrayscalePng(
+      image(8, 8, (x) => x & 3),
+      4,
+    );
     assert.deepEqual(importPng(two, { format: 2 }).image.pixels, image(8, 8, (x) => x & 3).pixels);
   });
 
@@ -82,7 +85,10 @@ describe('gfx/png export and import', () => {
     const g16 = encode({ width: 8, height: 8, data: new Uint16Array(64).fill(17 * 257 * 2), depth: 16, channels: 1 });
     assert.equal(importPng(g16, { format: 4 }).image.pixels[0], 2);
     const ga = new Uint8Array(128);
-    ga[0] = 34; ga[1] = 255; ga[2] = 51; ga[3] = 0;
+    ga[0] = 34;
+    ga[1] = 255;
+    ga[2] = 51;
+    ga[3] = 0;
     const rga = importPng(encode({ width: 8, height: 8, data: ga, depth: 8, channels: 2 }), { format: 4 });
     assert.deepEqual([...rga.image.pixels.subarray(0, 2)], [2, 0]);
   });
@@ -104,7 +110,16 @@ describe('gfx/png export and import', () => {
     assert.equal(r.kind, 'rgb');
     assert.deepEqual(r.image.pixels, want.pixels);
     // SpritePal-style c << 3 colours, as RGB without alpha, in 16-bit
-    const sp = rgbPng(16, 16, (x, y) => { const c = PAL[want.pixels[y * 16 + x]!]!; return [(c & 31) << 3, ((c >> 5) & 31) << 3, ((c >> 10) & 31) << 3]; }, 3, 16);
+    const sp = rgbPng(
+      16,
+      16,
+      (x, y) => {
+        const c = PAL[want.pixels[y * 16 + x]!]!;
+        return [(c & 31) << 3, ((c >> 5) & 31) << 3, ((c >> 10) & 31) << 3];
+      },
+      3,
+      16,
+    );
     assert.deepEqual(importPng(sp, { format: 4, palette: PAL }).image.pixels, want.pixels);
   });
 
@@ -128,38 +143,67 @@ describe('gfx/png export and import', () => {
   describe('refusals name the first offending pixels and the counts', () => {
     it('size not a multiple of 8', () => {
       const png = encode({ width: 10, height: 12, data: new Uint8Array(120), channels: 1, depth: 8 });
-      assert.throws(() => importPng(png, { format: 4 }), (e: Error) => e instanceof PngImportError && /10x12/.test(e.message) && /width 10 is 2 past/.test(e.message) && /height 12 is 4 past/.test(e.message));
+      assert.throws(
+        () => importPng(png, { format: 4 }),
+        (e: Error) => e instanceof PngImportError && /10x12/.test(e.message) && /width 10 is 2 past/.test(e.message) && /height 12 is 4 past/.test(e.message),
+      );
     });
 
     it('indexed: indices past the bit depth', () => {
       const img = image(8, 8, (x, y) => (y === 2 && x >= 5 ? 4 : 1));
       const png = encodeIndexedPng(img, RGBA);
-      assert.throws(() => importPng(png, { format: 2 }), (e: Error) => e instanceof PngImportError && /^3 pixels with palette indices past 3 \(more colours than 2bpp allows\)/.test(e.message) && /\(5, 2\) index 4/.test(e.message));
+      assert.throws(
+        () => importPng(png, { format: 2 }),
+        (e: Error) =>
+          e instanceof PngImportError &&
+          /^3 pixels with palette indices past 3 \(more colours than 2bpp allows\)/.test(e.message) &&
+          /\(5, 2\) index 4/.test(e.message),
+      );
     });
 
     it('grayscale: values that are not multiples of 17', () => {
       const data = new Uint8Array(64).fill(34);
       data[9] = 35;
       const png = encode({ width: 8, height: 8, data, channels: 1, depth: 8 });
-      assert.throws(() => importPng(png, { format: 4 }), (e: Error) => /^1 pixel with gray values that are not exact multiples of 17/.test(e.message) && /\(1, 1\) gray 35/.test(e.message));
+      assert.throws(
+        () => importPng(png, { format: 4 }),
+        (e: Error) => /^1 pixel with gray values that are not exact multiples of 17/.test(e.message) && /\(1, 1\) gray 35/.test(e.message),
+      );
     });
 
     it('RGB: more colours than the bit depth allows', () => {
       const png = rgbPng(8, 8, (x) => [x * 32, 0, 0]);
-      assert.throws(() => importPng(png, { format: 2, palette: PAL, nearest: true }), (e: Error) => /8 distinct colours, more than the 4 2bpp allows/.test(e.message) && /\(4, 0\) #800000/.test(e.message));
+      assert.throws(
+        () => importPng(png, { format: 2, palette: PAL, nearest: true }),
+        (e: Error) => /8 distinct colours, more than the 4 2bpp allows/.test(e.message) && /\(4, 0\) #800000/.test(e.message),
+      );
     });
 
     it('RGB: colours not in the palette', () => {
       const png = rgbPng(8, 8, (x, y) => (x === 7 ? [255, 255, 255] : [...bgr555ToRgb(PAL[(y % 2) + 1]!)]));
-      assert.throws(() => importPng(png, { format: 4, palette: PAL }), (e: Error) => /^8 pixels with colours not in the target palette \(1 distinct\); first: \(7, 0\) #ffffff, \(7, 1\)/.test(e.message) && /, \.\.\.$/.test(e.message));
+      assert.throws(
+        () => importPng(png, { format: 4, palette: PAL }),
+        (e: Error) =>
+          /^8 pixels with colours not in the target palette \(1 distinct\); first: \(7, 0\) #ffffff, \(7, 1\)/.test(e.message) && /, \.\.\.$/.test(e.message),
+      );
     });
 
     it('RGB without a palette', () => {
-      assert.throws(() => importPng(rgbPng(8, 8, () => [0, 0, 0]), { format: 4 }), /needs the target palette/);
+      assert.throws(
+        () =>
+          importPng(
+            rgbPng(8, 8, () => [0, 0, 0]),
+            { format: 4 },
+          ),
+        /needs the target palette/,
+      );
     });
 
     it('a different tile count than the target unless resizing', () => {
-      const png = encodeIndexedPng(image(16, 8, () => 1), RGBA);
+      const png = encodeIndexedPng(
+        image(16, 8, () => 1),
+        RGBA,
+      );
       assert.throws(() => importPng(png, { format: 4, expectedTiles: 4 }), /holds 2 tiles \(2x1\) but the target holds 4/);
       assert.equal(importPng(png, { format: 4, expectedTiles: 4, allowResize: true }).tileCount, 2);
     });
@@ -177,7 +221,18 @@ describe('gfx/png export and import', () => {
   });
 
   it('metadata.json in SpritePal shape', () => {
-    const extraction = { source_type: 'rom', rom_source: 'kss.sfc', rom_offset: '0x1000', sprite_name: 'x', compressed_size: 10, tile_count: 2, extraction_size: 64, rom_title: 'T', rom_checksum: '0x1234', extraction_date: '2024-01-01T00:00:00.000Z' };
+    const extraction = {
+      source_type: 'rom',
+      rom_source: 'kss.sfc',
+      rom_offset: '0x1000',
+      sprite_name: 'x',
+      compressed_size: 10,
+      tile_count: 2,
+      extraction_size: 64,
+      rom_title: 'T',
+      rom_checksum: '0x1234',
+      extraction_date: '2024-01-01T00:00:00.000Z',
+    };
     const doc = JSON.parse(formatMetadataJson({ '9': 'a.pal.json', '8': 'b.pal.json' }, extraction));
     assert.equal(doc.format_version, '1.0');
     assert.equal(doc.default_palette, 8);

@@ -42,7 +42,13 @@ describe('CLI: compress and decompress', () => {
     assert.equal(r.code, 0, r.stderr);
     const rows = JSON.parse(r.stdout) as { file: string; size: number; compressed: number; level: string }[];
     assert.equal(rows.length, 2);
-    assert.deepEqual(rows.map((x) => [x.file, x.size, x.level]), [[p('a.bin'), 2048, 'greedy'], [p('b.dat'), 3000, 'greedy']]);
+    assert.deepEqual(
+      rows.map((x) => [x.file, x.size, x.level]),
+      [
+        [p('a.bin'), 2048, 'greedy'],
+        [p('b.dat'), 3000, 'greedy'],
+      ],
+    );
     assert.deepEqual(readdirSync(p('outdir/x')).sort(), ['a.hal', 'b.hal']);
     assert.equal(decode(readFileSync(p('outdir/x/b.hal'))).data.length, 3000);
     assert.equal(readFileSync(p('outdir/x/a.hal')).length, rows[0]!.compressed);
@@ -84,7 +90,10 @@ describe('CLI: compress and decompress', () => {
   });
 
   it('compress errors: limits, empty input, bad options; nothing written on failure', async () => {
-    writeFileSync(p('rand.bin'), Uint8Array.from({ length: 400 }, (_, k) => (k * 97 + (k >> 3) * 31) & 0xff));
+    writeFileSync(
+      p('rand.bin'),
+      Uint8Array.from({ length: 400 }, (_, k) => (k * 97 + (k >> 3) * 31) & 0xff),
+    );
     const tight = await runCli(['compress', p('rand.bin'), '-o', p('rand.hal'), '--max-size', '100']);
     assert.equal(tight.code, 1);
     assert.match(tight.stderr, /compressed stream is \d+ bytes, more than the limit of 100 bytes/);

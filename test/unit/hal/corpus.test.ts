@@ -39,7 +39,10 @@ describe('HAL corpus (shared/fixtures/hal/corpus)', function () {
   it('fast reproduces inhal -1 and greedy reproduces inhal -2 byte for byte', () => {
     for (const name of names) {
       const bin = read(`${name}.bin`);
-      for (const [level, file] of [['fast', 'inhal1'], ['greedy', 'inhal2']] as const) {
+      for (const [level, file] of [
+        ['fast', 'inhal1'],
+        ['greedy', 'inhal2'],
+      ] as const) {
         const ours = encode(bin, { level, maxSize: 0x20000 });
         const ref = read(`${name}.${file}.hal`);
         assert.equal(ours.length, ref.length, `${name} ${level} size`);

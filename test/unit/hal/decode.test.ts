@@ -118,7 +118,15 @@ describe('HAL decode: errors, bounds and options', () => {
   it('overflow is checked per command kind', () => {
     const big = concat(...Array.from({ length: 64 }, () => [0xe7, 0xff, 0x11]), [0xff]); // 64 x 1,024
     assert.equal(decode(big).data.length, 65536);
-    for (const tail of [[0x00, 0x01], [0x20, 0x01], [0x40, 0x01, 0x02], [0x60, 0x01], [0x80, 0x00, 0x00], [0xa0, 0, 0], [0xc0, 0, 0]]) {
+    for (const tail of [
+      [0x00, 0x01],
+      [0x20, 0x01],
+      [0x40, 0x01, 0x02],
+      [0x60, 0x01],
+      [0x80, 0x00, 0x00],
+      [0xa0, 0, 0],
+      [0xc0, 0, 0],
+    ]) {
       expectError(concat(big.subarray(0, big.length - 1), tail, [0xff]), 'overflow', 192);
     }
   });

@@ -27,8 +27,12 @@ const structured = fc
     fc.oneof(
       fc.uint8Array({ minLength: 1, maxLength: 40 }),
       fc.record({ v: fc.integer({ min: 0, max: 255 }), n: fc.integer({ min: 1, max: 1500 }) }).map(({ v, n }) => new Uint8Array(n).fill(v)),
-      fc.record({ a: fc.integer({ min: 0, max: 255 }), b: fc.integer({ min: 0, max: 255 }), n: fc.integer({ min: 1, max: 1200 }) }).map(({ a, b, n }) => Uint8Array.from({ length: 2 * n }, (_, k) => (k & 1 ? b : a))),
-      fc.record({ v: fc.integer({ min: 0, max: 255 }), n: fc.integer({ min: 1, max: 600 }) }).map(({ v, n }) => Uint8Array.from({ length: n }, (_, k) => (v + k) & 0xff)),
+      fc
+        .record({ a: fc.integer({ min: 0, max: 255 }), b: fc.integer({ min: 0, max: 255 }), n: fc.integer({ min: 1, max: 1200 }) })
+        .map(({ a, b, n }) => Uint8Array.from({ length: 2 * n }, (_, k) => (k & 1 ? b : a))),
+      fc
+        .record({ v: fc.integer({ min: 0, max: 255 }), n: fc.integer({ min: 1, max: 600 }) })
+        .map(({ v, n }) => Uint8Array.from({ length: n }, (_, k) => (v + k) & 0xff)),
       fc.integer({ min: 0, max: 3 }).map((k) => new Uint8Array([k])), // markers that get mirrored below
     ),
     { minLength: 1, maxLength: 12 },
@@ -76,7 +80,10 @@ describe('HAL encode: round trips at every level', () => {
   });
 
   it('structured inputs: runs, word runs, increasing runs across FF, mirrored and reversed tiles (property)', () => {
-    fc.assert(fc.property(structured, (data) => checkAll(data)), { numRuns: 120 });
+    fc.assert(
+      fc.property(structured, (data) => checkAll(data)),
+      { numRuns: 120 },
+    );
   });
 
   it('small alphabets stress tie-breaking and overlaps (property)', () => {
@@ -185,7 +192,10 @@ describe('HAL encode: inhal quirks reproduced by greedy and fast (format doc §5
 describe('HAL encode: input checks and the size limit', () => {
   it('rejects empty and oversized input with a HalEncodeError', () => {
     for (const level of LEVELS) {
-      assert.throws(() => encode(new Uint8Array(0), { level }), (e: unknown) => e instanceof HalEncodeError && e instanceof SpritePalError && e.code === 'hal-encode' && /empty/.test(e.message));
+      assert.throws(
+        () => encode(new Uint8Array(0), { level }),
+        (e: unknown) => e instanceof HalEncodeError && e instanceof SpritePalError && e.code === 'hal-encode' && /empty/.test(e.message),
+      );
       assert.throws(() => encode(new Uint8Array(65537), { level }), /65537 bytes.*at most 65,536/);
     }
     assert.throws(() => encode(new Uint8Array(4), { level: 'best' as HalLevel }), /unknown level "best"/);
@@ -196,7 +206,10 @@ describe('HAL encode: input checks and the size limit', () => {
     const data = randomBytes(500, 3);
     const full = encode(data);
     assert.equal(encode(data, { maxSize: full.length }).length, full.length);
-    assert.throws(() => encode(data, { maxSize: full.length - 1 }), (e: unknown) => e instanceof HalEncodeError && e.message.includes(`${full.length} bytes`) && e.message.includes(`${full.length - 1} bytes`));
+    assert.throws(
+      () => encode(data, { maxSize: full.length - 1 }),
+      (e: unknown) => e instanceof HalEncodeError && e.message.includes(`${full.length} bytes`) && e.message.includes(`${full.length - 1} bytes`),
+    );
   });
 
   it('defaults the limit to 65,536: 64 KiB of random bytes does not fit at any level', () => {

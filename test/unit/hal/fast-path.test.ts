@@ -112,16 +112,22 @@ describe('HAL decoder fast path = the byte-by-byte reference', () => {
 
   it('input and output that are views at odd offsets into larger buffers, alternating', () => {
     fc.assert(
-      fc.property(fc.array(command, { minLength: 1, maxLength: 20 }), fc.uint8Array({ minLength: 1, maxLength: 32 }), fc.nat(7), fc.nat(7), (cmds, raw, a, b) => {
-        const stream = build(cmds, raw, 'ff');
-        const big = new Uint8Array(stream.length + 16);
-        big.set(stream, a + 1);
-        const src = big.subarray(a + 1, a + 1 + stream.length);
-        const into = new Uint8Array(0x10000 + 16).subarray(b + 1, b + 1 + 0x10000);
-        same(src, 0, {}, into);
-        same(stream, 0); // a different array each time: the cached views must follow
-        same(src, 0, {}, into);
-      }),
+      fc.property(
+        fc.array(command, { minLength: 1, maxLength: 20 }),
+        fc.uint8Array({ minLength: 1, maxLength: 32 }),
+        fc.nat(7),
+        fc.nat(7),
+        (cmds, raw, a, b) => {
+          const stream = build(cmds, raw, 'ff');
+          const big = new Uint8Array(stream.length + 16);
+          big.set(stream, a + 1);
+          const src = big.subarray(a + 1, a + 1 + stream.length);
+          const into = new Uint8Array(0x10000 + 16).subarray(b + 1, b + 1 + 0x10000);
+          same(src, 0, {}, into);
+          same(stream, 0); // a different array each time: the cached views must follow
+          same(src, 0, {}, into);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -19,14 +19,19 @@ function check(src: Uint8Array, start: number, opts?: DecodeOptions): void {
   } else {
     assert.ok(REASONS.has(st.reason), st.reason);
     assert.ok(st.offset >= start && st.offset <= src.length, `offset ${st.offset}`);
-    assert.throws(() => decode(src, start, opts), (e: unknown) => e instanceof HalDecodeError && e.reason === st.reason && e.offset === st.offset);
+    assert.throws(
+      () => decode(src, start, opts),
+      (e: unknown) => e instanceof HalDecodeError && e.reason === st.reason && e.offset === st.offset,
+    );
   }
 }
 
 describe('HAL decoder fuzz (a longer run: node scripts/fuzz-hal.mjs after node esbuild.mjs --tests)', () => {
   it('random streams: always a result or a typed error', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 0, maxLength: 600 }), fc.nat(), fc.boolean(), (src, s, strict) => check(src, src.length ? s % src.length : 0, { strict })),
+      fc.property(fc.uint8Array({ minLength: 0, maxLength: 600 }), fc.nat(), fc.boolean(), (src, s, strict) =>
+        check(src, src.length ? s % src.length : 0, { strict }),
+      ),
       { numRuns: 1500 },
     );
   });
@@ -46,17 +51,22 @@ describe('HAL decoder fuzz (a longer run: node scripts/fuzz-hal.mjs after node e
   it('mutated valid streams (bit flips, cut, inserted and deleted bytes)', () => {
     const seeds = [encode(spriteSheet(4096, 3), { level: 'greedy' }), encode(spriteSheet(3000, 5)), encode(randomBytes(700, 9), { level: 'fast' })];
     fc.assert(
-      fc.property(fc.nat(seeds.length - 1), fc.array(fc.tuple(fc.nat(), fc.nat(255), fc.nat(3)), { minLength: 1, maxLength: 8 }), fc.boolean(), (which, edits, strict) => {
-        let s = Array.from(seeds[which]!);
-        for (const [pos, v, op] of edits) {
-          const p = pos % (s.length + 1);
-          if (op === 0) s[p % s.length] = v;
-          else if (op === 1) s[p % s.length]! ^= 1 << (v & 7);
-          else if (op === 2) s.splice(p, 0, v);
-          else s = s.slice(0, Math.max(0, p));
-        }
-        check(Uint8Array.from(s), 0, { strict });
-      }),
+      fc.property(
+        fc.nat(seeds.length - 1),
+        fc.array(fc.tuple(fc.nat(), fc.nat(255), fc.nat(3)), { minLength: 1, maxLength: 8 }),
+        fc.boolean(),
+        (which, edits, strict) => {
+          let s = Array.from(seeds[which]!);
+          for (const [pos, v, op] of edits) {
+            const p = pos % (s.length + 1);
+            if (op === 0) s[p % s.length] = v;
+            else if (op === 1) s[p % s.length]! ^= 1 << (v & 7);
+            else if (op === 2) s.splice(p, 0, v);
+            else s = s.slice(0, Math.max(0, p));
+          }
+          check(Uint8Array.from(s), 0, { strict });
+        },
+      ),
       { numRuns: 800 },
     );
   });

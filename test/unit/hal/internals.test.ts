@@ -59,37 +59,54 @@ describe('HAL internals', () => {
 
   it('MinIndex answers min, prevLess and nextLess like a scan (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 1, maxLength: 700 }), fc.array(fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 0, max: 52 })), { minLength: 1, maxLength: 30 }), (arr, queries) => {
-        const a = Int32Array.from(arr);
-        const idx = new MinIndex(a);
-        for (const [x, y, t] of queries) {
-          const l = Math.min(x % a.length, y % a.length);
-          const r = Math.max(x % a.length, y % a.length);
-          assert.equal(idx.min(l, r), Math.min(...arr.slice(l, r + 1)));
-          let prev = -1;
-          for (let k = r - 1; k >= 0; k--) if (a[k]! < t) { prev = k; break; }
-          assert.equal(idx.prevLess(r, t), prev);
-          let next = -1;
-          for (let k = l + 1; k < a.length; k++) if (a[k]! < t) { next = k; break; }
-          assert.equal(idx.nextLess(l, t), next);
-        }
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 1, maxLength: 700 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 0, max: 52 })), { minLength: 1, maxLength: 30 }),
+        (arr, queries) => {
+          const a = Int32Array.from(arr);
+          const idx = new MinIndex(a);
+          for (const [x, y, t] of queries) {
+            const l = Math.min(x % a.length, y % a.length);
+            const r = Math.max(x % a.length, y % a.length);
+            assert.equal(idx.min(l, r), Math.min(...arr.slice(l, r + 1)));
+            let prev = -1;
+            for (let k = r - 1; k >= 0; k--)
+              if (a[k]! < t) {
+                prev = k;
+                break;
+              }
+            assert.equal(idx.prevLess(r, t), prev);
+            let next = -1;
+            for (let k = l + 1; k < a.length; k++)
+              if (a[k]! < t) {
+                next = k;
+                break;
+              }
+            assert.equal(idx.nextLess(l, t), next);
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });
 
   it('RankSet answers prev and next like a sorted scan (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 70000 }), fc.array(fc.nat(), { maxLength: 60 }), fc.array(fc.nat(), { minLength: 1, maxLength: 40 }), (size, adds, queries) => {
-        const set = new RankSet(size);
-        const members = [...new Set(adds.map((a) => a % size))].sort((a, b) => a - b);
-        for (const m of members) set.add(m);
-        for (const q0 of queries) {
-          const q = q0 % size;
-          assert.equal(set.prev(q), [...members].reverse().find((m) => m < q) ?? -1);
-          assert.equal(set.next(q), members.find((m) => m > q) ?? -1);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 70000 }),
+        fc.array(fc.nat(), { maxLength: 60 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 40 }),
+        (size, adds, queries) => {
+          const set = new RankSet(size);
+          const members = [...new Set(adds.map((a) => a % size))].sort((a, b) => a - b);
+          for (const m of members) set.add(m);
+          for (const q0 of queries) {
+            const q = q0 % size;
+            assert.equal(set.prev(q), [...members].reverse().find((m) => m < q) ?? -1);
+            assert.equal(set.next(q), members.find((m) => m > q) ?? -1);
+          }
+        },
+      ),
       { numRuns: 200 },
     );
     const big = new RankSet(196611);

@@ -76,7 +76,10 @@ describe('inject: atomic save survives SIGKILL', function () {
       // No partial file under a backup name: a backup is copied to a temp file and renamed.
       for (const name of readdirSync(dir).filter((n) => n.startsWith('big.sfc.bak-'))) {
         const bak = readFileSync(join(dir, name));
-        assert.ok(Buffer.compare(bak, a) === 0 || Buffer.compare(bak, b) === 0, `round ${round}: backup ${name} is ${bak.length} bytes and equals neither version`);
+        assert.ok(
+          Buffer.compare(bak, a) === 0 || Buffer.compare(bak, b) === 0,
+          `round ${round}: backup ${name} is ${bak.length} bytes and equals neither version`,
+        );
       }
     }
     assert.equal(seen.a + seen.b, 12);

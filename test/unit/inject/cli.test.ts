@@ -61,7 +61,10 @@ describe('inject: CLI', function () {
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /unchanged.*nothing was written/);
     assert.equal(hash(rom), before);
-    assert.deepEqual(readdirSync(dir).filter((n) => n.includes('.bak-')), []);
+    assert.deepEqual(
+      readdirSync(dir).filter((n) => n.includes('.bak-')),
+      [],
+    );
   });
 
   it('edited image in place: backup of the old file, decoded tiles equal the image, checksum valid, only the block changed', async () => {
@@ -127,10 +130,37 @@ describe('inject: CLI', function () {
     const many = new Uint8Array(20 * 64).map((_, i) => i % 20);
     const cases: [string, string[], RegExp][] = [
       ['wrong tile count', ['--offset', hex(A), '--image', png('w.png', sheetPng(spritePixels(48)))], /48 tiles.*holds 20/],
-      ['too many colours', ['--offset', hex(A), '--image', png('m.png', encodePng({ width: 128, height: 16, data: new Uint8Array(128 * 16).map((_, i) => many[i % many.length]!), channels: 1, depth: 8, palette: Array.from({ length: 32 }, (_, i) => [i, i, i]) }))], /indices past 15/],
-      ['colour not in the palette', ['--offset', hex(C), '--raw', '--tiles', '1', '--image', png('r.png', rgb), '--palette', 'pal.pal.json'], /not in the target palette/],
+      [
+        'too many colours',
+        [
+          '--offset',
+          hex(A),
+          '--image',
+          png(
+            'm.png',
+            encodePng({
+              width: 128,
+              height: 16,
+              data: new Uint8Array(128 * 16).map((_, i) => many[i % many.length]!),
+              channels: 1,
+              depth: 8,
+              palette: Array.from({ length: 32 }, (_, i) => [i, i, i]),
+            }),
+          ),
+        ],
+        /indices past 15/,
+      ],
+      [
+        'colour not in the palette',
+        ['--offset', hex(C), '--raw', '--tiles', '1', '--image', png('r.png', rgb), '--palette', 'pal.pal.json'],
+        /not in the target palette/,
+      ],
       ['no room', ['--offset', hex(A), '--image', png('n.png', indexedPng(noisyPixels(20)))], /allow relocation/],
-      ['no pointers', ['--offset', hex(E), '--bpp', '2', '--relocate', '--image', png('p.png', indexedPng(noisyPixels(16, 4), 4))], /no 24-bit pointer.*with --pointer <addr>/],
+      [
+        'no pointers',
+        ['--offset', hex(E), '--bpp', '2', '--relocate', '--image', png('p.png', indexedPng(noisyPixels(16, 4), 4))],
+        /no 24-bit pointer.*with --pointer <addr>/,
+      ],
       ['no free space', ['--offset', hex(A), '--relocate', '--resize', '--image', png('f.png', indexedPng(noisyPixels(1100)))], /no free space/],
       ['not a HAL stream', ['--offset', '0x30000', '--image', 'n.png'], /no HAL stream/],
       ['raw without a size', ['--offset', hex(C), '--raw', '--image', 'n.png'], /--tiles n or --length n/],
@@ -154,7 +184,10 @@ describe('inject: CLI', function () {
     assert.notEqual(ro.code, 0);
     assert.match(ro.stderr, /read-only/);
     assert.equal(hash(rom), before);
-    assert.deepEqual(readdirSync(dir).filter((n) => n.includes('.bak-') || n.endsWith('.tmp')), []);
+    assert.deepEqual(
+      readdirSync(dir).filter((n) => n.includes('.bak-') || n.endsWith('.tmp')),
+      [],
+    );
   });
 
   it('prints a readable summary', async () => {

@@ -37,7 +37,10 @@ describe('inject: demo ROM', function () {
     const out = new Rom(applyPlan(file, rom.copierHeaderSize, plan));
     const ptr = out.data[slot]! | (out.data[slot + 1]! << 8) | (out.data[slot + 2]! << 16);
     assert.equal(out.resolveAddress(`$${ptr.toString(16).padStart(6, '0')}`).romOffset, plan.summary.newRomOffset);
-    assert.ok(out.data.subarray(s.romOffset, s.romOffset + s.consumed).every((b) => b === plan.summary.padding), 'old block freed');
+    assert.ok(
+      out.data.subarray(s.romOffset, s.romOffset + s.consumed).every((b) => b === plan.summary.padding),
+      'old block freed',
+    );
     assert.deepEqual(decodeTiles(decode(out.data, plan.summary.newRomOffset).data, 4), edited);
     assert.ok(out.checksum!.valid);
   });

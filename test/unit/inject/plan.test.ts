@@ -6,7 +6,29 @@ import { Rom } from '../../../src/core/rom/rom';
 import { readChecksumState } from '../../../src/core/rom/checksum';
 import { offsetToSnes } from '../../../src/core/rom/mapping';
 import { applyPlan, planInjection, InjectionRefusedError, type InjectionPlan } from '../../../src/core/inject';
-import { A, B, C, D, E, FREE_BANK, PIX_A, PIX_B, PIX_C, PIX_D, PIX_E, PTR_A, PTR_D1, PTR_D2, buildFixture, diffIndices, indexedPng, noise, noisyPixels, sheetPng, spritePixels } from './fixture';
+import {
+  A,
+  B,
+  C,
+  D,
+  E,
+  FREE_BANK,
+  PIX_A,
+  PIX_B,
+  PIX_C,
+  PIX_D,
+  PIX_E,
+  PTR_A,
+  PTR_D1,
+  PTR_D2,
+  buildFixture,
+  diffIndices,
+  indexedPng,
+  noise,
+  noisyPixels,
+  sheetPng,
+  spritePixels,
+} from './fixture';
 
 const fx = buildFixture();
 const rom = new Rom(fx.file, 'fixture.sfc');
@@ -59,7 +81,10 @@ describe('inject: planInjection', () => {
     const out = applied(plan);
     const { data, consumed } = decode(out.data, B);
     assert.equal(consumed, plan.summary.newSize);
-    assert.deepEqual(decodeTiles(data, 4), PIX_B.map((v, i) => (i < edited.length ? edited[i]! : v)));
+    assert.deepEqual(
+      decodeTiles(data, 4),
+      PIX_B.map((v, i) => (i < edited.length ? edited[i]! : v)),
+    );
     assert.ok(out.checksum!.valid);
     assert.equal(out.checksum!.stored, plan.summary.checksum);
     const end = B + Math.max(fx.sizeB, plan.summary.newSize);
@@ -93,7 +118,10 @@ describe('inject: planInjection', () => {
 
   it('refuses data that does not fit when relocation is not allowed, naming the sizes and the place', () => {
     const png = indexedPng(noisyPixels(20));
-    assert.throws(() => planInjection(rom, { romOffset: A, kind: 'hal', bpp: 4 }, png, {}), refused('no-room', /ROM offset 0x010000 \(\$82:8000\).*allow relocation/));
+    assert.throws(
+      () => planInjection(rom, { romOffset: A, kind: 'hal', bpp: 4 }, png, {}),
+      refused('no-room', /ROM offset 0x010000 \(\$82:8000\).*allow relocation/),
+    );
   });
 
   it('relocates an oversize block: new place in free space, pointer rewritten, old block freed', () => {
@@ -106,16 +134,23 @@ describe('inject: planInjection', () => {
     // First fit: the 0xFF run after B (16 bytes kept after B's 0xFF terminator), else the free bank.
     const inRun = (lo: number, hi: number) => s.newRomOffset >= lo && s.newRomOffset + s.newSize <= hi;
     assert.ok(inRun(B + fx.sizeB - 1 + 16, B + 0x8000) || inRun(FREE_BANK + 16, FREE_BANK + 0x8000 - 16), `placed at ${s.newRomOffset.toString(16)}`);
-    assert.ok(fx.file.subarray(s.newRomOffset, s.newRomOffset + s.newSize).every((b) => b === 0xff), 'placed in free bytes');
+    assert.ok(
+      fx.file.subarray(s.newRomOffset, s.newRomOffset + s.newSize).every((b) => b === 0xff),
+      'placed in free bytes',
+    );
     assert.equal(s.newSnes, offsetToSnes('lorom', s.newRomOffset));
     const out = applied(plan);
     const ptr = out.data[PTR_A]! | (out.data[PTR_A + 1]! << 8) | (out.data[PTR_A + 2]! << 16);
     assert.equal(ptr, s.newSnes);
     assert.deepEqual(decodeTiles(decode(out.data, s.newRomOffset).data, 4), big);
-    assert.ok(out.data.subarray(A, A + fx.sizeA).every((b) => b === 0xff), 'old block freed');
+    assert.ok(
+      out.data.subarray(A, A + fx.sizeA).every((b) => b === 0xff),
+      'old block freed',
+    );
     assert.ok(out.checksum!.valid);
     for (const i of diffIndices(fx.file, out.file)) {
-      const ok = (i >= A && i < A + fx.sizeA) || (i >= PTR_A && i < PTR_A + 3) || (i >= s.newRomOffset && i < s.newRomOffset + s.newSize) || CHECKSUM_PAIR.includes(i);
+      const ok =
+        (i >= A && i < A + fx.sizeA) || (i >= PTR_A && i < PTR_A + 3) || (i >= s.newRomOffset && i < s.newRomOffset + s.newSize) || CHECKSUM_PAIR.includes(i);
       assert.ok(ok, `byte ${i.toString(16)} changed`);
     }
   });
@@ -145,16 +180,31 @@ describe('inject: planInjection', () => {
 
   it('refuses to relocate a block nothing points at, and a chosen slot that does not point at it', () => {
     const png = indexedPng(noisyPixels(16, 4), 4);
-    assert.throws(() => planInjection(rom, { romOffset: E, kind: 'hal', bpp: 2 }, png, { relocate: true }), refused('no-pointers', /no 24-bit pointer to \$85:9000/));
-    assert.throws(() => planInjection(rom, { romOffset: E, kind: 'hal', bpp: 2 }, png, { relocate: true, pointers: [PTR_A] }), refused('no-pointers', /not a pointer to/));
-    assert.throws(() => planInjection(rom, { romOffset: E, kind: 'hal', bpp: 2 }, png, { relocate: true, pointers: [0x3ffff] }), refused('no-pointers', /outside/));
-    assert.throws(() => planInjection(rom, { romOffset: E, kind: 'hal', bpp: 2 }, png, { relocate: true, pointers: [E + 1] }), refused('no-pointers', /inside/));
+    assert.throws(
+      () => planInjection(rom, { romOffset: E, kind: 'hal', bpp: 2 }, png, { relocate: true }),
+      refused('no-pointers', /no 24-bit pointer to \$85:9000/),
+    );
+    assert.throws(
+      () => planInjection(rom, { romOffset: E, kind: 'hal', bpp: 2 }, png, { relocate: true, pointers: [PTR_A] }),
+      refused('no-pointers', /not a pointer to/),
+    );
+    assert.throws(
+      () => planInjection(rom, { romOffset: E, kind: 'hal', bpp: 2 }, png, { relocate: true, pointers: [0x3ffff] }),
+      refused('no-pointers', /outside/),
+    );
+    assert.throws(
+      () => planInjection(rom, { romOffset: E, kind: 'hal', bpp: 2 }, png, { relocate: true, pointers: [E + 1] }),
+      refused('no-pointers', /inside/),
+    );
   });
 
   it('refuses when no free space is large enough', () => {
     // A whole bank of noise does not compress: 32 KiB + overhead fits no 32 KiB bank.
     const png = indexedPng(noisyPixels(1100), 16, 20);
-    assert.throws(() => planInjection(rom, { romOffset: A, kind: 'hal', bpp: 4 }, png, { relocate: true, resize: true }), refused('no-free-space', /inside one 32 KiB bank/));
+    assert.throws(
+      () => planInjection(rom, { romOffset: A, kind: 'hal', bpp: 4 }, png, { relocate: true, resize: true }),
+      refused('no-free-space', /inside one 32 KiB bank/),
+    );
   });
 
   it('writes raw targets raw', () => {
@@ -181,7 +231,10 @@ describe('inject: planInjection', () => {
     assert.throws(() => planInjection(rom, { ...t, widthTiles: 8 }, sheetPng(PIX_A), {}), refused('image', /64x24/));
     const dirty = spritePixels(32);
     assert.throws(() => planInjection(rom, t, sheetPng(dirty.subarray(0, 21 * 64)), {}), refused('image', /cell 20.*not blank/));
-    assert.throws(() => planInjection(rom, { romOffset: E, kind: 'hal', bpp: 2 }, indexedPng(PIX_A, 16), {}), refused('image', /HAL block at ROM offset 0x029000.*palette indices past 3/));
+    assert.throws(
+      () => planInjection(rom, { romOffset: E, kind: 'hal', bpp: 2 }, indexedPng(PIX_A, 16), {}),
+      refused('image', /HAL block at ROM offset 0x029000.*palette indices past 3/),
+    );
     assert.throws(() => planInjection(rom, t, Uint8Array.of(1, 2, 3), {}), refused('image', /not a readable PNG/));
   });
 
@@ -284,7 +337,10 @@ describe('inject: planInjection on HiROM', () => {
     const hrom = new Rom(file);
     const t = { romOffset: 0x18000, kind: 'hal' as const, bpp: 4 as const };
     assert.throws(() => planInjection(hrom, t, indexedPng(noisyPixels(16)), { relocate: true }), refused('no-free-space', /that its pointers can address/));
-    assert.throws(() => planInjection(hrom, t, indexedPng(noisyPixels(1100)), { relocate: true, resize: true }), refused('no-free-space', /inside one 64 KiB bank/));
+    assert.throws(
+      () => planInjection(hrom, t, indexedPng(noisyPixels(1100)), { relocate: true, resize: true }),
+      refused('no-free-space', /inside one 64 KiB bank/),
+    );
   });
 
   it('refuses an image whose data is more than a HAL stream holds', () => {
@@ -320,11 +376,17 @@ describe('inject: room after a block', () => {
     assert.equal(plan.summary.padding, 0);
     const out = new Rom(applyPlan(zrom.file, 0, plan));
     assert.deepEqual(decodeTiles(decode(out.data, 0x9000).data, 4), newPixels);
-    assert.ok(out.data.subarray(0x9000 + newStream.length, 0x9000 + oldStream.length + grow + 16).every((b) => b === 0), 'the guard is untouched');
+    assert.ok(
+      out.data.subarray(0x9000 + newStream.length, 0x9000 + oldStream.length + grow + 16).every((b) => b === 0),
+      'the guard is untouched',
+    );
   });
 
   it('refuses when only the guard would be left short', () => {
     const zrom = romWithZeros(grow + 15);
-    assert.throws(() => planInjection(zrom, { romOffset: 0x9000, kind: 'hal', bpp: 4 }, indexedPng(newPixels), {}), refused('no-room', new RegExp(`with ${grow - 1} free after it`)));
+    assert.throws(
+      () => planInjection(zrom, { romOffset: 0x9000, kind: 'hal', bpp: 4 }, indexedPng(newPixels), {}),
+      refused('no-room', new RegExp(`with ${grow - 1} free after it`)),
+    );
   });
 });

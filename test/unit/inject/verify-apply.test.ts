@@ -22,7 +22,18 @@ function setup(): VerifyInput {
       d.set([0x00, 0x90, 0x81], 0x8100); // $81:9000 -> 0x9000
     },
   });
-  return { data, mapping: 'lorom', headerOffset: 0x7fc0, kind: 'hal', bpp: 4, romOffset: 0x9000, size: STREAM.length, expected: TILES, pixels: PIX, pointers: [0x8100] };
+  return {
+    data,
+    mapping: 'lorom',
+    headerOffset: 0x7fc0,
+    kind: 'hal',
+    bpp: 4,
+    romOffset: 0x9000,
+    size: STREAM.length,
+    expected: TILES,
+    pixels: PIX,
+    pointers: [0x8100],
+  };
 }
 
 function fails(v: VerifyInput, pattern: RegExp): void {

@@ -1,6 +1,19 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  mkdirSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { backupTimestamp, FileChangedError, listBackups, originalBackups, writeFileAtomic, SaveError } from '../../../src/core/io/atomic-file';
@@ -34,7 +47,11 @@ describe('atomic save with backups', () => {
     assert.deepEqual([...readFileSync(file)], [5]);
     const backups = await listBackups(file);
     assert.equal(backups.length, 3);
-    assert.deepEqual(backups.map((b) => readFileSync(b)[0]), [4, 3, 2], 'newest first, oldest pruned');
+    assert.deepEqual(
+      backups.map((b) => readFileSync(b)[0]),
+      [4, 3, 2],
+      'newest first, oldest pruned',
+    );
   });
 
   it('refuses a read-only file (even as root) and changes nothing', async () => {
@@ -83,7 +100,11 @@ describe('atomic save: backups that keep the original, locking, links and leftov
     assert.equal(originals.length, 1);
     assert.match(originals[0]!, /rom\.sfc\.bak-20261203-080001-000-original$/);
     assert.deepEqual([...readFileSync(originals[0]!)], [0], 'the untouched original');
-    assert.deepEqual((await listBackups(file)).map((b) => readFileSync(b)[0]), [5, 4], 'the newest two others');
+    assert.deepEqual(
+      (await listBackups(file)).map((b) => readFileSync(b)[0]),
+      [5, 4],
+      'the newest two others',
+    );
   });
 
   it('writes nothing and makes no backup when the disk already holds the bytes', async () => {
@@ -183,7 +204,10 @@ describe('atomic save: backups that keep the original, locking, links and leftov
   it('is refused while another process holds the lock, leaving the file as it was', async () => {
     const release = await acquireLock(realpathSync(file));
     try {
-      await assert.rejects(writeFileAtomic(file, Uint8Array.of(9), { keepBackups: 5, lock: { waitMs: 50 } }), /ROM is being written by another process \(pid \d+\)/);
+      await assert.rejects(
+        writeFileAtomic(file, Uint8Array.of(9), { keepBackups: 5, lock: { waitMs: 50 } }),
+        /ROM is being written by another process \(pid \d+\)/,
+      );
     } finally {
       await release();
     }

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileReadError, readBounded, readBoundedSync } from '../../../src/core/io/bounded-read';
 
-const refused = (reason: FileReadError['reason'], pattern: RegExp) => (e: unknown) => e instanceof FileReadError && e.reason === reason && pattern.test(e.message);
+const refused = (reason: FileReadError['reason'], pattern: RegExp) => (e: unknown) =>
+  e instanceof FileReadError && e.reason === reason && pattern.test(e.message);
 
 describe('io: bounded reads refuse what is not a file of an accepted size, before reading', () => {
   let dir: string;
@@ -29,7 +30,10 @@ describe('io: bounded reads refuse what is not a file of an accepted size, befor
     const fifo = join(dir, 'pipe.sfc');
     if (spawnSync('mkfifo', [fifo]).status !== 0 || !existsSync(fifo)) this.skip();
     // Were it opened for reading, these calls would block forever: no writer ever comes.
-    assert.throws(() => readBoundedSync(fifo, { what: 'ROM', maxBytes: 1024 }), refused('not-a-file', /ROM ".*pipe\.sfc" is a named pipe \(FIFO\), not a file/));
+    assert.throws(
+      () => readBoundedSync(fifo, { what: 'ROM', maxBytes: 1024 }),
+      refused('not-a-file', /ROM ".*pipe\.sfc" is a named pipe \(FIFO\), not a file/),
+    );
     await assert.rejects(readBounded(fifo, { what: 'ROM', maxBytes: 1024 }), refused('not-a-file', /named pipe/));
   });
 
@@ -46,7 +50,10 @@ describe('io: bounded reads refuse what is not a file of an accepted size, befor
     ftruncateSync(fd, 1.5 * 1024 ** 3); // sparse: nothing is written, reading it would take 1.5 GiB
     closeSync(fd);
     const before = process.memoryUsage().rss;
-    assert.throws(() => readBoundedSync(big, { maxBytes: 64 << 20 }), refused('too-large', /is 1610612736 bytes, over the 67108864-byte limit: nothing was read/));
+    assert.throws(
+      () => readBoundedSync(big, { maxBytes: 64 << 20 }),
+      refused('too-large', /is 1610612736 bytes, over the 67108864-byte limit: nothing was read/),
+    );
     await assert.rejects(readBounded(big, { maxBytes: 64 << 20 }), refused('too-large', /1610612736 bytes/));
     assert.ok(process.memoryUsage().rss - before < 64 << 20, 'nothing near the file size was allocated');
     const seen: number[] = [];
@@ -65,7 +72,10 @@ describe('io: bounded reads refuse what is not a file of an accepted size, befor
   });
 
   it('names a missing file, a dangling link and a link loop for what they are', async () => {
-    assert.throws(() => readBoundedSync(join(dir, 'none.sfc'), { what: 'ROM', maxBytes: 10, display: 'none.sfc' }), refused('missing', /^ROM "none\.sfc" does not exist$/));
+    assert.throws(
+      () => readBoundedSync(join(dir, 'none.sfc'), { what: 'ROM', maxBytes: 10, display: 'none.sfc' }),
+      refused('missing', /^ROM "none\.sfc" does not exist$/),
+    );
     symlinkSync(join(dir, 'gone.sfc'), join(dir, 'dangling.sfc'));
     assert.throws(() => readBoundedSync(join(dir, 'dangling.sfc'), { maxBytes: 10 }), refused('missing', /is a symbolic link to a file that does not exist/));
     await assert.rejects(readBounded(join(dir, 'dangling.sfc'), { maxBytes: 10 }), refused('missing', /symbolic link to a file that does not exist/));

@@ -44,7 +44,8 @@ describe('io: the ROM lock', () => {
     const started = Date.now();
     await assert.rejects(
       acquireLock(file, { waitMs: 150 }),
-      (e: unknown) => e instanceof RomLockedError && e.pid === process.pid && new RegExp(`ROM is being written by another process \\(pid ${process.pid}\\)`).test(e.message),
+      (e: unknown) =>
+        e instanceof RomLockedError && e.pid === process.pid && new RegExp(`ROM is being written by another process \\(pid ${process.pid}\\)`).test(e.message),
     );
     assert.ok(Date.now() - started >= 140, 'it waited');
     await release();

@@ -33,7 +33,10 @@ describe('io: reading local files', () => {
   });
 
   it('refuses a directory by name, and lets the size check refuse before reading', async () => {
-    await assert.rejects(readLocalFile(dir, 'a ROM file', () => undefined), { message: `a ROM file "${dir}" is a directory, not a file: nothing was read` });
+    await assert.rejects(
+      readLocalFile(dir, 'a ROM file', () => undefined),
+      { message: `a ROM file "${dir}" is a directory, not a file: nothing was read` },
+    );
     const path = join(dir, 'huge.sfc');
     writeFileSync(path, new Uint8Array(100));
     const sizes: number[] = [];
@@ -45,6 +48,9 @@ describe('io: reading local files', () => {
       /too big: 100/,
     );
     assert.deepEqual(sizes, [100]);
-    await assert.rejects(readLocalFile(join(dir, 'missing.sfc'), 'a ROM file', () => undefined), { code: 'read', reason: 'missing' });
+    await assert.rejects(
+      readLocalFile(join(dir, 'missing.sfc'), 'a ROM file', () => undefined),
+      { code: 'read', reason: 'missing' },
+    );
   });
 });

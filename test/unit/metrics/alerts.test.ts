@@ -24,7 +24,16 @@ describe('metrics: AlertEngine', () => {
     const engine = new AlertEngine({ rules: [slowScan], clock: clock.now, cooldownMs: 0 });
     assert.deepEqual(engine.checkOperation('scan', 99.9), []);
     const [w] = engine.checkOperation('scan', 100);
-    assert.deepEqual(w, { ruleId: 'slow-scan', level: 'warning', subject: 'scan', value: 100, threshold: 100, unit: 'ms', message: 'scan 100 ms reached the warning threshold of 100 ms', at: clock.t });
+    assert.deepEqual(w, {
+      ruleId: 'slow-scan',
+      level: 'warning',
+      subject: 'scan',
+      value: 100,
+      threshold: 100,
+      unit: 'ms',
+      message: 'scan 100 ms reached the warning threshold of 100 ms',
+      at: clock.t,
+    });
     clock.advance(10_000);
     assert.equal(engine.checkOperation('scan', 612.25)[0]!.message, 'scan 612.3 ms reached the critical threshold of 500 ms');
     assert.deepEqual(engine.checkOperation('rom.open', 1e9), [], 'no rule watches rom.open here');
@@ -48,7 +57,10 @@ describe('metrics: AlertEngine', () => {
     engine.checkOperation('scan', 200);
     clock.advance(1);
     engine.checkOperation('scan', 200);
-    assert.deepEqual(fired.map((a) => a.at - fired[0]!.at), [0, 10_000]);
+    assert.deepEqual(
+      fired.map((a) => a.at - fired[0]!.at),
+      [0, 10_000],
+    );
     assert.equal(engine.firedCount, 2);
   });
 
@@ -87,7 +99,10 @@ describe('metrics: AlertEngine', () => {
     const clock = new FakeClock();
     const engine = new AlertEngine({ rules: [{ ...slowScan, cooldownMs: 0 }], clock: clock.now, maxHistory: 2 });
     for (const v of [100, 200, 300]) engine.checkOperation('scan', v);
-    assert.deepEqual(engine.recent().map((a) => a.value), [200, 300]);
+    assert.deepEqual(
+      engine.recent().map((a) => a.value),
+      [200, 300],
+    );
     assert.equal(engine.firedCount, 3);
     engine.reset();
     assert.deepEqual([engine.recent(), engine.firedCount], [[], 0]);

@@ -48,8 +48,15 @@ describe('metrics: startPeriodicExport', () => {
   });
 
   it('refuses a non-positive interval and works on real timers (unref, cleared on dispose)', () => {
-    assert.throws(() => startPeriodicExport({ snapshot: () => registry.snapshot(), rotator: { write: async () => ({ path: '', removed: [] }) }, intervalMs: 0 }), /intervalMs/);
-    const exp = startPeriodicExport({ snapshot: () => registry.snapshot(), rotator: { write: async () => ({ path: '', removed: [] }) }, intervalMs: 3_600_000 });
+    assert.throws(
+      () => startPeriodicExport({ snapshot: () => registry.snapshot(), rotator: { write: async () => ({ path: '', removed: [] }) }, intervalMs: 0 }),
+      /intervalMs/,
+    );
+    const exp = startPeriodicExport({
+      snapshot: () => registry.snapshot(),
+      rotator: { write: async () => ({ path: '', removed: [] }) },
+      intervalMs: 3_600_000,
+    });
     exp.dispose();
   });
 });

@@ -6,7 +6,14 @@ describe('metrics: formatting', () => {
     assert.deepEqual([0.0423, 3.14159, 120.4, 9999, 12_345].map(formatMs), ['0.042 ms', '3.14 ms', '120 ms', '9999 ms', '12.3 s']);
   });
   it('bytes in binary units', () => {
-    assert.deepEqual([0, 1023, 1536, 12.3 * 1024 * 1024, 5 * 1024 ** 4, 3 * 1024 ** 5].map(formatBytes), ['0 B', '1023 B', '1.5 KiB', '12.3 MiB', '5.0 TiB', '3072.0 TiB']);
+    assert.deepEqual([0, 1023, 1536, 12.3 * 1024 * 1024, 5 * 1024 ** 4, 3 * 1024 ** 5].map(formatBytes), [
+      '0 B',
+      '1023 B',
+      '1.5 KiB',
+      '12.3 MiB',
+      '5.0 TiB',
+      '3072.0 TiB',
+    ]);
   });
   it('percentages and rates', () => {
     assert.deepEqual([0, 0.05, 0.34, 9.96, 12.5].map(formatPercent), ['0.0%', '<0.1%', '0.3%', '10%', '13%']);

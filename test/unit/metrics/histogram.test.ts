@@ -36,7 +36,21 @@ describe('metrics: OperationHistogram', () => {
 
   it('is all zeros and nulls before the first sample (no NaN, no sentinel min)', () => {
     const s = new OperationHistogram().snapshot();
-    assert.deepEqual(s, { count: 0, failures: 0, totalMs: 0, meanMs: 0, minMs: 0, maxMs: 0, p50Ms: 0, p95Ms: 0, p99Ms: 0, bytes: 0, items: 0, mbPerSec: null, itemsPerSec: null });
+    assert.deepEqual(s, {
+      count: 0,
+      failures: 0,
+      totalMs: 0,
+      meanMs: 0,
+      minMs: 0,
+      maxMs: 0,
+      p50Ms: 0,
+      p95Ms: 0,
+      p99Ms: 0,
+      bytes: 0,
+      items: 0,
+      mbPerSec: null,
+      itemsPerSec: null,
+    });
   });
 
   it('derives throughput only from the samples that reported bytes or items', () => {

@@ -58,10 +58,14 @@ describe('metrics: MetricsRegistry', () => {
       const boom = new Error('bad block');
       assert.throws(
         () =>
-          registry.time('hal.decode', () => {
-            hr.t += 3;
-            throw boom;
-          }, { bytes: 99 }),
+          registry.time(
+            'hal.decode',
+            () => {
+              hr.t += 3;
+              throw boom;
+            },
+            { bytes: 99 },
+          ),
         (e) => e === boom,
       );
       const op = registry.snapshot().operations['hal.decode']!;
@@ -150,7 +154,7 @@ describe('metrics: MetricsRegistry', () => {
       assert.deepEqual(s.cacheTotals, { hits: 90, misses: 10, bytes: 1500, entries: 5, evictions: 2, hitRate: 0.9 });
     });
 
-    it('a tiered cache: a lower level serves the front level\'s misses, so a reopen fully served by disk is 100 %', () => {
+    it("a tiered cache: a lower level serves the front level's misses, so a reopen fully served by disk is 100 %", () => {
       const { registry } = setup();
       // Reopen: a fresh memory level misses all 44 lookups, disk serves every one of them.
       registry.registerCache('memory', () => ({ hits: 0, misses: 44, bytes: 4096, entries: 44 }));
@@ -161,7 +165,7 @@ describe('metrics: MetricsRegistry', () => {
       assert.deepEqual(s.cacheTotals, { hits: 44, misses: 0, bytes: 12288, entries: 88, evictions: 0, hitRate: 1 });
     });
 
-    it('a tiered cache: hits of every level over the first level\'s lookups; misses are what no level served', () => {
+    it("a tiered cache: hits of every level over the first level's lookups; misses are what no level served", () => {
       const { registry } = setup();
       // 100 lookups: memory hits 70; of its 30 misses disk serves 20 and misses 10.
       registry.registerCache('disk', () => ({ hits: 20, misses: 10, bytes: 0 }), { servesMissesOf: 'memory' });
@@ -238,7 +242,10 @@ describe('metrics: MetricsRegistry', () => {
       registry.record('hal.decode', 600);
       assert.equal(seen.length, 1);
       const s = registry.snapshot();
-      assert.deepEqual(s.alerts.map((a) => a.ruleId), ['rom-load', 'extraction']);
+      assert.deepEqual(
+        s.alerts.map((a) => a.ruleId),
+        ['rom-load', 'extraction'],
+      );
       assert.equal(s.alertsFired, 2);
     });
 
@@ -247,7 +254,10 @@ describe('metrics: MetricsRegistry', () => {
       for (let i = 1; i < DEFAULT_MIN_SAMPLES; i++) registry.record('cache.lookup', 80);
       assert.equal(registry.snapshot().alertsFired, 0, `${DEFAULT_MIN_SAMPLES - 1} slow lookups are a cold start, not an alert`);
       registry.record('cache.lookup', 80);
-      assert.deepEqual(registry.snapshot().alerts.map((a) => [a.ruleId, a.level]), [['cache-lookup', 'critical']]);
+      assert.deepEqual(
+        registry.snapshot().alerts.map((a) => [a.ruleId, a.level]),
+        [['cache-lookup', 'critical']],
+      );
       registry.reset();
       registry.record('cache.lookup', 80);
       assert.equal(registry.snapshot().alertsFired, 0, 'a reset starts the count again');
@@ -263,14 +273,20 @@ describe('metrics: MetricsRegistry', () => {
       assert.equal(registry.snapshot().alerts.length, 0);
       registry.setEnabled(true);
       const s = registry.snapshot();
-      assert.deepEqual(s.alerts.map((a) => [a.ruleId, a.level, a.unit]), [['memory', 'critical', 'MB']]);
+      assert.deepEqual(
+        s.alerts.map((a) => [a.ruleId, a.level, a.unit]),
+        [['memory', 'critical', 'MB']],
+      );
     });
 
     it('uses custom rules, cooldown and a bounded alert list', () => {
       const { registry } = setup({ rules: [{ id: 'slow', subject: { operation: 'scan' }, warning: 1, critical: 1000 }], cooldownMs: 0, maxAlerts: 3 });
       for (let i = 0; i < 5; i++) registry.record('scan', 10 + i);
       const s = registry.snapshot();
-      assert.deepEqual(s.alerts.map((a) => a.value), [12, 13, 14]);
+      assert.deepEqual(
+        s.alerts.map((a) => a.value),
+        [12, 13, 14],
+      );
       assert.equal(s.alertsFired, 5);
       assert.equal(registry.rules.length, 1);
     });
@@ -287,7 +303,13 @@ describe('metrics: MetricsRegistry', () => {
       registry.record('hal.decode', 15);
       registry.record('hal.decode', 9);
       const s = registry.snapshot();
-      assert.deepEqual(s.alerts.map((a) => [a.level, a.value, a.threshold]), [['warning', 150, 100], ['warning', 15, 10]]);
+      assert.deepEqual(
+        s.alerts.map((a) => [a.level, a.value, a.threshold]),
+        [
+          ['warning', 150, 100],
+          ['warning', 15, 10],
+        ],
+      );
       // Higher thresholds: what fired before no longer fires (the hot path's skip follows the rules).
       registry.setAlertRules([{ ...decode, warning: 1000, critical: 2000 }]);
       registry.record('hal.decode', 600);
@@ -299,12 +321,26 @@ describe('metrics: MetricsRegistry', () => {
       const { registry, wall } = setup({ rules: [decode], cooldownMs: 60_000 });
       registry.record('hal.decode', 150);
       wall.advance(10_000);
-      registry.setAlertRules([{ ...decode, warning: 50 }, { id: 'thumb', subject: { operation: 'thumbnail' }, warning: 5, critical: 50 }]);
+      registry.setAlertRules([
+        { ...decode, warning: 50 },
+        { id: 'thumb', subject: { operation: 'thumbnail' }, warning: 5, critical: 50 },
+      ]);
       registry.record('hal.decode', 150);
       registry.record('thumbnail', 6);
-      assert.deepEqual(registry.snapshot().alerts.map((a) => a.ruleId), ['extraction', 'thumb'], 'extraction is still cooling down');
+      assert.deepEqual(
+        registry.snapshot().alerts.map((a) => a.ruleId),
+        ['extraction', 'thumb'],
+        'extraction is still cooling down',
+      );
       registry.record('hal.decode', 700);
-      assert.deepEqual(registry.snapshot().alerts.map((a) => [a.ruleId, a.level]).at(-1), ['extraction', 'critical'], 'a critical breaks through a warning cooldown');
+      assert.deepEqual(
+        registry
+          .snapshot()
+          .alerts.map((a) => [a.ruleId, a.level])
+          .at(-1),
+        ['extraction', 'critical'],
+        'a critical breaks through a warning cooldown',
+      );
       wall.advance(60_000);
       registry.record('hal.decode', 150);
       assert.equal(registry.snapshot().alertsFired, 4, 'cooldown over');
@@ -336,10 +372,16 @@ describe('metrics: MetricsRegistry', () => {
       registry.gauge('memory.rssMB', () => rss);
       assert.equal(registry.snapshot().alertsFired, 0);
       registry.setAlertRules([{ id: 'memory', subject: { gauge: 'memory.rssMB' }, warning: 200, critical: 400, unit: 'MB' }]);
-      assert.deepEqual(registry.snapshot().alerts.map((a) => [a.ruleId, a.level]), [['memory', 'warning']]);
+      assert.deepEqual(
+        registry.snapshot().alerts.map((a) => [a.ruleId, a.level]),
+        [['memory', 'warning']],
+      );
       assert.throws(() => registry.setAlertRules([decode, { ...decode, id: 'bad', warning: 9, critical: 1 }]), RangeError);
       assert.throws(() => registry.setAlertRules([decode], -1), RangeError);
-      assert.deepEqual(registry.rules.map((r) => r.id), ['memory']);
+      assert.deepEqual(
+        registry.rules.map((r) => r.id),
+        ['memory'],
+      );
       rss = 500;
       assert.equal(registry.snapshot().alerts.at(-1)!.level, 'critical');
     });
@@ -351,14 +393,24 @@ describe('metrics: MetricsRegistry', () => {
       const before = registry.snapshot();
       const readsBefore = hr.reads;
       let calls = 0;
-      assert.equal(registry.time('hal.decode', () => (calls++, 42), { bytes: 10 }), 42);
+      assert.equal(
+        registry.time('hal.decode', () => (calls++, 42), { bytes: 10 }),
+        42,
+      );
       const boom = new Error('boom');
-      assert.throws(() => registry.time('hal.decode', () => {
-        calls++;
-        throw boom;
-      }), (e) => e === boom);
+      assert.throws(
+        () =>
+          registry.time('hal.decode', () => {
+            calls++;
+            throw boom;
+          }),
+        (e) => e === boom,
+      );
       assert.equal(await registry.timeAsync('scan', async () => (calls++, 'a')), 'a');
-      await assert.rejects(registry.timeAsync('scan', () => (calls++, Promise.reject(boom))), (e) => e === boom);
+      await assert.rejects(
+        registry.timeAsync('scan', () => (calls++, Promise.reject(boom))),
+        (e) => e === boom,
+      );
       registry.record('rom.open', 99_999);
       registry.count('saves');
       registry.error('worker-crash', 'gone');

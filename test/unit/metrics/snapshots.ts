@@ -24,7 +24,22 @@ export function emptySnapshot(over: Partial<MetricsSnapshot> = {}): MetricsSnaps
 }
 
 export function op(over: Partial<OperationSnapshot> = {}): OperationSnapshot {
-  return { count: 10, failures: 0, totalMs: 50, meanMs: 5, minMs: 1, maxMs: 20, p50Ms: 4, p95Ms: 12, p99Ms: 19.5, bytes: 0, items: 0, mbPerSec: null, itemsPerSec: null, ...over };
+  return {
+    count: 10,
+    failures: 0,
+    totalMs: 50,
+    meanMs: 5,
+    minMs: 1,
+    maxMs: 20,
+    p50Ms: 4,
+    p95Ms: 12,
+    p99Ms: 19.5,
+    bytes: 0,
+    items: 0,
+    mbPerSec: null,
+    itemsPerSec: null,
+    ...over,
+  };
 }
 
 /** A busy session: overhead 0.3 %, two cache levels at 92 % overall, gauges, errors and alerts. */
@@ -46,8 +61,26 @@ export function busySnapshot(): MetricsSnapshot {
     cacheTotals: { hits: 920, misses: 80, bytes: 12 * 1024 * 1024 + 512, entries: 300, evictions: 4, hitRate: 0.92 },
     errors: { 'decode-failed': { count: 3, lastMessage: 'offset 0x1234: bad command', lastAt: AT - 1000 } },
     alerts: [
-      { ruleId: 'thumbnail', level: 'warning', subject: 'thumbnail', value: 61.5, threshold: 50, unit: 'ms', message: 'thumbnail 61.5 ms reached the warning threshold of 50 ms', at: AT - 5000 },
-      { ruleId: 'memory', level: 'critical', subject: 'memory.rssMB', value: 1100, threshold: 1000, unit: 'MB', message: 'memory.rssMB 1100 MB reached the critical threshold of 1000 MB', at: AT - 100 },
+      {
+        ruleId: 'thumbnail',
+        level: 'warning',
+        subject: 'thumbnail',
+        value: 61.5,
+        threshold: 50,
+        unit: 'ms',
+        message: 'thumbnail 61.5 ms reached the warning threshold of 50 ms',
+        at: AT - 5000,
+      },
+      {
+        ruleId: 'memory',
+        level: 'critical',
+        subject: 'memory.rssMB',
+        value: 1100,
+        threshold: 1000,
+        unit: 'MB',
+        message: 'memory.rssMB 1100 MB reached the critical threshold of 1000 MB',
+        at: AT - 100,
+      },
     ],
     alertsFired: 7,
   });

@@ -21,7 +21,10 @@ describe('metrics: status text', () => {
     assert.equal(formatStatusText(emptySnapshot({ enabled: false })), '$(pulse) off');
     const tiny = emptySnapshot({ overhead: { instrumentationMs: 0.01, workMs: 1000, percent: 0.001, snapshotMs: 0, setupMs: 0 } });
     assert.equal(formatStatusText(tiny), '$(pulse) <0.1% · no lookups yet');
-    const big = emptySnapshot({ overhead: { instrumentationMs: 30, workMs: 100, percent: 30, snapshotMs: 0, setupMs: 0 }, cacheTotals: { hits: 1, misses: 2, bytes: 0, hitRate: 1 / 3 } });
+    const big = emptySnapshot({
+      overhead: { instrumentationMs: 30, workMs: 100, percent: 30, snapshotMs: 0, setupMs: 0 },
+      cacheTotals: { hits: 1, misses: 2, bytes: 0, hitRate: 1 / 3 },
+    });
     assert.equal(formatStatusText(big), '$(pulse) 30% · 33% cache');
   });
 
@@ -41,6 +44,9 @@ describe('metrics: status text', () => {
   });
 
   it('says what is missing in an empty or disabled tooltip', () => {
-    assert.equal(formatStatusTooltip(emptySnapshot({ enabled: false })), 'SpritePal monitoring (off)\nOverhead: — (no operations timed yet)\nCache: no lookups yet');
+    assert.equal(
+      formatStatusTooltip(emptySnapshot({ enabled: false })),
+      'SpritePal monitoring (off)\nOverhead: — (no operations timed yet)\nCache: no lookups yet',
+    );
   });
 });

@@ -20,7 +20,10 @@ describe('metrics: throttle', () => {
     timers.advance(499);
     assert.equal(calls.length, 1);
     timers.advance(1);
-    assert.deepEqual(calls, [[0, 'a'], [500, 'c']]);
+    assert.deepEqual(calls, [
+      [0, 'a'],
+      [500, 'c'],
+    ]);
   });
 
   it('never exceeds the rate under a steady stream, and the last call always lands', () => {
@@ -40,7 +43,10 @@ describe('metrics: throttle', () => {
     t('a');
     timers.advance(1000);
     t('b');
-    assert.deepEqual(calls, [[0, 'a'], [1000, 'b']]);
+    assert.deepEqual(calls, [
+      [0, 'a'],
+      [1000, 'b'],
+    ]);
   });
 
   it('flush runs the pending call now; dispose drops it and ignores later calls', () => {
@@ -48,7 +54,10 @@ describe('metrics: throttle', () => {
     t('a');
     t('b');
     t.flush();
-    assert.deepEqual(calls, [[0, 'a'], [0, 'b']]);
+    assert.deepEqual(calls, [
+      [0, 'a'],
+      [0, 'b'],
+    ]);
     t.flush();
     assert.equal(calls.length, 2, 'nothing pending');
     t('c');

@@ -100,7 +100,10 @@ describe('metrics: tree model', () => {
 
   it('errors: refused webview messages join the error kinds and the total; none adds no row', () => {
     const errors = group(buildTreeModel(busySnapshot(), { protocolViolations: 1200 }), 'errors');
-    assert.deepEqual(rows(errors), [['decode-failed', '3'], ['webview protocol', '1,200']]);
+    assert.deepEqual(rows(errors), [
+      ['decode-failed', '3'],
+      ['webview protocol', '1,200'],
+    ]);
     assert.equal(errors.description, '1,203');
     assert.match(errors.items[1]!.tooltip!, /not part of its protocol/);
     const alone = group(buildTreeModel(emptySnapshot(), { protocolViolations: 2 }), 'errors');
@@ -123,6 +126,10 @@ describe('metrics: tree model', () => {
     );
     const overview = group(groups, 'overview');
     assert.equal(overview.description, 'off');
-    assert.deepEqual(rows(overview).slice(0, 3), [['Monitoring', 'off'], ['Overhead', '—'], ['Cache hit rate', '—']]);
+    assert.deepEqual(rows(overview).slice(0, 3), [
+      ['Monitoring', 'off'],
+      ['Overhead', '—'],
+      ['Cache hit rate', '—'],
+    ]);
   });
 });

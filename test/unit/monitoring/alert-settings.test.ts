@@ -23,7 +23,10 @@ describe("monitoring: the settings' alert rules in the registry", () => {
     const s = registry.snapshot();
     assert.deepEqual(
       s.alerts.map((a) => [a.ruleId, a.level, a.value, a.threshold]),
-      [['extraction', 'warning', 15, 10], ['extraction', 'critical', 25, 20]],
+      [
+        ['extraction', 'warning', 15, 10],
+        ['extraction', 'critical', 25, 20],
+      ],
     );
   });
 
@@ -47,7 +50,10 @@ describe("monitoring: the settings' alert rules in the registry", () => {
     assert.equal(registry.snapshot().alertsFired, 1, 'the thumbnail rule is still cooling down');
     clock.advance(30_000);
     registry.record('thumbnail', 45);
-    assert.deepEqual(registry.snapshot().alerts.map((a) => a.threshold), [50, 40]);
+    assert.deepEqual(
+      registry.snapshot().alerts.map((a) => a.threshold),
+      [50, 40],
+    );
   });
 
   it('gauge thresholds (memory) apply on the next snapshot; alerts fired under the old rules are kept', () => {
@@ -59,7 +65,13 @@ describe("monitoring: the settings' alert rules in the registry", () => {
     assert.equal(registry.snapshot().alertsFired, 1);
     applyAlertSettings(registry, settingsOf({ 'alerts.cooldownSeconds': 0, 'alerts.memory.warningMB': 100, 'alerts.memory.criticalMB': 200 }));
     const s = registry.snapshot();
-    assert.deepEqual(s.alerts.map((a) => [a.ruleId, a.level]), [['rom-load', 'warning'], ['memory', 'critical']]);
+    assert.deepEqual(
+      s.alerts.map((a) => [a.ruleId, a.level]),
+      [
+        ['rom-load', 'warning'],
+        ['memory', 'critical'],
+      ],
+    );
     rss = 50;
     assert.equal(registry.snapshot().alertsFired, 2);
   });

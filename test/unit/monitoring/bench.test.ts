@@ -6,7 +6,8 @@ describe('bench group monitoring: the gallery workload', () => {
     const logs: string[] = [];
     const rows = await monitoringBench.run({ quick: true, sharedDir: null, log: (m) => logs.push(m) });
     const byKey = new Map(rows.map((r) => [r.key, r]));
-    for (const k of ['monitoringOverheadRatio', 'reopenCacheHitRate', 'galleryPassMsOn', 'galleryPassMsOff', 'reopenRegistryHitRate']) assert.ok(byKey.has(k), k);
+    for (const k of ['monitoringOverheadRatio', 'reopenCacheHitRate', 'galleryPassMsOn', 'galleryPassMsOff', 'reopenRegistryHitRate'])
+      assert.ok(byKey.has(k), k);
     const ratio = byKey.get('monitoringOverheadRatio')!;
     assert.equal(ratio.target, '<= 1.01');
     assert.ok(Number.isFinite(ratio.value) && ratio.value > 0);

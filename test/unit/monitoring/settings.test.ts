@@ -34,7 +34,14 @@ describe('monitoring settings', () => {
   });
 
   it('maps every threshold setting to its rule, and the cooldown to every rule', () => {
-    const values: Record<string, unknown> = { 'alerts.cooldownSeconds': 5, enabled: false, 'export.periodic': true, 'export.intervalMinutes': 2, 'export.maxFiles': 3, 'export.maxSizeMB': 1.5 };
+    const values: Record<string, unknown> = {
+      'alerts.cooldownSeconds': 5,
+      enabled: false,
+      'export.periodic': true,
+      'export.intervalMinutes': 2,
+      'export.maxFiles': 3,
+      'export.maxSizeMB': 1.5,
+    };
     let n = 1;
     for (const keys of Object.values(THRESHOLD_KEYS)) {
       values[keys.warning] = n;
@@ -86,7 +93,7 @@ describe('monitoring settings', () => {
     assert.equal(sameRules(a, alertRulesFromSettings(readMonitoringSettings(from({ 'alerts.cooldownSeconds': 1 })).settings)), false);
   });
 
-  it("package.json contributes every setting with the defaults the code uses", () => {
+  it('package.json contributes every setting with the defaults the code uses', () => {
     const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8')) as {
       contributes: { configuration: { properties: Record<string, { default: unknown }> } };
     };
@@ -99,6 +106,15 @@ describe('monitoring settings', () => {
     for (const keys of Object.values(THRESHOLD_KEYS)) {
       assert.ok(keys.warning in defaults && keys.critical in defaults, `${keys.warning} / ${keys.critical} are contributed`);
     }
-    for (const k of ['enabled', 'alerts.cooldownSeconds', 'alerts.notifyCritical', 'export.periodic', 'export.intervalMinutes', 'export.maxFiles', 'export.maxSizeMB']) assert.ok(k in defaults, `${k} is contributed`);
+    for (const k of [
+      'enabled',
+      'alerts.cooldownSeconds',
+      'alerts.notifyCritical',
+      'export.periodic',
+      'export.intervalMinutes',
+      'export.maxFiles',
+      'export.maxSizeMB',
+    ])
+      assert.ok(k in defaults, `${k} is contributed`);
   });
 });

@@ -15,7 +15,10 @@ describe('changes between the original and the current ROM', () => {
     b[3] = 1;
     b[6] = 1; // 2 equal bytes between: one region
     b[20] = 1; // 13 away: its own region
-    assert.deepEqual(diffRegions(a, b), [{ start: 3, end: 7 }, { start: 20, end: 21 }]);
+    assert.deepEqual(diffRegions(a, b), [
+      { start: 3, end: 7 },
+      { start: 20, end: 21 },
+    ]);
     const longer = Uint8Array.from([...b, 9, 9]);
     assert.deepEqual(diffRegions(a, longer).at(-1), { start: 64, end: 66 });
     assert.deepEqual(diffRegions(a, a.slice()), []);
@@ -25,7 +28,10 @@ describe('changes between the original and the current ROM', () => {
     const original = image();
     const current = original.slice();
     // "King slime" moves from 0x10000 (777 B) to 0x20000 (789 B); its old place is freed.
-    current.set(new Uint8Array(789).map((_, i) => (i * 7 + 3) & 0xff), 0x20000);
+    current.set(
+      new Uint8Array(789).map((_, i) => (i * 7 + 3) & 0xff),
+      0x20000,
+    );
     current.fill(0xff, 0x10000, 0x10000 + 777);
     // The pointer slot at 0x8018 ($81:8018) held $82:8000 (0x10000) and now $84:8000 (0x20000).
     original.set([0x00, 0x80, 0x82], 0x8018);
@@ -43,7 +49,15 @@ describe('changes between the original and the current ROM', () => {
       ['header', 'checksum complement', null, [[0x7fdc, 0x7fdc + 512, '$80:FFDC']]],
       ['header', 'checksum', null, [[0x7fde, 0x7fde + 512, '$80:FFDE']]],
       ['pointer', 'pointer at $81:8018', '$82:8000 → $84:8000', [[0x801a, 0x801a + 512, '$81:801A']]], // only the bank byte changed
-      ['sprite', 'King slime: relocated 777 → 789 B', 'moved from $82:8000 to $84:8000', [[0x10000, 0x10200, '$82:8000'], [0x20000, 0x20200, '$84:8000']]],
+      [
+        'sprite',
+        'King slime: relocated 777 → 789 B',
+        'moved from $82:8000 to $84:8000',
+        [
+          [0x10000, 0x10200, '$82:8000'],
+          [0x20000, 0x20200, '$84:8000'],
+        ],
+      ],
       ['data', 'data at $86:8010 (1 of 1 B changed)', null, [[0x30010, 0x30210, '$86:8010']]],
     ]);
     const slime = rows.find((r) => r.kind === 'sprite')!;
@@ -65,15 +79,27 @@ describe('changes between the original and the current ROM', () => {
     current[0x2000] ^= 1; // "Gone" (removed block)
     current[0x3000] ^= 1; // new block
     const blocks = matchBlocks(
-      [{ name: 'Palette A', kind: 'palette', romOffset: 0x1000, size: 32 }, { name: 'Gone', romOffset: 0x2000, size: 16 }],
-      [{ name: 'Palette A', kind: 'palette', romOffset: 0x1000, size: 32 }, { romOffset: 0x3000, size: 64 }],
+      [
+        { name: 'Palette A', kind: 'palette', romOffset: 0x1000, size: 32 },
+        { name: 'Gone', romOffset: 0x2000, size: 16 },
+      ],
+      [
+        { name: 'Palette A', kind: 'palette', romOffset: 0x1000, size: 32 },
+        { romOffset: 0x3000, size: 64 },
+      ],
       (off) => `sprite ${off.toString(16)}`,
     );
     const rows = describeChanges({ original, current, mapping: 'unknown', headerOffset: null, copierHeader: 0, blocks, pointers: [0x1008] });
     assert.deepEqual(
       rows.map((r) => [r.label, r.ranges.map((x) => [x.romOffset, x.length, x.snes])]),
       [
-        ['Palette A: changed in place (32 B)', [[0x1000, 8, null], [0x100b, 5, null]]],
+        [
+          'Palette A: changed in place (32 B)',
+          [
+            [0x1000, 8, null],
+            [0x100b, 5, null],
+          ],
+        ],
         ['pointer at 0x001008', [[0x1008, 3, null]]],
         ['Gone: removed (was 16 B)', [[0x2000, 1, null]]],
         ['sprite 3000: new (64 B)', [[0x3000, 1, null]]],
@@ -81,7 +107,12 @@ describe('changes between the original and the current ROM', () => {
     );
     assert.deepEqual(
       rows.map((r) => r.block ?? null),
-      [{ before: { romOffset: 0x1000, size: 32 }, after: { romOffset: 0x1000, size: 32 } }, null, { before: { romOffset: 0x2000, size: 16 } }, { after: { romOffset: 0x3000, size: 64 } }],
+      [
+        { before: { romOffset: 0x1000, size: 32 }, after: { romOffset: 0x1000, size: 32 } },
+        null,
+        { before: { romOffset: 0x2000, size: 16 } },
+        { after: { romOffset: 0x3000, size: 64 } },
+      ],
     );
   });
 

@@ -51,7 +51,11 @@ describe('CLI: patch create and apply', () => {
       assert.equal(made.targetSize, modified.length);
       assert.deepEqual(made.headers, { original: false, modified: false });
       if (format === 'bps') {
-        assert.deepEqual(made.crc, { source: hex8(referenceCrc32(original)), target: hex8(referenceCrc32(modified)), patch: hex8(referenceCrc32(patch.subarray(0, patch.length - 4))) });
+        assert.deepEqual(made.crc, {
+          source: hex8(referenceCrc32(original)),
+          target: hex8(referenceCrc32(modified)),
+          patch: hex8(referenceCrc32(patch.subarray(0, patch.length - 4))),
+        });
         assert.deepEqual(Object.keys(made.actions as object).sort(), ['sourceCopy', 'sourceRead', 'targetCopy', 'targetRead']);
       } else assert.equal(typeof made.records, 'number');
 

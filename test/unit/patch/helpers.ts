@@ -18,4 +18,3 @@ export function bpsFile(source: Uint8Array, target: Uint8Array, headerAndActions
   const body = [...headerAndActions, ...le32(referenceCrc32(source)), ...le32(referenceCrc32(target))];
   return Uint8Array.from([...body, ...le32(referenceCrc32(Uint8Array.from(body)))]);
 }
-

@@ -24,17 +24,26 @@ describe('IPS', () => {
     const edits: [string, (t: Uint8Array) => void][] = [
       ['one byte at the offset', (t) => (t[IPS_EOF_OFFSET] ^= 1)],
       ['a run starting at the offset', (t) => t.fill(0xaa, IPS_EOF_OFFSET, IPS_EOF_OFFSET + 40)],
-      ['a run ending just before the offset, then literals', (t) => {
-        t.fill(0xaa, IPS_EOF_OFFSET - 40, IPS_EOF_OFFSET);
-        for (let i = IPS_EOF_OFFSET; i < IPS_EOF_OFFSET + 5; i++) t[i] ^= 0x55;
-      }],
-      ['literals up to the offset, then a run', (t) => {
-        for (let i = IPS_EOF_OFFSET - 5; i < IPS_EOF_OFFSET; i++) t[i] ^= 0x55;
-        t.fill(0xbb, IPS_EOF_OFFSET, IPS_EOF_OFFSET + 40);
-      }],
-      ['a 64 KiB record would end at the offset', (t) => {
-        for (let i = IPS_EOF_OFFSET - 0xffff; i < IPS_EOF_OFFSET + 10; i++) t[i] ^= 0x33;
-      }],
+      [
+        'a run ending just before the offset, then literals',
+        (t) => {
+          t.fill(0xaa, IPS_EOF_OFFSET - 40, IPS_EOF_OFFSET);
+          for (let i = IPS_EOF_OFFSET; i < IPS_EOF_OFFSET + 5; i++) t[i] ^= 0x55;
+        },
+      ],
+      [
+        'literals up to the offset, then a run',
+        (t) => {
+          for (let i = IPS_EOF_OFFSET - 5; i < IPS_EOF_OFFSET; i++) t[i] ^= 0x55;
+          t.fill(0xbb, IPS_EOF_OFFSET, IPS_EOF_OFFSET + 40);
+        },
+      ],
+      [
+        'a 64 KiB record would end at the offset',
+        (t) => {
+          for (let i = IPS_EOF_OFFSET - 0xffff; i < IPS_EOF_OFFSET + 10; i++) t[i] ^= 0x33;
+        },
+      ],
       ['a long run would be split at the offset', (t) => t.fill(0x11, IPS_EOF_OFFSET - 0xffff, IPS_EOF_OFFSET + 100)],
     ];
     for (const [what, edit] of edits) {
@@ -54,7 +63,13 @@ describe('IPS', () => {
     target.fill(9, 1000, 1000 + 70000);
     const patch = createIps(source, target);
     const records = parseIps(patch).records;
-    assert.deepEqual(records.map((r) => [r.offset, r.size, r.rleByte]), [[1000, 65535, 9], [66535, 4465, 9]]);
+    assert.deepEqual(
+      records.map((r) => [r.offset, r.size, r.rleByte]),
+      [
+        [1000, 65535, 9],
+        [66535, 4465, 9],
+      ],
+    );
     assert.equal(patch.length, 5 + 8 + 8 + 3);
     assert.ok(same(applyIps(source, patch), target));
   });
@@ -65,7 +80,10 @@ describe('IPS', () => {
     target.set([1, 2, 3, 3, 3, 3, 4], 10); // a run of 4 inside: cheaper as literals
     target[20] = 5; // 3 unchanged bytes away: cheaper to include them than a new header
     const records = parseIps(createIps(source, target)).records;
-    assert.deepEqual(records.map((r) => [r.offset, r.size, r.rleByte]), [[10, 11, undefined]]);
+    assert.deepEqual(
+      records.map((r) => [r.offset, r.size, r.rleByte]),
+      [[10, 11, undefined]],
+    );
   });
 
   it('truncates with the extension when the modified file is shorter, and grows it when longer', () => {

@@ -1,6 +1,16 @@
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { findOriginal, loadOriginals, OriginalError, ORIGINALS_PATH, parseOriginals, readOriginal, recordOriginal, serializeOriginals, type WorkspaceFiles } from '../../../src/core/patch/original';
+import {
+  findOriginal,
+  loadOriginals,
+  OriginalError,
+  ORIGINALS_PATH,
+  parseOriginals,
+  readOriginal,
+  recordOriginal,
+  serializeOriginals,
+  type WorkspaceFiles,
+} from '../../../src/core/patch/original';
 
 /** An in-memory workspace. */
 function memoryFiles(): WorkspaceFiles & { files: Map<string, Uint8Array> } {
@@ -22,7 +32,12 @@ describe('the clean original record (.spritepal/originals.json)', () => {
     const fs = memoryFiles();
     fs.files.set('clean/game.smc', headered);
     const rec = await recordOriginal(fs, 'hack.sfc', { path: 'clean/game.smc', bytes: headered }, new Date('2026-12-03T08:00:00Z'));
-    assert.deepEqual(rec, { path: 'clean/game.smc', sha256: createHash('sha256').update(rom).digest('hex'), size: rom.length, recordedAt: '2026-12-03T08:00:00.000Z' });
+    assert.deepEqual(rec, {
+      path: 'clean/game.smc',
+      sha256: createHash('sha256').update(rom).digest('hex'),
+      size: rom.length,
+      recordedAt: '2026-12-03T08:00:00.000Z',
+    });
     assert.ok(fs.files.has(ORIGINALS_PATH));
     assert.deepEqual(await findOriginal(fs, 'hack.sfc'), rec);
     assert.equal(await findOriginal(fs, 'other.sfc'), null);

@@ -32,7 +32,12 @@ describe('patch refusals', () => {
   });
 
   it('a truncated patch is refused at every length', () => {
-    for (let n = 0; n < patch.length; n++) assert.throws(() => applyBps(source, patch.subarray(0, n)), (e: unknown) => e instanceof PatchError, `${n} bytes`);
+    for (let n = 0; n < patch.length; n++)
+      assert.throws(
+        () => applyBps(source, patch.subarray(0, n)),
+        (e: unknown) => e instanceof PatchError,
+        `${n} bytes`,
+      );
   });
 
   it('a patch for another ROM: refused by size or by CRC, naming both', () => {

@@ -84,7 +84,8 @@ describe('patch round trips (fast-check)', () => {
         const patch = createIps(source, target);
         assert.ok(same(applyIps(source, patch), target));
         const records = parseIps(patch).records;
-        for (let i = 1; i < records.length; i++) assert.ok(records[i]!.offset >= records[i - 1]!.offset + records[i - 1]!.size, 'records in order, not overlapping');
+        for (let i = 1; i < records.length; i++)
+          assert.ok(records[i]!.offset >= records[i - 1]!.offset + records[i - 1]!.size, 'records in order, not overlapping');
       }),
       { numRuns: 400 },
     );

@@ -41,12 +41,18 @@ describe('patch vectors from the specs', () => {
       0x94, // target size 20
       0x80, // no metadata
       0x8c, // SourceRead 4: ((4-1)<<2)|0 = 12         -> ABCD
-      0x85, ...ascii('xy'), // TargetRead 2: (1<<2)|1  -> xy
-      0x8e, 0x88, // SourceCopy 4: (3<<2)|2, +4 -> 8  -> EFGH (source cursor 8)
-      0x8f, 0x8c, // TargetCopy 4: (3<<2)|3, +6 -> 12 -> EFGH (target cursor 10)
-      0x86, 0x91, // SourceCopy 2: (1<<2)|2, -8 -> 17 -> AB
-      0x81, ...ascii('z'), // TargetRead 1             -> z
-      0x8b, 0x8c, // TargetCopy 3: (2<<2)|3, +6 -> 12 -> zzz from the z just written
+      0x85,
+      ...ascii('xy'), // TargetRead 2: (1<<2)|1  -> xy
+      0x8e,
+      0x88, // SourceCopy 4: (3<<2)|2, +4 -> 8  -> EFGH (source cursor 8)
+      0x8f,
+      0x8c, // TargetCopy 4: (3<<2)|3, +6 -> 12 -> EFGH (target cursor 10)
+      0x86,
+      0x91, // SourceCopy 2: (1<<2)|2, -8 -> 17 -> AB
+      0x81,
+      ...ascii('z'), // TargetRead 1             -> z
+      0x8b,
+      0x8c, // TargetCopy 3: (2<<2)|3, +6 -> 12 -> zzz from the z just written
     ]);
     const r = applyBps(source, patch);
     assert.equal(Buffer.from(r.target).toString('latin1'), 'ABCDxyEFGHEFGHABzzzz');
@@ -72,14 +78,32 @@ describe('patch vectors from the specs', () => {
     const source = new Uint8Array(16);
     const patch = Uint8Array.from([
       ...ascii('PATCH'),
-      0x00, 0x00, 0x02, 0x00, 0x03, ...ascii('abc'), // 3 bytes at 2
-      0x00, 0x00, 0x0a, 0x00, 0x00, 0x00, 0x04, 0x5a, // RLE: 4 x 'Z' at 10
+      0x00,
+      0x00,
+      0x02,
+      0x00,
+      0x03,
+      ...ascii('abc'), // 3 bytes at 2
+      0x00,
+      0x00,
+      0x0a,
+      0x00,
+      0x00,
+      0x00,
+      0x04,
+      0x5a, // RLE: 4 x 'Z' at 10
       ...ascii('EOF'),
     ]);
     const out = applyIps(source, patch);
     assert.deepEqual(Array.from(out), [0, 0, ...ascii('abc'), 0, 0, 0, 0, 0, ...ascii('ZZZZ'), 0, 0]);
     const parsed = parseIps(patch);
-    assert.deepEqual(parsed.records.map((r) => [r.offset, r.size, r.rleByte]), [[2, 3, undefined], [10, 4, 0x5a]]);
+    assert.deepEqual(
+      parsed.records.map((r) => [r.offset, r.size, r.rleByte]),
+      [
+        [2, 3, undefined],
+        [10, 4, 0x5a],
+      ],
+    );
     assert.equal(parsed.truncate, null);
 
     const grow = Uint8Array.from([...ascii('PATCH'), 0x00, 0x00, 0x12, 0x00, 0x01, 0x77, ...ascii('EOF')]);

@@ -39,7 +39,12 @@ describe('address parser', () => {
       ['$DF:0000', /past the end of this 1048576-byte ROM/],
       ['0x100000', /past the end of the 1048576-byte file/],
     ];
-    for (const [text, re] of cases) assert.throws(() => parseAddress(text, hirom), (e: Error) => e instanceof AddressError && re.test(e.message), text);
+    for (const [text, re] of cases)
+      assert.throws(
+        () => parseAddress(text, hirom),
+        (e: Error) => e instanceof AddressError && re.test(e.message),
+        text,
+      );
     assert.throws(() => parseAddress('0x100', loromSmc), /inside the 512-byte copier header/);
     assert.throws(() => parseAddress('$C0:0000', { ...hirom, mapping: 'unknown' }), /mapping is unknown/);
   });

@@ -89,7 +89,10 @@ describe('header detection', () => {
   });
 
   it('refuses files that cannot be ROMs, with a clear message', () => {
-    assert.throws(() => new Rom(new Uint8Array(0), 'empty.sfc'), (e: Error) => e instanceof RomLoadError && /empty\.sfc is empty/.test(e.message));
+    assert.throws(
+      () => new Rom(new Uint8Array(0), 'empty.sfc'),
+      (e: Error) => e instanceof RomLoadError && /empty\.sfc is empty/.test(e.message),
+    );
     assert.throws(() => new Rom(new Uint8Array(1000), 'tiny.sfc'), /tiny\.sfc is 1000 bytes: a SNES ROM is at least 32 KiB/);
     assert.throws(() => checkRomFileSize(65 * MiB, 'huge.sfc'), /up to 64 MiB/);
     assert.throws(() => new Rom(new Uint8Array(32 * KiB + 512 - 1024)), /at least 32 KiB/);

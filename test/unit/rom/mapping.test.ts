@@ -61,8 +61,14 @@ describe('address mapping', () => {
   }
 
   it('lists the LoROM and HiROM mirrors a pointer may use', () => {
-    assert.deepEqual(snesMirrors('lorom', 0x8000).sort((a, b) => a - b), [0x018000, 0x818000]);
-    assert.deepEqual(snesMirrors('hirom', 0x18000).sort((a, b) => a - b), [0x018000, 0x418000, 0x818000, 0xc18000]);
+    assert.deepEqual(
+      snesMirrors('lorom', 0x8000).sort((a, b) => a - b),
+      [0x018000, 0x818000],
+    );
+    assert.deepEqual(
+      snesMirrors('hirom', 0x18000).sort((a, b) => a - b),
+      [0x018000, 0x418000, 0x818000, 0xc18000],
+    );
     assert.ok(snesMirrors('sa1', 0x100000).includes(0x208000));
     assert.deepEqual(snesMirrors('unknown', 0), []);
   });

@@ -8,7 +8,6 @@ import { makeScanTestRom } from '../../../src/core/scan';
 import type { ScanRow } from '../../../src/cli/commands/scan';
 import { runCli } from '../../support/cli';
 
-
 describe('cli: spritepal scan', function () {
   this.timeout(60_000);
   let dir: string;

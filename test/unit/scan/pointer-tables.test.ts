@@ -65,12 +65,15 @@ describe('scan: pointer tables', function () {
     // chose (replaced), not the text or code around the sheets. Every sheet is named by the table.
     assert.ok(layout.sprites.every((s) => at(hits, s.romOffset)!.confidence === 'pointer'));
     assert.deepEqual(
-      reportedHits(hits).filter((h) => !layout.sprites.some((s) => s.romOffset === h.romOffset)).map((h) => h.romOffset),
+      reportedHits(hits)
+        .filter((h) => !layout.sprites.some((s) => s.romOffset === h.romOffset))
+        .map((h) => h.romOffset),
       [],
     );
     // No hit overlaps another (the inner starts the tile scan chose were replaced, not kept).
     const hal = hits.filter((h) => h.kind === 'hal');
-    for (let i = 1; i < hal.length; i++) assert.ok(hal[i - 1]!.romOffset + hal[i - 1]!.consumed <= hal[i]!.romOffset, `overlap at 0x${hal[i]!.romOffset.toString(16)}`);
+    for (let i = 1; i < hal.length; i++)
+      assert.ok(hal[i - 1]!.romOffset + hal[i - 1]!.consumed <= hal[i]!.romOffset, `overlap at 0x${hal[i]!.romOffset.toString(16)}`);
   });
 
   it('adds a block the tile score misses and marks every block of the table with its slot', async () => {
@@ -80,7 +83,13 @@ describe('scan: pointer tables', function () {
     assert.equal(at(tileOnly.hits, noise.romOffset), undefined, 'the noise block is invisible to the tile scan');
     for (const b of blocks.slice(0, 5)) assert.equal(at(tileOnly.hits, b.romOffset)?.consumed, b.consumed);
 
-    const slots = writeTable(data, 0x200, blocks.map((b) => b.romOffset), 3, true);
+    const slots = writeTable(
+      data,
+      0x200,
+      blocks.map((b) => b.romOffset),
+      3,
+      true,
+    );
     const { hits } = await scanRom(data, { mapping: 'lorom' });
     blocks.forEach((b, i) => {
       const h = at(hits, b.romOffset);
@@ -96,7 +105,12 @@ describe('scan: pointer tables', function () {
 
   it('reads tables of 4-byte slots too', () => {
     const { data, blocks } = buildRom();
-    writeTable(data, 0x200, blocks.map((b) => b.romOffset), 4);
+    writeTable(
+      data,
+      0x200,
+      blocks.map((b) => b.romOffset),
+      4,
+    );
     const hits = applyPointerTables(data, 'lorom', scanRange(data, {}).hits, { minTiles: 16 });
     assert.equal(at(hits, blocks[5]!.romOffset)?.pointer, 0x200 + 4 * 5);
   });
@@ -161,7 +175,11 @@ describe('scan: pointer tables', function () {
 
   it('adds nothing outside the scanned range, and nothing without a mapping', async () => {
     const { data, blocks } = buildRom();
-    writeTable(data, 0x200, blocks.map((b) => b.romOffset));
+    writeTable(
+      data,
+      0x200,
+      blocks.map((b) => b.romOffset),
+    );
     const ranged = await scanRom(data, { mapping: 'lorom', end: 0x30000 });
     assert.equal(at(ranged.hits, blocks[5]!.romOffset), undefined);
     assert.equal(at(ranged.hits, blocks[4]!.romOffset)?.pointer, 0x200 + 12);
@@ -172,7 +190,11 @@ describe('scan: pointer tables', function () {
 
   it('respects the smallest block size: a table entry below minTiles is not added', () => {
     const { data, blocks } = buildRom();
-    writeTable(data, 0x200, blocks.map((b) => b.romOffset));
+    writeTable(
+      data,
+      0x200,
+      blocks.map((b) => b.romOffset),
+    );
     // The noise block is 512 bytes: 32 tiles at 2bpp, 16 at 4bpp.
     const hits = applyPointerTables(data, 'lorom', scanRange(data, { minTiles: 16 }).hits, { minTiles: 64 });
     assert.equal(at(hits, blocks[5]!.romOffset), undefined);

@@ -26,7 +26,9 @@ describe('scan: real homebrew ROMs (no HAL data in them)', function () {
   let names: string[];
   before(function () {
     dir = join(requireShared(this), 'fixtures', 'homebrew');
-    names = readdirSync(dir).filter((f) => f.endsWith('.sfc')).sort();
+    names = readdirSync(dir)
+      .filter((f) => f.endsWith('.sfc'))
+      .sort();
   });
 
   it('reports no block in any of them at the default settings (confidence strong or better)', async () => {

@@ -94,7 +94,8 @@ describe('scanRange', () => {
     assert.ok(plain.hits.every((h) => h.kind === 'hal'));
     const st = scanRange(withRaw.data, { includeRaw: true });
     const raw = st.hits.filter((h) => h.kind === 'raw');
-    const covered = (r: { romOffset: number; size: number }, h: ScanHit) => Math.min(r.romOffset + r.size, h.romOffset + h.consumed) - Math.max(r.romOffset, h.romOffset);
+    const covered = (r: { romOffset: number; size: number }, h: ScanHit) =>
+      Math.min(r.romOffset + r.size, h.romOffset + h.consumed) - Math.max(r.romOffset, h.romOffset);
     const found = withRaw.raw.filter((r) => raw.some((h) => covered(r, h) >= r.size / 2));
     assert.ok(found.length >= withRaw.raw.length - 1, `raw regions found: ${found.length} of ${withRaw.raw.length}`);
     assert.ok(raw.every((h) => h.score <= 0.6 && h.size === h.consumed));
@@ -173,7 +174,10 @@ describe('scanRom', function () {
     assert.deepEqual(st, { hits: [], nextOffset: 0x1000, complete: false });
     const done = await scanRom(rom.data, { pool, start: 0x1000, end: 0x30000, resume: st });
     assert.equal(done.complete, true);
-    assert.deepEqual(done.hits, inline.hits.filter((h) => h.romOffset >= 0x1000 && h.romOffset < 0x30000));
+    assert.deepEqual(
+      done.hits,
+      inline.hits.filter((h) => h.romOffset >= 0x1000 && h.romOffset < 0x30000),
+    );
   });
 });
 

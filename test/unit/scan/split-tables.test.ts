@@ -112,7 +112,10 @@ describe('scan: split pointer tables (16-bit addresses beside bank bytes)', func
     data.set([0x00, 0x90], layout.addresses + 6);
     data[layout.banks + 3] = 0x8a;
     const out = applyPointerTables(data, 'lorom', hits, { minTiles: 16 });
-    assert.equal(out.find((h) => h.romOffset === lorom[4]), undefined);
+    assert.equal(
+      out.find((h) => h.romOffset === lorom[4]),
+      undefined,
+    );
     assert.equal(out.find((h) => h.romOffset === lorom[0])?.pointer, layout.addresses);
   });
 });

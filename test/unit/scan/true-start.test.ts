@@ -62,7 +62,11 @@ describe('scan: each block at its true start', function () {
     // background texture that barely compresses (water) and two sprites a start inside them
     // out-scores (bat flap, cat walk); the ROM's pointer table settles those three
     // (pointer-tables.test.ts). Brick wall and wood planks (full-width edges) pass on pixel coherence.
-    for (const name of ['Brick wall', 'Wood planks']) assert.ok(ok.some((s) => s.name === name), name);
+    for (const name of ['Brick wall', 'Wood planks'])
+      assert.ok(
+        ok.some((s) => s.name === name),
+        name,
+      );
     assert.ok(ok.length >= 41, `${ok.length} of ${layout.sprites.length}`);
     // The gallery shows a hit's tiles at the guessed depth: it must match the sheet's own.
     // Measured: 40 of 41 (Shields, 4bpp with dense high planes, reads as 2bpp).
@@ -101,7 +105,10 @@ describe('scan: text is not graphics', () => {
     assert.equal(looksLikeText(text, 0, text.length), true);
     const layout = demoRomLayout();
     const rom = buildDemoRom();
-    assert.deepEqual(layout.sprites.filter((sp) => looksLikeText(rom, sp.romOffset, sp.consumed)).map((sp) => sp.name), []);
+    assert.deepEqual(
+      layout.sprites.filter((sp) => looksLikeText(rom, sp.romOffset, sp.consumed)).map((sp) => sp.name),
+      [],
+    );
   });
 
   it('rejects a stream that runs from code on into words, and keeps the code part alone', () => {
@@ -135,7 +142,11 @@ describe('scan: tile score', () => {
     assert.ok(unitPixelCoherence(brick, 0) > 0.5);
     const rng = new Prng(5);
     let sum = 0;
-    for (let k = 0; k < 200; k++) sum += unitPixelCoherence(Uint8Array.from({ length: 16 }, () => rng.int(0, 255)), 0);
+    for (let k = 0; k < 200; k++)
+      sum += unitPixelCoherence(
+        Uint8Array.from({ length: 16 }, () => rng.int(0, 255)),
+        0,
+      );
     assert.ok(sum / 200 < 0.1, `random bytes: ${sum / 200}`);
   });
 });

@@ -18,11 +18,15 @@ describe('thumbnails', () => {
   const pixels = tilePixels(40);
   const raw = encodeTiles(pixels, 4);
   const stream = encode(raw, { level: 'optimal' });
-  const file = buildRom({ mapping: 'lorom', size: 0x20000, content: (d) => {
-    d.set(stream, 0x10000);
-    d.set(raw, 0x18000);
-    d.set([0x02, 0x01, 0x02, 0x03, 0xc3, 0x00, 0x02, 0xff], 0x1c000); // a backwards copy before 0: invalid
-  } });
+  const file = buildRom({
+    mapping: 'lorom',
+    size: 0x20000,
+    content: (d) => {
+      d.set(stream, 0x10000);
+      d.set(raw, 0x18000);
+      d.set([0x02, 0x01, 0x02, 0x03, 0xc3, 0x00, 0x02, 0xff], 0x1c000); // a backwards copy before 0: invalid
+    },
+  });
   const data = file;
 
   it('decodes a HAL block into the same indexed image the graphics core makes', () => {

@@ -27,7 +27,12 @@ describe('tile arrangement in the webview', () => {
   });
 
   it('moves the cursor to the tile drawn beside it, in either order: Down in 16x16 order is the tile below on screen', () => {
-    const keys: [number, number][] = [[1, 0], [-1, 0], [0, 1], [0, -1]];
+    const keys: [number, number][] = [
+      [1, 0],
+      [-1, 0],
+      [0, 1],
+      [0, -1],
+    ];
     for (const w of [2, 4, 6, 8, 16, 32, 64]) {
       for (const order of ['linear', 'sprite16'] as const) {
         const page = w * 32;
@@ -65,6 +70,9 @@ describe('tile arrangement in the webview', () => {
         }
       }
     }
-    assert.deepEqual([bandTiles(16, 'sprite16'), bandTiles(8, 'sprite16'), bandTiles(4, 'sprite16'), bandTiles(7, 'sprite16'), bandTiles(8, 'linear')], [32, 32, 32, 7, 8]);
+    assert.deepEqual(
+      [bandTiles(16, 'sprite16'), bandTiles(8, 'sprite16'), bandTiles(4, 'sprite16'), bandTiles(7, 'sprite16'), bandTiles(8, 'linear')],
+      [32, 32, 32, 7, 8],
+    );
   });
 });

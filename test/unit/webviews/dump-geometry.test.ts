@@ -7,11 +7,12 @@ import { objTables, runRects, spriteAt } from '../../../src/webviews/dump-client
 function cells(rects: [number, number, number, number][]): Set<string> {
   const out = new Set<string>();
   for (const [x, y, w, h] of rects) {
-    for (let r = y; r < y + h; r++) for (let c = x; c < x + w; c++) {
-      const key = `${c},${r}`;
-      assert.ok(!out.has(key), `cell ${key} is covered twice`);
-      out.add(key);
-    }
+    for (let r = y; r < y + h; r++)
+      for (let c = x; c < x + w; c++) {
+        const key = `${c},${r}`;
+        assert.ok(!out.has(key), `cell ${key} is covered twice`);
+        out.add(key);
+      }
   }
   return out;
 }

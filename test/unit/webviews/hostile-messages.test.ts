@@ -33,7 +33,12 @@ describe('webview messages: hostile shapes are refused, answered and logged, nev
   });
 
   it('still accepts the largest well-formed message (256 thumbnail offsets)', () => {
-    const r = parseWebviewRequest({ kind: 'request', id: 3, method: 'thumbnails', params: { offsets: Array.from({ length: 256 }, (_, i) => i * 64), maxTiles: 64 } });
+    const r = parseWebviewRequest({
+      kind: 'request',
+      id: 3,
+      method: 'thumbnails',
+      params: { offsets: Array.from({ length: 256 }, (_, i) => i * 64), maxTiles: 64 },
+    });
     assert.equal(r.ok, true);
   });
 
@@ -48,13 +53,33 @@ describe('webview messages: hostile shapes are refused, answered and logged, nev
       failed: () => assert.fail('no handler runs'),
     };
     await serveRequest({ kind: 'request', id: 7, method: 'rename', params: { romOffset: 0, name: deep(50_000) } }, s);
-    await serveRequest({ kind: 'request', id: 8 }, { ...s, parse: () => { throw new RangeError('Maximum call stack size exceeded'); } });
+    await serveRequest(
+      { kind: 'request', id: 8 },
+      {
+        ...s,
+        parse: () => {
+          throw new RangeError('Maximum call stack size exceeded');
+        },
+      },
+    );
     // The sender is answered (its promise must not wait forever), with no handler run.
-    assert.deepEqual(posted.map((m) => { const r = m as { kind: string; id: number; ok: boolean; error: string }; return [r.kind, r.id, r.ok, /^refused: /.test(r.error)]; }), [['response', 7, false, true], ['response', 8, false, true]]);
+    assert.deepEqual(
+      posted.map((m) => {
+        const r = m as { kind: string; id: number; ok: boolean; error: string };
+        return [r.kind, r.id, r.ok, /^refused: /.test(r.error)];
+      }),
+      [
+        ['response', 7, false, true],
+        ['response', 8, false, true],
+      ],
+    );
     await serveRequest({ kind: 'event', id: 9 }, s);
     assert.equal(posted.length, 2, 'what is not a request gets no response');
     assert.equal(logged.length, 3);
-    assert.match(logged[0]!, /^ignored a webview message that breaks the protocol \(message nested more than 6 deep\): \{"kind":"request","id":7,"method":"rename","params":\{/);
+    assert.match(
+      logged[0]!,
+      /^ignored a webview message that breaks the protocol \(message nested more than 6 deep\): \{"kind":"request","id":7,"method":"rename","params":\{/,
+    );
     assert.ok(logged[0]!.length < 400, 'the log line is bounded');
     assert.match(logged[1]!, /validation failed: Maximum call stack size exceeded/);
   });
@@ -62,7 +87,12 @@ describe('webview messages: hostile shapes are refused, answered and logged, nev
   it('formats any value bounded and without throwing (cycles, getters, BigInt, huge strings)', () => {
     const cyclic: Record<string, unknown> = { a: 1 };
     cyclic.self = cyclic;
-    const getter = Object.defineProperty({}, 'x', { enumerable: true, get: () => { throw new Error('boom'); } });
+    const getter = Object.defineProperty({}, 'x', {
+      enumerable: true,
+      get: () => {
+        throw new Error('boom');
+      },
+    });
     assert.equal(formatValue(cyclic, 60), '{"a":1,"self":{"a":1,"self":{…}}}');
     assert.equal(formatValue(getter), '(unprintable value)');
     assert.equal(formatValue(10n), '10n');

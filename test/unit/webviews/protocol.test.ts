@@ -80,9 +80,28 @@ describe('webview protocol validation', () => {
       [{ kind: 'request', id: 1, method: 'painted', params: { count: 1, ms: Infinity } }, /invalid ms/],
       [{ kind: 'request', id: 1, method: 'createPatch', params: { format: 'ups' } }, /invalid format/],
       [{ kind: 'request', id: 1, method: 'changes', params: { path: '/etc' } }, /unexpected params path/],
-      [{ kind: 'request', id: 1, method: 'changePreview', params: { kind: 'hal', bpp: 4, widthTiles: 16, rawTiles: 0, paletteId: null, before: -1, after: null } }, /invalid before/],
-      [{ kind: 'request', id: 1, method: 'changePreview', params: { kind: 'hal', bpp: 4, widthTiles: 16, rawTiles: 0, paletteId: null, before: null } }, /missing params after/],
-      [{ kind: 'request', id: 1, method: 'changePreview', params: { kind: 'hal', bpp: 4, widthTiles: 0, rawTiles: 0, paletteId: null, before: null, after: 1 } }, /invalid widthTiles/],
+      [
+        {
+          kind: 'request',
+          id: 1,
+          method: 'changePreview',
+          params: { kind: 'hal', bpp: 4, widthTiles: 16, rawTiles: 0, paletteId: null, before: -1, after: null },
+        },
+        /invalid before/,
+      ],
+      [
+        { kind: 'request', id: 1, method: 'changePreview', params: { kind: 'hal', bpp: 4, widthTiles: 16, rawTiles: 0, paletteId: null, before: null } },
+        /missing params after/,
+      ],
+      [
+        {
+          kind: 'request',
+          id: 1,
+          method: 'changePreview',
+          params: { kind: 'hal', bpp: 4, widthTiles: 0, rawTiles: 0, paletteId: null, before: null, after: 1 },
+        },
+        /invalid widthTiles/,
+      ],
       [{ kind: 'request', id: 1, method: 'exportPng', params: { romOffset: 0, bpp: 4, widthTiles: 16, paletteId: 'auto', order: 'zigzag' } }, /invalid order/],
       [{ kind: 'request', id: 1, method: 'resolveAddress', params: { address: 'x'.repeat(41) } }, /invalid address/],
       [{ kind: 'request', id: 1, method: 'resolveAddress', params: { address: 1234 } }, /invalid address/],

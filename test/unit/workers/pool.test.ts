@@ -50,7 +50,10 @@ describe('WorkerPool', () => {
     assert.equal(s.workers, 1);
     assert.equal(s.busy, 0);
     assert.equal(s.completed, 1);
-    assert.ok(seen.some((x) => x.busy === 1), 'a snapshot showed the task running');
+    assert.ok(
+      seen.some((x) => x.busy === 1),
+      'a snapshot showed the task running',
+    );
     assert.equal(seen.at(-1)!.completed, 1);
   });
 
@@ -59,7 +62,14 @@ describe('WorkerPool', () => {
     const flag = newFlag();
     const order: string[] = [];
     const blocker = pool.run('gate', { flag, label: 'blocker' });
-    const labels: [string, number][] = [['a0', 0], ['b5', 5], ['c1', 1], ['d5', 5], ['e10', 10], ['f0', 0]];
+    const labels: [string, number][] = [
+      ['a0', 0],
+      ['b5', 5],
+      ['c1', 1],
+      ['d5', 5],
+      ['e10', 10],
+      ['f0', 0],
+    ];
     const runs = labels.map(([label, priority]) =>
       pool.run('gate', { flag, label }, { priority }).then((r) => {
         order.push(r.label!);
@@ -246,7 +256,18 @@ describe('WorkerPool', () => {
     await assert.rejects(untyped.run('echo', { bytes: () => 1 }), (e: Error) => e.name === 'DataCloneError');
     assert.equal(pool.stats().failed, 1);
     sub.dispose();
-    assert.equal((await pool.run('progress', { steps: 1 }, { onProgress: () => { throw new Error('ui bug'); } })), 1);
+    assert.equal(
+      await pool.run(
+        'progress',
+        { steps: 1 },
+        {
+          onProgress: () => {
+            throw new Error('ui bug');
+          },
+        },
+      ),
+      1,
+    );
     assert.equal(events, 1);
   });
 

@@ -75,9 +75,10 @@ export function clouds(): SpriteArt {
   ];
   for (const [x, y, r] of puffs) k.disc(x + 1, y + 2, r, 1);
   for (const [x, y, r] of puffs) k.disc(x, y, r, 3);
-  for (const [x, y, r] of puffs) k.eachInEllipse(x, y, r, r, (px, py, nx, ny) => {
-    if (nx + ny > 0.6) k.set(px, py, 2);
-  });
+  for (const [x, y, r] of puffs)
+    k.eachInEllipse(x, y, r, r, (px, py, nx, ny) => {
+      if (nx + ny > 0.6) k.set(px, py, 2);
+    });
   k.rect(3, 26, 56, 2, 0);
   return bg('Clouds', k, pal4('#7ec8f8', '#8fb4d8', '#cfe3f5', '#ffffff'));
 }

@@ -65,7 +65,13 @@ export function slashArc(): SpriteArt {
         const w = Math.sin(((a - start) / (end - start)) * Math.PI) * 4;
         for (let r = 13 - w; r <= 13; r += 0.5) k.set(14 + Math.cos(a) * r, 16 + Math.sin(a) * r, r > 12 ? c.s[2]! : r > 11 - w / 2 ? c.s[1]! : c.s[0]!);
       }
-      if (i === 3) for (const [x, y] of [[27, 22], [24, 26], [29, 18]] as const) k.set(x, y, c.g[0]!);
+      if (i === 3)
+        for (const [x, y] of [
+          [27, 22],
+          [24, 26],
+          [29, 18],
+        ] as const)
+          k.set(x, y, c.g[0]!);
     },
     { mirror: true, outline: c.o[0], perRow: 4 },
   );

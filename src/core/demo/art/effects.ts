@@ -11,7 +11,13 @@ function star4(k: Canvas, cx: number, cy: number, r: number, col: number, core: 
   }
   if (r >= 3) {
     k.rect(cx - 1, cy - 1, 3, 3, col);
-    for (const [dx, dy] of [[-1, -1], [1, -1], [-1, 1], [1, 1]] as const) k.set(cx + dx * 2, cy + dy * 2, col);
+    for (const [dx, dy] of [
+      [-1, -1],
+      [1, -1],
+      [-1, 1],
+      [1, 1],
+    ] as const)
+      k.set(cx + dx * 2, cy + dy * 2, col);
   }
   k.set(cx, cy, core);
 }
@@ -26,10 +32,11 @@ export function sparkle(): SpriteArt {
     (k, i) => {
       const r = [2, 5, 7, 3][i]!;
       star4(k, 8, 8, r, c.y[1]!, c.y[2]!);
-      if (i >= 1) for (let d = 1; d < r - 1; d++) {
-        k.set(8 + d, 8, c.y[2]!);
-        k.set(8, 8 - d, c.y[2]!);
-      }
+      if (i >= 1)
+        for (let d = 1; d < r - 1; d++) {
+          k.set(8 + d, 8, c.y[2]!);
+          k.set(8, 8 - d, c.y[2]!);
+        }
       if (i === 2 || i === 3) {
         star4(k, 3, 3, 1, c.c[0]!, c.y[2]!);
         star4(k, 13, 12, i === 2 ? 2 : 1, c.c[0]!, c.y[2]!);

@@ -24,8 +24,24 @@ export function mageCast(): SpriteArt {
       k.rect(13, 13 - raise, 1, 18 - 0, c.staff[0]!);
       k.shaded(12.5, 10 - raise, 2.3, 2.3, c.orb);
       // Robe widening to the floor.
-      k.poly([[5, 14], [10, 14], [12, 31], [2, 31]], c.robe[1]!);
-      k.poly([[5, 14], [7, 14], [5, 31], [2, 31]], c.robe[0]!);
+      k.poly(
+        [
+          [5, 14],
+          [10, 14],
+          [12, 31],
+          [2, 31],
+        ],
+        c.robe[1]!,
+      );
+      k.poly(
+        [
+          [5, 14],
+          [7, 14],
+          [5, 31],
+          [2, 31],
+        ],
+        c.robe[0]!,
+      );
       k.rect(8, 16, 1, 15, c.robe[2]!);
       k.rect(3, 22, 9, 1, c.gold[0]!);
       // Arm reaching to the staff.
@@ -34,17 +50,47 @@ export function mageCast(): SpriteArt {
       // Head, beard, hat.
       k.rect(6, 9, 5, 4, c.skin[1]!);
       k.set(9, 10, c.o[0]!);
-      k.poly([[5, 12], [11, 12], [9, 18], [7, 18]], c.beard[1]!);
+      k.poly(
+        [
+          [5, 12],
+          [11, 12],
+          [9, 18],
+          [7, 18],
+        ],
+        c.beard[1]!,
+      );
       k.rect(7, 13, 1, 4, c.beard[0]!);
       k.rect(3, 8, 11, 2, c.robe[1]!);
       k.rect(3, 9, 11, 1, c.robe[0]!);
-      k.poly([[4.5, 8], [11.5, 8], [6, 1], [3, 0]], c.robe[1]!);
-      k.poly([[4.5, 8], [6.5, 8], [4.5, 2], [3, 0]], c.robe[2]!);
+      k.poly(
+        [
+          [4.5, 8],
+          [11.5, 8],
+          [6, 1],
+          [3, 0],
+        ],
+        c.robe[1]!,
+      );
+      k.poly(
+        [
+          [4.5, 8],
+          [6.5, 8],
+          [4.5, 2],
+          [3, 0],
+        ],
+        c.robe[2]!,
+      );
       k.set(7, 5, c.gold[0]!);
       k.set(6, 6, c.gold[0]!);
       if (i >= 2) {
         const r = i === 2 ? 1 : 2;
-        for (const [dx, dy] of [[0, -1], [0, 1], [-1, 0], [1, 0]] as const) k.set(12.5 + dx * (r + 2), 10 - raise + dy * (r + 2), c.orb[2]!);
+        for (const [dx, dy] of [
+          [0, -1],
+          [0, 1],
+          [-1, 0],
+          [1, 0],
+        ] as const)
+          k.set(12.5 + dx * (r + 2), 10 - raise + dy * (r + 2), c.orb[2]!);
       }
     },
     { outline: c.o[0] },
@@ -119,7 +165,8 @@ export function catWalk(): SpriteArt {
         [10 + step, c.fur[0]!],
         [3 + step, c.fur[1]!],
         [9 - step, c.fur[1]!],
-      ] as const) k.rect(lx, 12 + b, 1, 4 - b, col);
+      ] as const)
+        k.rect(lx, 12 + b, 1, 4 - b, col);
       k.line(2, 10 + b, 1, 7 + b, c.fur[1]!);
       k.line(1, 7 + b, 2, 4 + b, c.fur[1]!);
       k.set(3, 4 + b, c.stripe[0]!);
@@ -128,8 +175,22 @@ export function catWalk(): SpriteArt {
       k.rect(6, 8 + b, 1, 2, c.stripe[0]!);
       k.rect(8, 8 + b, 1, 2, c.stripe[0]!);
       k.shaded(12, 7.5 + b, 3.3, 3, c.fur);
-      k.poly([[9.2, 6 + b], [9.6, 2.5 + b], [12, 5 + b]], c.fur[1]!);
-      k.poly([[12.8, 5 + b], [14.6, 2.5 + b], [15, 6.5 + b]], c.fur[1]!);
+      k.poly(
+        [
+          [9.2, 6 + b],
+          [9.6, 2.5 + b],
+          [12, 5 + b],
+        ],
+        c.fur[1]!,
+      );
+      k.poly(
+        [
+          [12.8, 5 + b],
+          [14.6, 2.5 + b],
+          [15, 6.5 + b],
+        ],
+        c.fur[1]!,
+      );
       k.set(10, 4 + b, c.nose[0]!);
       k.set(14, 4 + b, c.nose[0]!);
       k.ellipse(13.5, 9 + b, 1.8, 1, c.cream[0]!);
@@ -143,7 +204,14 @@ export function catWalk(): SpriteArt {
 }
 
 export function mushroomWalk(): SpriteArt {
-  const P = palette({ o: ['#2a0c10'], cap: ['#9f1239', '#e11d48', '#fb7185'], spot: ['#fff1f2'], stem: ['#d6c4a8', '#f5ead6'], eye: ['#1b1424'], foot: ['#7c4a2d'] });
+  const P = palette({
+    o: ['#2a0c10'],
+    cap: ['#9f1239', '#e11d48', '#fb7185'],
+    spot: ['#fff1f2'],
+    stem: ['#d6c4a8', '#f5ead6'],
+    eye: ['#1b1424'],
+    foot: ['#7c4a2d'],
+  });
   const { c } = P;
   const image = frames(
     16,

@@ -57,7 +57,7 @@ const GLYPHS: Record<string, string> = {
   '/': '01248g0',
 };
 
-const ORDER = ' 0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ!?.,:-\'()/';
+const ORDER = " 0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ!?.,:-'()/";
 
 export function fontGlyphRows(ch: string): number[] {
   const g = GLYPHS[ch];
@@ -71,7 +71,10 @@ export function font(): SpriteArt {
     const ox = (i % 16) * 8;
     const oy = Math.floor(i / 16) * 8;
     const rows = fontGlyphRows(ch);
-    for (const [dx, dy, col] of [[1, 1, 1], [0, 0, 3]] as const)
+    for (const [dx, dy, col] of [
+      [1, 1, 1],
+      [0, 0, 3],
+    ] as const)
       rows.forEach((bits, y) => {
         for (let x = 0; x < 5; x++) if (bits & (16 >> x)) k.set(ox + 1 + x + dx, oy + y + dy, col === 3 && y >= 4 ? 2 : col);
       });

@@ -28,7 +28,14 @@ export function ghostFloat(): SpriteArt {
 }
 
 export function frogHop(): SpriteArt {
-  const P = palette({ o: ['#10261a'], g: ['#2e7d32', '#4caf50', '#9be27a'], belly: ['#d9c35a', '#fff1a8'], white: ['#ffffff'], eye: ['#1b1424'], mouth: ['#c2334d'] });
+  const P = palette({
+    o: ['#10261a'],
+    g: ['#2e7d32', '#4caf50', '#9be27a'],
+    belly: ['#d9c35a', '#fff1a8'],
+    white: ['#ffffff'],
+    eye: ['#1b1424'],
+    mouth: ['#c2334d'],
+  });
   const { c } = P;
   const image = frames(
     16,

@@ -33,7 +33,14 @@ export function coinSpin(): SpriteArt {
 function heart(k: Canvas, cx: number, cy: number, s: number, col: number): void {
   k.disc(cx - 3 * s, cy - 2.5 * s, 3.3 * s, col);
   k.disc(cx + 3 * s, cy - 2.5 * s, 3.3 * s, col);
-  k.poly([[cx - 6.1 * s, cy - 1.2 * s], [cx + 6.1 * s, cy - 1.2 * s], [cx, cy + 6.5 * s]], col);
+  k.poly(
+    [
+      [cx - 6.1 * s, cy - 1.2 * s],
+      [cx + 6.1 * s, cy - 1.2 * s],
+      [cx, cy + 6.5 * s],
+    ],
+    col,
+  );
 }
 
 export function hearts(): SpriteArt {
@@ -79,9 +86,33 @@ export function keys(): SpriteArt {
       const r = ramps[i]!;
       k.disc(5, 5, 3.6, r[1]!);
       k.disc(5, 5, 1.5, 0);
-      k.poly([[6, 6.5], [7.5, 5], [14, 11.5], [12.5, 13]], r[1]!);
-      k.poly([[11, 10], [12.5, 11.5], [10, 14], [8.5, 12.5]], r[1]!);
-      k.poly([[8.5, 7.5], [10, 9], [8, 11], [6.5, 9.5]], r[1]!);
+      k.poly(
+        [
+          [6, 6.5],
+          [7.5, 5],
+          [14, 11.5],
+          [12.5, 13],
+        ],
+        r[1]!,
+      );
+      k.poly(
+        [
+          [11, 10],
+          [12.5, 11.5],
+          [10, 14],
+          [8.5, 12.5],
+        ],
+        r[1]!,
+      );
+      k.poly(
+        [
+          [8.5, 7.5],
+          [10, 9],
+          [8, 11],
+          [6.5, 9.5],
+        ],
+        r[1]!,
+      );
       k.line(7, 5, 13, 11, r[2]!);
       k.set(3, 3, r[2]!);
       k.set(4, 2, r[2]!);
@@ -141,10 +172,37 @@ export function gems(): SpriteArt {
   const { c } = P;
   const ramps = [c.ruby, c.sapphire, c.emerald, c.topaz];
   const SHAPES: Point[][] = [
-    [[4, 3], [12, 3], [15, 7], [8, 15], [1, 7]],
-    [[8, 1], [14, 8], [8, 15], [2, 8]],
-    [[5, 2], [11, 2], [14, 5], [14, 11], [11, 14], [5, 14], [2, 11], [2, 5]],
-    [[8, 1], [14, 5], [14, 11], [8, 15], [2, 11], [2, 5]],
+    [
+      [4, 3],
+      [12, 3],
+      [15, 7],
+      [8, 15],
+      [1, 7],
+    ],
+    [
+      [8, 1],
+      [14, 8],
+      [8, 15],
+      [2, 8],
+    ],
+    [
+      [5, 2],
+      [11, 2],
+      [14, 5],
+      [14, 11],
+      [11, 14],
+      [5, 14],
+      [2, 11],
+      [2, 5],
+    ],
+    [
+      [8, 1],
+      [14, 5],
+      [14, 11],
+      [8, 15],
+      [2, 11],
+      [2, 5],
+    ],
   ];
   const image = frames(
     16,
@@ -161,7 +219,10 @@ export function gems(): SpriteArt {
           if (x + y < 12) k.set(x, y, r[2]!);
           else if (x + y > 19) k.set(x, y, r[0]!);
         }
-      k.poly(s.map(([x, y]) => [8 + (x - 8) * 0.45, 8 + (y - 8) * 0.45] as Point), r[1]!);
+      k.poly(
+        s.map(([x, y]) => [8 + (x - 8) * 0.45, 8 + (y - 8) * 0.45] as Point),
+        r[1]!,
+      );
       k.set(5, 5, c.white[0]!);
       k.set(6, 4, c.white[0]!);
     },

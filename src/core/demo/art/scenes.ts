@@ -36,11 +36,32 @@ export function landscape(): SpriteArt {
     [230, 38],
   ];
   for (const [px, py] of peaks) {
-    k.poly([[px - 50, 100], [px, py], [px + 50, 100]], 1);
-    k.poly([[px - 9, py + 9], [px, py], [px + 9, py + 9], [px + 4, py + 7], [px, py + 11], [px - 4, py + 7]], 3);
+    k.poly(
+      [
+        [px - 50, 100],
+        [px, py],
+        [px + 50, 100],
+      ],
+      1,
+    );
+    k.poly(
+      [
+        [px - 9, py + 9],
+        [px, py],
+        [px + 9, py + 9],
+        [px + 4, py + 7],
+        [px, py + 11],
+        [px - 4, py + 7],
+      ],
+      3,
+    );
   }
   // Clouds.
-  for (const [cx, cy] of [[40, 16], [140, 10], [210, 18]] as const) {
+  for (const [cx, cy] of [
+    [40, 16],
+    [140, 10],
+    [210, 18],
+  ] as const) {
     for (let p = 0; p < 4; p++) k.disc(cx + p * 6 - 9, cy + (p % 2) * 2, 5 + (p % 2) * 2, 3);
     k.rect(cx - 14, cy + 5, 30, 2, 3);
   }
@@ -53,7 +74,14 @@ export function landscape(): SpriteArt {
     const x = Math.floor(rand() * 256);
     const base = 94 + Math.round(Math.sin(x / 23) * 6 + Math.sin(x / 9) * 2);
     const hgt = 12 + Math.floor(rand() * 10);
-    k.poly([[x - hgt / 3, base + 2], [x, base - hgt], [x + hgt / 3, base + 2]], 2);
+    k.poly(
+      [
+        [x - hgt / 3, base + 2],
+        [x, base - hgt],
+        [x + hgt / 3, base + 2],
+      ],
+      2,
+    );
   }
   // A path and a sunlit edge.
   for (let y = 104; y < 128; y++) {
@@ -98,9 +126,23 @@ export function castleDusk(): SpriteArt {
   for (const [tx, ty, tw] of towers) {
     k.rect(tx, ty, tw, 116 - ty, c.stone[1]!);
     k.rect(tx, ty, 2, 116 - ty, c.stone[2]!);
-    k.poly([[tx - 2, ty], [tx + tw / 2, ty - tw * 1.3], [tx + tw + 2, ty]], c.stone[0]!);
+    k.poly(
+      [
+        [tx - 2, ty],
+        [tx + tw / 2, ty - tw * 1.3],
+        [tx + tw + 2, ty],
+      ],
+      c.stone[0]!,
+    );
     k.line(tx + tw / 2, ty - tw * 1.3, tx + tw / 2, ty - tw * 1.3 - 6, c.stone[2]!);
-    k.poly([[tx + tw / 2 + 1, ty - tw * 1.3 - 6], [tx + tw / 2 + 6, ty - tw * 1.3 - 4.5], [tx + tw / 2 + 1, ty - tw * 1.3 - 3]], c.flag[0]!);
+    k.poly(
+      [
+        [tx + tw / 2 + 1, ty - tw * 1.3 - 6],
+        [tx + tw / 2 + 6, ty - tw * 1.3 - 4.5],
+        [tx + tw / 2 + 1, ty - tw * 1.3 - 3],
+      ],
+      c.flag[0]!,
+    );
     for (let wy = ty + 8; wy < 100; wy += 14) {
       k.rect(tx + tw / 2 - 1, wy, 3, 5, c.light[0]!);
       k.set(tx + tw / 2, wy + 1, c.light[1]!);

@@ -27,7 +27,6 @@ export function bgr555ToRgb(c: number): number {
   return (x(c & 0x1f) << 16) | (x((c >> 5) & 0x1f) << 8) | x((c >> 10) & 0x1f);
 }
 
-
 export class PaletteStrip {
   readonly root: HTMLElement;
   fg = 1;
@@ -49,7 +48,9 @@ export class PaletteStrip {
     this.bgBox = el('span', { class: 'pe-swatch pe-current', id: 'pe-bg', title: 'Background (right button)' });
     const swap = el('button', { class: 'pe-button', id: 'pe-swap', title: 'Swap foreground and background (X)' }, '⇄');
     swap.addEventListener('click', () => this.swap());
-    this.channels = ['R', 'G', 'B'].map((c) => el('input', { type: 'number', min: '0', max: '31', step: '1', class: 'pe-channel', id: `pe-${c.toLowerCase()}`, 'aria-label': `${c} (0-31)` }));
+    this.channels = ['R', 'G', 'B'].map((c) =>
+      el('input', { type: 'number', min: '0', max: '31', step: '1', class: 'pe-channel', id: `pe-${c.toLowerCase()}`, 'aria-label': `${c} (0-31)` }),
+    );
     this.hexInput = el('input', { type: 'text', class: 'pe-hex', id: 'pe-hex', maxlength: '4', 'aria-label': 'BGR555 value in hex (0000-7FFF)' });
     this.preview = el('span', { class: 'pe-swatch', id: 'pe-preview' });
     const apply = el('button', { class: 'pe-button', id: 'pe-apply-color', title: 'Write this colour into the ROM (undoable)' }, 'Write to ROM');
@@ -68,7 +69,16 @@ export class PaletteStrip {
       apply,
       this.note,
     );
-    this.root = el('div', { class: 'pe-palette', id: 'pe-palette' }, el('span', { class: 'pe-label' }, 'Palette'), this.swatches, this.fgBox, this.bgBox, swap, this.editor);
+    this.root = el(
+      'div',
+      { class: 'pe-palette', id: 'pe-palette' },
+      el('span', { class: 'pe-label' }, 'Palette'),
+      this.swatches,
+      this.fgBox,
+      this.bgBox,
+      swap,
+      this.editor,
+    );
   }
 
   setPalette(p: PaletteOption | undefined, bpp: number): void {
@@ -116,7 +126,13 @@ export class PaletteStrip {
     };
     const cells: HTMLElement[] = [];
     for (let i = 0; i < this.colors; i++) {
-      const cell = el('span', { class: 'pe-swatch', role: 'option', 'data-index': String(i), title: `Colour ${i}${i === 0 ? ' (transparent)' : ''}: ${cssRgb(this.rgbOf(i))}`, 'aria-selected': String(i === this.fg) });
+      const cell = el('span', {
+        class: 'pe-swatch',
+        role: 'option',
+        'data-index': String(i),
+        title: `Colour ${i}${i === 0 ? ' (transparent)' : ''}: ${cssRgb(this.rgbOf(i))}`,
+        'aria-selected': String(i === this.fg),
+      });
       paint(cell, i);
       cell.classList.toggle('pe-fg', i === this.fg);
       cell.classList.toggle('pe-bg', i === this.bg);

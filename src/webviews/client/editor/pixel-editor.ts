@@ -87,7 +87,11 @@ export class PixelEditor {
   ) {
     this.palette = new PaletteStrip({ picked: () => this.drawOverlay(), writeColor: (id, index, color) => this.writeColor(id, index, color) });
     for (const t of TOOLS) {
-      const b = el('button', { class: 'pe-button pe-tool', id: `pe-tool-${t.tool}`, 'data-tool': t.tool, title: `${t.label} (${t.key})`, 'aria-pressed': 'false' }, `${t.label} ${t.key}`);
+      const b = el(
+        'button',
+        { class: 'pe-button pe-tool', id: `pe-tool-${t.tool}`, 'data-tool': t.tool, title: `${t.label} (${t.key})`, 'aria-pressed': 'false' },
+        `${t.label} ${t.key}`,
+      );
       b.addEventListener('click', () => this.setTool(t.tool));
       this.buttons.set(t.tool, b);
     }
