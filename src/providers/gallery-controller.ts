@@ -30,6 +30,7 @@ export interface GalleryDeps {
 }
 
 const EXPORT_FOLDER_KEY = 'spritepal.exportFolder';
+const SHOW_WEAK_KEY = 'spritepal.gallery.showWeak';
 
 export class GalleryController implements vscode.Disposable {
   private status: ScanStatus = { state: 'idle', done: 0, total: 0, found: 0, cached: false };
@@ -72,7 +73,17 @@ export class GalleryController implements vscode.Disposable {
       if (this.known.length === 0) void this.startScan();
       else this.scanTimer = setTimeout(() => this.startDeferredScan(), 1000);
     }
-    return { entries: this.stampedEntries(), palettes: this.paletteOptions(), scan: this.status };
+    return { entries: this.stampedEntries(), palettes: this.paletteOptions(), scan: this.status, showWeak: this.showWeak() };
+  }
+
+  /** The confidence filter of this workspace: weak scan hits hidden unless the user asked for them. */
+  showWeak(): boolean {
+    return this.deps.memento?.get<boolean>(SHOW_WEAK_KEY) === true;
+  }
+
+  async setShowWeak(showWeak: boolean): Promise<{ showWeak: boolean }> {
+    await this.deps.memento?.update(SHOW_WEAK_KEY, showWeak);
+    return { showWeak: this.showWeak() };
   }
 
   private scanTimer: NodeJS.Timeout | undefined;

@@ -251,6 +251,7 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
     ready: (doc) => this.view(doc),
     fixChecksum: (doc) => this.fixChecksum(doc),
     gallery: (doc) => this.gallery(doc).gallery(),
+    setShowWeak: (doc, p) => this.gallery(doc).setShowWeak(p.showWeak),
     thumbnails: (doc, p) => this.gallery(doc).thumbnails(p.offsets, p.maxTiles),
     block: (doc, p) => this.gallery(doc).block(p),
     tiles: (doc, p) => this.gallery(doc).tiles(p),

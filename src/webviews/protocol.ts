@@ -58,6 +58,8 @@ export interface GalleryData {
   entries: GalleryEntry[];
   palettes: PaletteOption[];
   scan: ScanStatus;
+  /** Whether weak scan hits are shown: the confidence filter, remembered per workspace. */
+  showWeak: boolean;
 }
 
 /** A changed range with its first bytes before and after (the Changes tab's hex diff). */
@@ -140,6 +142,8 @@ export interface RequestMap {
   inject: { params: { romOffset: number }; result: { started: boolean } };
   /** Start or cancel the background scan. */
   scan: { params: { action: 'start' | 'cancel' }; result: ScanStatus };
+  /** The confidence filter changed: remembered for this workspace (every ROM opened in it). */
+  setShowWeak: { params: { showWeak: boolean }; result: { showWeak: boolean } };
   /** What differs from the clean original (the Changes tab). */
   changes: { params: Record<string, never>; result: ChangesData };
   /** A changed sprite decoded from the clean original (before) and the document (after). */
@@ -244,6 +248,7 @@ const VALIDATORS: Record<Method, Validator> = {
   rename: (p) => check(p, ['romOffset', 'name'], { romOffset: offset, name: (v) => typeof v === 'string' && v.trim().length > 0 && v.length <= 100 }),
   inject: (p) => check(p, ['romOffset'], { romOffset: offset }),
   scan: (p) => check(p, ['action'], { action: (v) => v === 'start' || v === 'cancel' }),
+  setShowWeak: (p) => check(p, ['showWeak'], { showWeak: (v) => typeof v === 'boolean' }),
   changes: (p) => exactKeys(p, []),
   changePreview: (p) =>
     check(p, ['kind', 'bpp', 'widthTiles', 'rawTiles', 'paletteId', 'before', 'after'], {

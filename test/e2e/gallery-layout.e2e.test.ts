@@ -14,6 +14,7 @@ import { readableRamp } from '../../src/core/gfx/ramp';
 import { formatSnes } from '../../src/core/format';
 import { Rom } from '../../src/core/rom/rom';
 import { canvasColours } from './canvas';
+import { chooseOption, fieldValue } from './controls';
 import { openWorkbench, type Workbench } from './workbench';
 
 interface Layout {
@@ -182,5 +183,30 @@ describe('gallery layout, search and palettes (packaged VSIX)', function () {
     assert.ok(colours.length >= 3, `${colours.length} colours`);
     for (const c of colours) assert.ok(ramp.has(c), `${c} is a colour of the ramp`);
     await wb.screenshot('e2e-gallery-no-catalog');
+  });
+
+  it('shows weak hits when asked, and every ROM opened later in the workspace does too', async () => {
+    await wb.quickOpen('spritepal-demo.sfc');
+    let view = wb.webview();
+    await view.locator('[data-scan="done"]').first().waitFor({ timeout: 120_000 });
+    const count = view.locator('#gallery-count');
+    await count.filter({ hasText: /weak hits? hidden/ }).waitFor();
+    const blocks = async () => Number(/^(\d+) blocks/.exec((await count.textContent()) ?? '')?.[1]);
+    const before = await blocks();
+    const hidden = Number(/(\d+) weak hits? hidden/.exec((await count.textContent()) ?? '')?.[1]);
+    await chooseOption(view.locator('#gallery-confidence'), 'Also weak hits');
+    await count.filter({ hasNotText: /hidden/ }).waitFor();
+    assert.equal(await blocks(), before + hidden, 'the weak hits are counted and shown now');
+    // Close every editor, then open another ROM of the workspace: its gallery starts with weak hits shown.
+    await wb.page.keyboard.press('Control+K');
+    await wb.page.keyboard.press('Control+W');
+    await wb.page.locator('.tab').first().waitFor({ state: 'detached' });
+    await wb.quickOpen('no-catalog.sfc');
+    view = wb.webview();
+    await view.locator('[data-scan="done"]').first().waitFor({ timeout: 120_000 });
+    assert.equal(await fieldValue(view.locator('#gallery-confidence')), 'weak');
+    assert.doesNotMatch((await view.locator('#gallery-count').textContent()) ?? '', /hidden/);
+    // Back to sure hits only, for whoever comes next.
+    await chooseOption(view.locator('#gallery-confidence'), 'Sure hits');
   });
 });

@@ -52,6 +52,23 @@ describe('sprite gallery (extension host)', () => {
     }
   });
 
+  it('remembers the confidence filter per workspace: another ROM opened here shows weak hits too', async () => {
+    const { editor } = await vscode.extensions.getExtension<SpritePalApi>('spritepal.spritepal')!.activate();
+    const { doc, gallery } = await open();
+    assert.equal((await gallery.gallery()).showWeak, false, 'weak hits are hidden until asked for');
+    const posted: unknown[] = [];
+    await editor.handleWebviewMessage(doc, { kind: 'request', id: 1, method: 'setShowWeak', params: { showWeak: true } }, (m) => posted.push(m));
+    assert.deepEqual(posted, [{ kind: 'response', id: 1, ok: true, result: { showWeak: true } }]);
+    // Another ROM of the same workspace, with its own document and gallery.
+    const other = join(folder, 'gallery-other.sfc');
+    writeFileSync(other, rom);
+    await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(other), 'spritepal.romEditor');
+    const otherDoc = await waitFor('the other document', () => editor.documents.find((d) => d.uri.fsPath === other));
+    assert.equal((await editor.gallery(otherDoc).gallery()).showWeak, true, 'the choice holds for every ROM of the workspace');
+    await editor.handleWebviewMessage(otherDoc, { kind: 'request', id: 2, method: 'setShowWeak', params: { showWeak: false } }, () => undefined);
+    assert.equal((await gallery.gallery()).showWeak, false);
+  });
+
   it('loads a palette from a ROM address, as the colours stored there', async () => {
     const { gallery } = await open();
     const sprite = layout.sprites[3]!;

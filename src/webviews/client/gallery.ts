@@ -35,7 +35,7 @@ export interface GalleryState {
   sort: SortKey;
   kind: KindFilter;
   search: string;
-  /** Also show the scan's weak hits (off by default; saved with the rest of the state). */
+  /** Also show the scan's weak hits (off by default; the host remembers the choice per workspace). */
   showWeak?: boolean;
   paletteId: string;
   selected: number | null;
@@ -87,6 +87,7 @@ export class Gallery {
   private readonly progress: HTMLElement;
   private readonly count: HTMLElement;
   private readonly paletteSelect: SelectControl;
+  private readonly weakSelect: SelectControl;
   private readonly loadSelect: SelectControl;
   private readonly scanButton: HTMLElement;
   private columns = 1;
@@ -138,7 +139,7 @@ export class Gallery {
       state.kind,
       (v) => this.update({ kind: v as KindFilter }),
     );
-    const weak = choiceSelect(
+    const weak = (this.weakSelect = choiceSelect(
       'gallery-confidence',
       'Confidence',
       [
@@ -146,8 +147,12 @@ export class Gallery {
         ['weak', 'Also weak hits'],
       ],
       state.showWeak ? 'weak' : 'sure',
-      (v) => this.update({ showWeak: v === 'weak' }),
-    );
+      (v) => {
+        this.update({ showWeak: v === 'weak' });
+        // Remembered for the workspace: the next ROM opened here shows the same hits.
+        void this.rpc.request('setShowWeak', { showWeak: v === 'weak' }).catch(() => undefined);
+      },
+    ));
     this.paletteSelect = choiceSelect('gallery-palette', 'Palette', [[AUTO, AUTO_LABEL]], AUTO, (v) => this.choosePalette(v));
     const load = (this.loadSelect = choiceSelect(
       'gallery-load-palette',
@@ -193,6 +198,12 @@ export class Gallery {
    * untouched; a moved block's thumbnail and cell follow it; only the others are asked for again
    * (core/gallery/refresh.ts). A changed palette recolours only the cells drawn in it.
    */
+  /** The workspace's confidence filter (the host remembers it): shown and applied, not sent back. */
+  setShowWeak(showWeak: boolean): void {
+    this.weakSelect.value = showWeak ? 'weak' : 'sure';
+    if (showWeak !== (this.state.showWeak ?? false)) this.update({ showWeak });
+  }
+
   setData(entries: GalleryEntry[], palettes: PaletteOption[]): void {
     const held = new Map([...this.thumbs].map(([off, t]) => [off, 'error' in t.item ? null : t.item.stamp]));
     const plan = planThumbRefresh(held, entries);

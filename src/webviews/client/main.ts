@@ -220,6 +220,7 @@ let booted = false;
 /** The first view and gallery data (pushed or asked for); later calls only refresh them. */
 function boot(v: RomView, g: GalleryData): void {
   renderHeaderPanel(v);
+  gallery.setShowWeak(g.showWeak);
   gallery.setData(g.entries, g.palettes);
   gallery.setScan(g.scan);
   if (booted) return;
