@@ -13,13 +13,13 @@
  * - the scanner's pattern: decodeInto at every offset of a file with one reused buffer.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildDemoRom, demoRomLayout } from '../core/demo/demo-rom';
 import { decode, decodeInto } from '../core/hal';
-import { mbPerSec, median, round, timeIt, type BenchGroup, type BenchRow } from './harness';
+import { halCorpus, mbPerSec, median, round, timeIt, type BenchGroup, type BenchRow } from './harness';
 
 /** exhal decode speeds from the format document §9 (in-process C, this machine kind, quiet). */
 const REFERENCE_GBPS: Record<string, number> = { sprite_8k: 1.4, sprite_64k: 1.2, sparse_64k: 1.2, kss_cave_vram_64k: 1.0 };
@@ -132,21 +132,12 @@ export const decodeBench: BenchGroup = {
         note: `${demoBytes} bytes; second pass ${round(median(colds.map((c) => c.second)), 2)} ms`,
       });
 
-      const dir = ctx.sharedDir ? join(ctx.sharedDir, 'fixtures', 'hal', 'corpus') : null;
-      if (!dir || !existsSync(dir)) {
-        rows.push({
-          key: 'halDecodeCorpusMissing',
-          label: 'HAL corpus',
-          value: 0,
-          unit: 'files',
-          note: 'skipped: shared/fixtures/hal/corpus not found (pass --shared <dir>)',
-        });
+      const corpus = halCorpus(ctx, 'halDecodeCorpusMissing');
+      if ('missing' in corpus) {
+        rows.push(corpus.missing);
         return rows;
       }
-      const names = readdirSync(dir)
-        .filter((f) => f.endsWith('.bin'))
-        .map((f) => f.slice(0, -4))
-        .sort();
+      const { dir, names } = corpus;
       const files = names.map((n) => join(dir, `${n}.inhal2.hal`));
       const streams = files.map((f) => new Uint8Array(readFileSync(f)));
       const sizes = names.map((n) => readFileSync(join(dir, `${n}.bin`)).length);

@@ -4,10 +4,10 @@
  * with the ratio against greedy measured in the same run; the reference's figures (format doc §9, inhal at
  * 76b12ee, in-process C on this kind of machine) are printed beside ours.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encode, type HalLevel } from '../core/hal';
-import { round, timeIt, type BenchGroup, type BenchRow } from './harness';
+import { halCorpus, round, timeIt, type BenchGroup, type BenchRow } from './harness';
 
 /** Reference figures from the format document §9: inhal -2 / -1 ms per call. */
 const REFERENCE: Record<string, { ms2: number; ms1: number }> = {
@@ -26,21 +26,12 @@ export const halBench: BenchGroup = {
   description: 'HAL encoder on the reference corpus: per level ms per call, size, ratio to greedy; inhal beside',
   async run(ctx) {
     const rows: BenchRow[] = [];
-    const dir = ctx.sharedDir ? join(ctx.sharedDir, 'fixtures', 'hal', 'corpus') : null;
-    if (!dir || !existsSync(dir)) {
-      rows.push({
-        key: 'halCorpusMissing',
-        label: 'HAL corpus',
-        value: 0,
-        unit: 'files',
-        note: 'skipped: shared/fixtures/hal/corpus not found (pass --shared <dir>)',
-      });
+    const corpus = halCorpus(ctx, 'halCorpusMissing');
+    if ('missing' in corpus) {
+      rows.push(corpus.missing);
       return rows;
     }
-    const names = readdirSync(dir)
-      .filter((f) => f.endsWith('.bin'))
-      .map((f) => f.slice(0, -4))
-      .sort();
+    const { dir, names } = corpus;
     const minMs = ctx.quick ? 20 : 400;
     const opts = { minMs, minRuns: ctx.quick ? 1 : 5, warmup: ctx.quick ? 1 : 3 };
     const totals = { optimal: 0, greedy: 0 };

@@ -3,6 +3,8 @@
  * the project lives in a group here (never in a timed unit test), and every number in the README
  * comes from this output. Ratios are measured side by side within one run.
  */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 export interface BenchRow {
@@ -89,4 +91,22 @@ export function mbPerSec(bytes: number, ms: number): number {
 export function round(n: number, digits = 3): number {
   const f = 10 ** digits;
   return Math.round(n * f) / f;
+}
+
+/**
+ * The HAL reference corpus in the shared fixtures: its folder and the sorted base names of its
+ * inputs (`<name>.bin`), or the row that says it was skipped, under `missingKey`.
+ */
+export function halCorpus(ctx: BenchContext, missingKey: string): { dir: string; names: string[] } | { missing: BenchRow } {
+  const dir = ctx.sharedDir ? join(ctx.sharedDir, 'fixtures', 'hal', 'corpus') : null;
+  if (!dir || !existsSync(dir)) {
+    return {
+      missing: { key: missingKey, label: 'HAL corpus', value: 0, unit: 'files', note: 'skipped: shared/fixtures/hal/corpus not found (pass --shared <dir>)' },
+    };
+  }
+  const names = readdirSync(dir)
+    .filter((f) => f.endsWith('.bin'))
+    .map((f) => f.slice(0, -4))
+    .sort();
+  return { dir, names };
 }

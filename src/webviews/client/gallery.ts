@@ -11,7 +11,7 @@ import { planThumbRefresh } from '../../core/gallery/refresh';
 import { GRAYSCALE_ID, RAMP_ID, THUMB_MAX_TILES, type GalleryEntry, type PaletteOption, type RomView, type ScanStatus, type ThumbItem } from '../protocol';
 import { ce, choiceSelect, el, formatBytes, hex, setChoices, type SelectControl, type TextControl } from './dom';
 import { drawFit, paletteRgba, toBitmap } from './draw';
-import { swatchSpans } from './palette-picker';
+import { LOAD_PALETTE_CHOICES, swatchSpans } from './palette-picker';
 import type { Rpc } from './rpc';
 
 /** Cells are at least this wide; the columns that fit share the pane's whole width. */
@@ -154,18 +154,7 @@ export class Gallery {
       },
     ));
     this.paletteSelect = choiceSelect('gallery-palette', 'Palette', [[AUTO, AUTO_LABEL]], AUTO, (v) => this.choosePalette(v));
-    const load = (this.loadSelect = choiceSelect(
-      'gallery-load-palette',
-      'Load palette',
-      [
-        ['', 'Load palette…'],
-        ['rom', 'From ROM address…'],
-        ['cgram', 'From CGRAM dump…'],
-        ['palJson', 'From .pal.json…'],
-      ],
-      '',
-      (v) => void this.loadPalette(v),
-    ));
+    const load = (this.loadSelect = choiceSelect('gallery-load-palette', 'Load palette', LOAD_PALETTE_CHOICES, '', (v) => void this.loadPalette(v)));
     this.count = el('span', { class: 'count', id: 'gallery-count', 'aria-live': 'polite' });
     // One line for the counts and the scan: the count element holds both (status is its scan part).
     this.status = el('span', { class: 'scan-status', id: 'scan-status' });

@@ -16,6 +16,14 @@ export interface PalettePickerHooks {
   error(message: string): void;
 }
 
+/** Where a palette can be loaded from: the gallery's and the tile browser's "Load palette" menus. */
+export const LOAD_PALETTE_CHOICES: readonly (readonly [string, string])[] = [
+  ['', 'Load palette…'],
+  ['rom', 'From ROM address…'],
+  ['cgram', 'From CGRAM dump…'],
+  ['palJson', 'From .pal.json…'],
+];
+
 export class PalettePicker {
   readonly root: HTMLElement;
   private readonly select: SelectControl;
@@ -31,18 +39,7 @@ export class PalettePicker {
     private readonly hooks: PalettePickerHooks,
   ) {
     this.select = choiceSelect(`${prefix}-palette`, 'Palette', [], '', (v) => this.choose(v));
-    this.load = choiceSelect(
-      `${prefix}-load-palette`,
-      'Load palette',
-      [
-        ['', 'Load palette…'],
-        ['rom', 'From ROM address…'],
-        ['cgram', 'From CGRAM dump…'],
-        ['palJson', 'From .pal.json…'],
-      ],
-      '',
-      (v) => void this.loadFrom(v),
-    );
+    this.load = choiceSelect(`${prefix}-load-palette`, 'Load palette', LOAD_PALETTE_CHOICES, '', (v) => void this.loadFrom(v));
     this.swatches = el('span', { class: 'swatches', id: `${prefix}-swatches`, role: 'img' });
     this.root = el('span', { class: 'palette-picker' }, this.select, this.swatches, this.load);
     this.setPalettes(palettes);
