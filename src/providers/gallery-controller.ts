@@ -121,6 +121,15 @@ export class GalleryController implements vscode.Disposable {
     return this.palettes.options();
   }
 
+  /**
+   * The entries and palettes with the catalog read again, as the Changes tab labels and draws
+   * them: no stamps hashed and no scan started (the gallery's own request does those).
+   */
+  async named(): Promise<{ entries: GalleryEntry[]; palettes: PaletteOption[] }> {
+    await this.loadKnown();
+    return { entries: this.entries(), palettes: this.paletteOptions() };
+  }
+
   /** Catalog entries, scan hits and decompressed blocks, merged by offset (core/gallery). */
   entries(): GalleryEntry[] {
     return mergeEntries(this.doc.session.rom, this.hits, this.known, this.manual);

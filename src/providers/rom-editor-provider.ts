@@ -274,8 +274,8 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
       void g.startScan();
       return g.scanStatus;
     },
-    changes: async (doc) => changesView(doc, (await this.gallery(doc).gallery()).entries),
-    changePreview: async (doc, p) => changePreview(doc, p, (await this.gallery(doc).gallery()).palettes),
+    changes: async (doc) => changesView(doc, (await this.gallery(doc).named()).entries),
+    changePreview: async (doc, p) => changePreview(doc, p, (await this.gallery(doc).named()).palettes),
     createPatch: async (doc, p) => {
       if (!this.actions.createPatch) throw new Error('patches are not available');
       const r = await this.actions.createPatch({ uri: doc.uri, format: p.format });
