@@ -108,6 +108,13 @@ async function originalOf(doc: RomDocument): Promise<{ bytes: Uint8Array; path: 
 }
 
 /**
+ * The original each document's Changes tab was last listed against: a row's "before" image comes
+ * from the same bytes as the rows on screen, and a click does not read and hash the whole original
+ * file again (a 4 MiB ROM: a read and a SHA-256 per click). Listing the tab again replaces it.
+ */
+const listedOriginal = new WeakMap<RomDocument, { bytes: Uint8Array; path: string }>();
+
+/**
  * A changed sprite before and after: decoded from the clean original (inline: one bounded decode)
  * and from the document (through the session's thumbnail cache and workers, as the gallery does),
  * with the palette the gallery gives it (its catalog palette, else Auto's ramp).
@@ -123,7 +130,7 @@ export async function changePreview(doc: RomDocument, ref: ChangeSpriteRef, pale
   });
   let before: ThumbItem | null = null;
   if (ref.before !== null) {
-    const original = await originalOf(doc);
+    const original = listedOriginal.get(doc) ?? (await originalOf(doc));
     if ('unavailable' in original) throw new Error(original.unavailable);
     const at = ref.before;
     if (at >= original.bytes.length) before = { romOffset: at, error: `${hex(at)} is past the end of the original (${original.bytes.length} bytes)` };
@@ -146,7 +153,11 @@ export async function changePreview(doc: RomDocument, ref: ChangeSpriteRef, pale
 
 export async function changesView(doc: RomDocument, entries: GalleryEntry[]): Promise<ChangesData> {
   const recorded = await originalOf(doc);
-  if ('unavailable' in recorded) return { unavailable: recorded.unavailable, original: null, rows: [], more: 0 };
+  if ('unavailable' in recorded) {
+    listedOriginal.delete(doc);
+    return { unavailable: recorded.unavailable, original: null, rows: [], more: 0 };
+  }
+  listedOriginal.set(doc, recorded);
   const original = recorded.bytes;
   const rom = doc.session.rom;
   const current = rom.data;

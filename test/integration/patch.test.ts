@@ -1,7 +1,7 @@
 /** "SpritePal: Create Patch..." and "Apply Patch..." in a real VS Code: inject, patch, apply to the original, compare. */
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { buildDemoRom, demoRomLayout } from '../../src/core/demo/demo-rom';
@@ -143,6 +143,18 @@ describe('patches (extension host)', () => {
     const expectedAfter = tilesToImage(decodeTiles(decode(edited, inj.plan!.summary.newRomOffset).data, 4), { widthTiles: moved.sprite!.widthTiles });
     assert.deepEqual(Buffer.from(drawn(pv.after).pixels), Buffer.from(expectedAfter.pixels), 'after: the injected sprite');
     assert.ok(pv.palette && pv.palette.colors.length === 16);
+    // Another click reads the original the tab was listed against, not the file again (it was a
+    // read and a SHA-256 of the whole ROM per click): with the file away, the same "before" shows.
+    renameSync(p('patch-clean.sfc'), p('patch-clean.away'));
+    try {
+      const again: HostMessage[] = [];
+      await editor.handleWebviewMessage(doc, { kind: 'request', id: 3, method: 'changePreview', params: moved.sprite }, (m) => again.push(m));
+      const a = again[0]!;
+      assert.ok(a.kind === 'response' && a.ok, JSON.stringify(a));
+      assert.deepEqual(Buffer.from(drawn((a.result as ChangePreview).before).pixels), Buffer.from(expectedBefore.pixels));
+    } finally {
+      renameSync(p('patch-clean.away'), p('patch-clean.sfc'));
+    }
     assert.equal(
       moved.ranges.some((x) => x.romOffset === inj.plan!.summary.newRomOffset),
       true,
