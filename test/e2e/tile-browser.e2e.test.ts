@@ -13,6 +13,7 @@ import { tilePosition, tilesToImage, type TileOrder } from '../../src/core/gfx/a
 import { bgr555ToRgb, readBgr555 } from '../../src/core/gfx/color';
 import { decodeTiles, type Bpp } from '../../src/core/gfx/tiles';
 import { formatSnes } from '../../src/core/format';
+import { romPaletteId } from '../../src/core/gallery/palette-id';
 import { Rom } from '../../src/core/rom/rom';
 import { chooseOption } from './controls';
 import { openWorkbench, type Workbench } from './workbench';
@@ -204,5 +205,51 @@ describe('tile browser (packaged VSIX)', function () {
     assert.ok(await view.locator('#panel-tiles').isVisible(), 'still on the Tiles tab');
     assert.match((await view.locator('#tiles-detail-host #detail-facts').textContent()) ?? '', new RegExp(`${sprite.tiles} at`));
     await wb.screenshot('e2e-tiles-decompress');
+  });
+  it("loads a palette from a ROM address in either view's Load palette menu, and says what was wrong where that view says it", async () => {
+    const view = wb.webview();
+    const value = (sel: string) => view.locator(sel).evaluate((e) => (e as HTMLElement & { value: string }).value);
+    /** Chooses a source in a Load palette menu and types into the form that opens. */
+    const answer = async (menu: string, source: string, field: string, text: string) => {
+      await chooseOption(view.locator(menu), source);
+      await view.locator(field).click();
+      await wb.page.keyboard.type(text);
+      await wb.page.keyboard.press('Enter');
+    };
+    // Palettes no catalog entry names: one and two colours after the first sprite's.
+    const [tilesAt, galleryAt] = [2, 4].map((d) => layout.sprites[0]!.paletteRomOffset + d);
+
+    // The tile browser: errors close the form and go to its message line; a loaded palette is chosen and offered to the gallery.
+    await view.locator('[data-tab="tiles"]').click();
+    await answer('#tiles-load-palette', 'From CGRAM dump…', '#tiles-palette-input', '16');
+    await view.locator('#tiles-message.error-text', { hasText: 'a CGRAM palette number is 0-15' }).waitFor({ timeout: 10_000 });
+    assert.equal(await view.locator('#tiles-palette-input').count(), 0, 'the form closed');
+    assert.equal(await value('#tiles-load-palette'), '', 'the menu is back to "Load palette…"');
+    await answer('#tiles-load-palette', 'From ROM address…', '#tiles-palette-input', '$7E:0000');
+    await view.locator('#tiles-message.error-text', { hasText: 'maps to no ROM byte' }).waitFor({ timeout: 10_000 });
+    await answer('#tiles-load-palette', 'From ROM address…', '#tiles-palette-input', formatSnes(rom.snesOf(tilesAt)!));
+    await view.locator(`#tiles-palette vscode-option[value="${romPaletteId(tilesAt)}"]`).waitFor({ state: 'attached', timeout: 10_000 });
+    assert.equal(await value('#tiles-palette'), romPaletteId(tilesAt));
+    assert.equal(await view.locator(`#gallery-palette vscode-option[value="${romPaletteId(tilesAt)}"]`).count(), 1, 'the gallery offers it too');
+    assert.equal(await value('#gallery-palette'), 'auto', 'the gallery keeps its own choice');
+
+    // The gallery: errors stay in the form (to be corrected) until it is cancelled; a loaded palette is chosen.
+    await view.locator('[data-tab="sprites"]').click();
+    const form = view.locator('.gallery > .inline-form');
+    await answer('#gallery-load-palette', 'From CGRAM dump…', '.gallery > .inline-form vscode-textfield', '16');
+    await form.locator('.inline-error[role="alert"]', { hasText: 'a CGRAM palette number is 0-15' }).waitFor({ timeout: 10_000 });
+    assert.equal(await form.getAttribute('aria-label'), 'CGRAM palette number (0-15; sprites use 8-15)');
+    await wb.page.keyboard.press('Escape');
+    await form.waitFor({ state: 'detached', timeout: 10_000 });
+    assert.equal(await value('#gallery-load-palette'), '');
+    await answer('#gallery-load-palette', 'From ROM address…', '.gallery > .inline-form vscode-textfield', '$7E:0000');
+    await form.locator('.inline-error', { hasText: 'maps to no ROM byte' }).waitFor({ timeout: 10_000 });
+    await form.locator('vscode-button', { hasText: 'Cancel' }).click();
+    await form.waitFor({ state: 'detached', timeout: 10_000 });
+    await answer('#gallery-load-palette', 'From ROM address…', '.gallery > .inline-form vscode-textfield', formatSnes(rom.snesOf(galleryAt)!));
+    await form.waitFor({ state: 'detached', timeout: 10_000 });
+    await view.locator(`#gallery-palette vscode-option[value="${romPaletteId(galleryAt)}"]`).waitFor({ state: 'attached', timeout: 10_000 });
+    assert.equal(await value('#gallery-palette'), romPaletteId(galleryAt));
+    await chooseOption(view.locator('#gallery-palette'), 'Auto (catalog palette)');
   });
 });

@@ -9,9 +9,10 @@ import { COPIER_HEADER_SIZE } from '../../core/rom/copier-header';
 import { formatPaletteId } from '../../core/gallery/palette-id';
 import { planThumbRefresh } from '../../core/gallery/refresh';
 import { GRAYSCALE_ID, RAMP_ID, THUMB_MAX_TILES, type GalleryEntry, type PaletteOption, type RomView, type ScanStatus, type ThumbItem } from '../protocol';
-import { ce, choiceSelect, el, formatBytes, hex, setChoices, type SelectControl, type TextControl } from './dom';
+import { ce, choiceSelect, el, formatBytes, hex, setChoices, type SelectControl } from './dom';
 import { drawFit, paletteRgba, toBitmap } from './draw';
-import { LOAD_PALETTE_CHOICES, swatchSpans } from './palette-picker';
+import { paletteLoadMenu, withPalette } from './palette-loader';
+import { swatchSpans } from './palette-picker';
 import type { Rpc } from './rpc';
 
 /** Cells are at least this wide; the columns that fit share the pane's whole width. */
@@ -88,7 +89,6 @@ export class Gallery {
   private readonly count: HTMLElement;
   private readonly paletteSelect: SelectControl;
   private readonly weakSelect: SelectControl;
-  private readonly loadSelect: SelectControl;
   private readonly scanButton: HTMLElement;
   private columns = 1;
   private cellW = MIN_CELL_W;
@@ -154,7 +154,19 @@ export class Gallery {
       },
     ));
     this.paletteSelect = choiceSelect('gallery-palette', 'Palette', [[AUTO, AUTO_LABEL]], AUTO, (v) => this.choosePalette(v));
-    const load = (this.loadSelect = choiceSelect('gallery-load-palette', 'Load palette', LOAD_PALETTE_CHOICES, '', (v) => void this.loadPalette(v)));
+    // A loaded palette is chosen here; errors in what was typed are shown in the form above the grid.
+    const load = paletteLoadMenu(
+      rpc,
+      'gallery-load-palette',
+      { show: (form) => this.root.insertBefore(form, this.scroller), errorsInForm: true },
+      {
+        loaded: (p) => {
+          this.setPalettes(withPalette(this.palettes, p), p.id);
+          this.choosePalette(p.id);
+        },
+        error: (m) => this.cb.error(m),
+      },
+    );
     this.count = el('span', { class: 'count', id: 'gallery-count', 'aria-live': 'polite' });
     // One line for the counts and the scan: the count element holds both (status is its scan part).
     this.status = el('span', { class: 'scan-status', id: 'scan-status' });
@@ -278,72 +290,6 @@ export class Gallery {
     this.update({ paletteId: id });
     this.paintSwatches();
     this.redrawAll();
-  }
-
-  private async loadPalette(kind: string): Promise<void> {
-    const reset = () => (this.loadSelect.value = '');
-    try {
-      let option: PaletteOption | null = null;
-      if (kind === 'rom') {
-        option = await this.askRomAddress();
-      } else if (kind === 'cgram') {
-        const index = await this.askCgramIndex();
-        if (index !== null) option = await this.rpc.request('loadPalette', { source: 'cgram', index });
-      } else if (kind === 'palJson') option = await this.rpc.request('loadPalette', { source: 'palJson' });
-      if (option) {
-        if (!this.palettes.some((p) => p.id === option!.id)) this.palettes = [...this.palettes, option];
-        this.setPalettes(this.palettes, option.id);
-        this.choosePalette(option.id);
-      }
-    } catch (e) {
-      this.cb.error((e as Error).message);
-    } finally {
-      reset();
-    }
-  }
-
-  /** A small inline form (webviews have no prompt()): resolves with the palette or null. */
-  private askRomAddress(): Promise<PaletteOption | null> {
-    return this.inlineForm('Palette address ($BB:AAAA, BB:AAAA or 0x file offset)', '$80:8200', async (text) =>
-      this.rpc.request('loadPalette', { source: 'rom', address: text }),
-    );
-  }
-
-  private askCgramIndex(): Promise<number | null> {
-    return this.inlineForm('CGRAM palette number (0-15; sprites use 8-15)', '8', async (text) => {
-      const n = Number(text);
-      if (!Number.isInteger(n) || n < 0 || n > 15) throw new Error('a CGRAM palette number is 0-15');
-      return n;
-    });
-  }
-
-  private inlineForm<T>(label: string, placeholder: string, accept: (text: string) => Promise<T>): Promise<T | null> {
-    return new Promise((resolve) => {
-      const input = ce('vscode-textfield', { class: 'inline-input', placeholder, 'aria-label': label }) as TextControl;
-      const message = el('span', { class: 'inline-error', role: 'alert' });
-      const ok = ce('vscode-button', {}, 'OK');
-      const cancel = ce('vscode-button', { secondary: '' }, 'Cancel');
-      const form = el('div', { class: 'inline-form', role: 'group', 'aria-label': label }, el('label', {}, label), input, ok, cancel, message);
-      const close = (v: T | null) => {
-        form.remove();
-        resolve(v);
-      };
-      const submit = async () => {
-        try {
-          close(await accept(input.value.trim() || placeholder));
-        } catch (e) {
-          message.textContent = (e as Error).message;
-        }
-      };
-      ok.addEventListener('click', () => void submit());
-      cancel.addEventListener('click', () => close(null));
-      input.addEventListener('keydown', (e) => {
-        if (e.key === 'Enter') void submit();
-        if (e.key === 'Escape') close(null);
-      });
-      this.root.insertBefore(form, this.scroller);
-      input.focus();
-    });
   }
 
   private update(patch: Partial<GalleryState>): void {
