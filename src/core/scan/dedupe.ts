@@ -71,23 +71,23 @@ function settleSameEnd(data: Uint8Array, group: ScanHit[], ends: ReadonlySet<num
   const clean = ranked.filter((r) => r.waste === least);
   let cur = clean[0]!;
   for (const next of clean.slice(1)) cur = truerStart(data, cur, next, ends);
-  const best = judge(data, cur.hit);
+  const best = judge(data, cur.hit, ends);
   if (best.confidence !== 'weak') return best;
   // A weak start yields to a strong later one: what speaks against it is in what it adds.
   for (const later of clean) {
     if (later.hit.romOffset <= best.romOffset) continue;
-    const judged = judge(data, later.hit);
+    const judged = judge(data, later.hit, ends);
     if (judged.confidence !== 'weak') return judged;
   }
   return best;
 }
 
 /** The hit with its verdict (evidence.ts); a hit judged before (it has reasons) is kept as is. */
-function judge(data: Uint8Array, hit: ScanHit): ScanHit {
+function judge(data: Uint8Array, hit: ScanHit, ends: ReadonlySet<number>): ScanHit {
   if (hit.reasons.length > 0) return hit;
   const st = decodeInto(data, hit.romOffset, buf, { strict: true });
   if (!st.ok) return { ...hit, confidence: 'weak', reasons: ['does not decode'] };
-  const v = judgeStream(data, hit.romOffset, buf, st.size);
+  const v = judgeStream(data, hit.romOffset, buf, st.size, atBoundary(data, hit.romOffset, ends));
   return { ...hit, confidence: v.confidence, reasons: v.reasons };
 }
 
@@ -105,7 +105,7 @@ export function selectHalHits(data: Uint8Array, candidates: ScanHit[]): ScanHit[
     else byEnd.set(end, [c]);
   }
   const ends = new Set(byEnd.keys());
-  const settled = [...byEnd.values()].map((g) => judge(data, settleSameEnd(data, g, ends)));
+  const settled = [...byEnd.values()].map((g) => judge(data, settleSameEnd(data, g, ends), ends));
   const sureness = (h: ScanHit) => CONFIDENCES.indexOf(h.confidence);
   settled.sort((a, b) => sureness(a) - sureness(b) || b.score - a.score || b.consumed - a.consumed || a.romOffset - b.romOffset);
   const kept: ScanHit[] = [];

@@ -21,10 +21,10 @@ import { readShared, requireShared } from '../../support/shared';
 const HELD_OUT_SEED = 9000;
 const buf = new Uint8Array(0x10000);
 
-function verdict(stream: Uint8Array): ReturnType<typeof judgeStream> {
+function verdict(stream: Uint8Array, boundary = true): ReturnType<typeof judgeStream> {
   const st = decodeInto(stream, 0, buf, { strict: true });
   assert.ok(st.ok);
-  return judgeStream(stream, 0, buf, st.size);
+  return judgeStream(stream, 0, buf, st.size, boundary);
 }
 
 /** 16 2bpp tiles made by code, with the tiles at `blank` cleared. */
@@ -37,17 +37,25 @@ function sheet(seed: number, blank: readonly number[]): Uint8Array {
 describe('scan: small and sparse sheets', function () {
   this.timeout(120_000);
 
-  it('judges a short stream of a half-blank sheet strong, with its blank share among the reasons', () => {
+  it('judges a short stream of a half-blank sheet after filler or another block strong, with its blank share among the reasons', () => {
     let short = 0;
+    let strong = 0;
     for (let seed = 1; seed <= 160; seed++) {
       const stream = encode(sheet(seed, [8, 9, 10, 11, 12, 13, 14, 15]), { level: seed % 2 ? 'greedy' : 'fast' });
       if (streamShape(stream, 0).commands >= MIN_COMMANDS) continue;
       short++;
       const v = verdict(stream);
-      assert.equal(v.confidence, 'strong', `seed ${seed}: ${v.reasons.join('; ')}`);
+      if (v.confidence !== 'strong') continue;
+      strong++;
       assert.match(v.reasons[0]!, /sparse sheet \(\d+ % blank/);
+      // Between other bytes (over code) the same stream is too little evidence.
+      assert.equal(
+        verdict(stream, false).reasons[0],
+        `only ${streamShape(stream, 0).commands} commands (a sparse sheet, but not after filler or another block)`,
+      );
     }
-    assert.ok(short >= 10, `${short} short streams exercised`);
+    // Measured: 13 of 16 (the others repeat a tile: fewer distinct units than a quarter of the sheet).
+    assert.ok(short >= 10 && strong >= 0.75 * short, `${strong} of ${short} short streams strong`);
   });
 
   it('keeps short streams weak without the evidence: no blank tile, only fills, or nearly all literal bytes', () => {
@@ -85,6 +93,28 @@ describe('scan: small and sparse sheets', function () {
     assert.ok(!atBoundary(data, 42, ends)); // two zero bytes inside data: a blank pixel row
   });
 
+  it('promotes no short stream in random bytes rich in 0x00/0xFF (long zero fills beside a few units)', () => {
+    // Measured on other seeds: the output rule alone reported 109 blocks in 8 x 2 MiB of such bytes
+    // where 8 were reported before it; with the distinct share, the boundary and the ratio, none.
+    for (const [seed, share] of [
+      [1901, 0.25],
+      [1902, 0.5],
+    ] as const) {
+      const rng = new Prng(seed);
+      const data = new Uint8Array(1 << 20);
+      for (let i = 0; i < data.length; i++) {
+        const r = rng.next();
+        data[i] = r < share / 2 ? 0 : r < share ? 0xff : rng.int(0, 255);
+      }
+      const promoted = reportedHits(scanRange(data, {}).hits).filter((h) => h.reasons.some((r) => r.includes('sparse sheet')));
+      assert.deepEqual(
+        promoted.map((h) => h.romOffset),
+        [],
+        `seed ${seed}`,
+      );
+    }
+  });
+
   describe('hidden in the homebrew ROMs', () => {
     let shared: string;
     let dir: string;
@@ -119,21 +149,22 @@ describe('scan: small and sparse sheets', function () {
             stored.hidden++;
             if (ok) stored.found++;
           }
-          if (streamShape(data, b.romOffset).commands < MIN_COMMANDS) {
+          if (inFiller && streamShape(data, b.romOffset).commands < MIN_COMMANDS) {
             short.hidden++;
             if (ok) short.found++;
           }
         }
       });
-      // Measured on seed 9000: 333 of 336 (99.1 %); before this rule 308 (91.7 %), and none of the
-      // 18 short ones. Over seeds 0, 1, 5000, 7000 and 9000: 96.1-99.4 %; the misses are starts
-      // inside a sheet written over code, where nothing precedes the true start but code.
-      assert.ok(found >= 0.95 * hidden, `found ${found} of ${hidden}`);
+      // Measured on seed 9000: 328 of 336 (97.6 %); before these rules 308 (91.7 %), and none of
+      // the 18 short ones. Held-out seeds 5000 / 7000 / 9000: 94.4 / 96.1 / 97.6 %; the misses are
+      // sheets written over code: short ones stay weak there (nothing but their output speaks for
+      // them), and a start inside a sheet can out-score the true one when only code precedes it.
+      assert.ok(found >= 0.93 * hidden, `found ${found} of ${hidden}`);
       assert.ok(found >= 0.95 * reported, `${found} of ${reported} reported are real`);
       // Stored as games store them (in free space, back to back or padded): 222-224 of 224 per seed.
       assert.ok(stored.found >= 0.98 * stored.hidden, `in filler: ${stored.found} of ${stored.hidden}`);
-      // Fewer than MIN_COMMANDS commands (judged by the sparse-sheet evidence): 90-100 % per seed.
-      assert.ok(short.hidden >= 10 && short.found >= 0.9 * short.hidden, `short: ${short.found} of ${short.hidden}`);
+      // Of those, the ones under MIN_COMMANDS commands (strong by the sparse-sheet evidence).
+      assert.ok(short.hidden >= 8 && short.found >= 0.9 * short.hidden, `short, in filler: ${short.found} of ${short.hidden}`);
     });
 
     it('still reports no block in the homebrew ROMs, down to 8-tile blocks', () => {
