@@ -5,8 +5,8 @@
  * followed by unused slots). Compressed by the caller's encoder (byte-exact inhal -1/-2), a 2bpp one
  * takes 3-16 commands, often fewer than evidence.ts's MIN_COMMANDS. Deterministic per seed.
  */
-import { Prng } from './prng';
-import { holdsGraphics } from './hidden-blocks';
+import type { Prng } from './prng';
+import { drawStreams, holdsGraphics } from './hidden-blocks';
 
 /** Tiles per sheet. */
 export const SPARSE_TILES = 16;
@@ -26,12 +26,10 @@ export function sparseSheetStreams(
   seed: number,
   compress: (sheet: Uint8Array, k: number) => Uint8Array,
 ): Uint8Array[] {
-  const rng = new Prng(seed);
-  const out: Uint8Array[] = [];
-  for (let tries = 0; out.length < count && tries < count * 50; tries++) {
+  const draw = (rng: Prng): Uint8Array | null => {
     const src = rng.pick(sources);
     const bytes = rng.pick([16, 32]); // per tile: 2bpp or 4bpp
-    if (src.length < SPARSE_TILES * 32) continue;
+    if (src.length < SPARSE_TILES * 32) return null;
     const at = 32 * rng.int(0, (src.length - SPARSE_TILES * 32) / 32);
     const sheet = new Uint8Array(SPARSE_TILES * bytes);
     for (let t = 0; t < SPARSE_TILES; t++) sheet.set(src.subarray(at + 32 * t, at + 32 * t + bytes), t * bytes);
@@ -45,8 +43,7 @@ export function sparseSheetStreams(
     for (const t of order.slice(0, SPARSE_TILES / 2)) sheet.fill(0, t * bytes, (t + 1) * bytes);
     let kept = 0;
     for (let t = 0; t < SPARSE_TILES; t++) if (!blankTile(sheet, t * bytes, bytes)) kept++;
-    if (kept < SPARSE_TILES / 2 || !holdsGraphics(sheet)) continue;
-    out.push(compress(sheet, out.length));
-  }
-  return out;
+    return kept >= SPARSE_TILES / 2 && holdsGraphics(sheet) ? sheet : null;
+  };
+  return drawStreams(count, seed, draw, compress);
 }
