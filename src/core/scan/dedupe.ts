@@ -12,7 +12,9 @@
  *    commands it reads before the later start are stray bytes: mostly patterned fills (code and
  *    tables in front of a block; evidence.ts strayFills). Only when those carry too little
  *    structure (fewer than PREFIX_COMMANDS headers, or nearly all literal bytes: chance, either
- *    stray bytes running into the block or a start a command into it) does the output decide: the better score less a penalty for an
+ *    stray bytes running into the block or a start a command into it) does what precedes each
+ *    start decide, when only one of them is at a block boundary (after filler or another stream's
+ *    terminator: boundary.ts); failing that the output decides: the better score less a penalty for an
  *    opening no tile sheet has (a ramp, a stripe of scattered bits: score.ts), then the earlier. (Deciding by score first, as before, lost the true
  *    start of sheets whose first commands write blank rows to a later start scoring higher.)
  * 2. Each survivor is judged once (evidence.ts: its confidence and reasons); a weak one yields to
@@ -23,6 +25,7 @@
  * Raw tile regions never overlap a HAL block; touching raw regions merge.
  */
 import { decodeInto } from '../hal';
+import { atBoundary } from './boundary';
 import { judgeStream, strayFills, streamShape, structuredPrefix } from './evidence';
 import { openingPenalty } from './score';
 import { CONFIDENCES, type ScanHit } from './types';
@@ -46,41 +49,45 @@ function rank(data: Uint8Array, hit: ScanHit): Ranked {
 }
 
 /** Of two clean starts with one terminator, the likelier true start (see the module comment). */
-function truerStart(data: Uint8Array, earlier: Ranked, later: Ranked): Ranked {
+function truerStart(data: Uint8Array, earlier: Ranked, later: Ranked, ends: ReadonlySet<number>): Ranked {
   const prefix = streamShape(data, earlier.hit.romOffset, later.hit.romOffset);
   if (strayFills(prefix)) return later;
   if (structuredPrefix(prefix)) return earlier;
+  // Too few commands to tell by structure: what precedes each start (boundary.ts) decides when
+  // only one of them is where a game stores a block (after filler or another block).
+  const before = atBoundary(data, earlier.hit.romOffset, ends);
+  if (before !== atBoundary(data, later.hit.romOffset, ends)) return before ? earlier : later;
   // A header or three, or nearly all literal bytes: chance either way (stray bytes in front, or a
   // start a command into the block), so the output decides: the better score, less the penalty
   // for an opening no sheet has; on a tie the earlier, which explains more bytes.
   return later.adjusted > earlier.adjusted ? later : earlier;
 }
 
-function settleSameEnd(data: Uint8Array, group: ScanHit[]): ScanHit {
+function settleSameEnd(data: Uint8Array, group: ScanHit[], ends: ReadonlySet<number>): ScanHit {
   if (group.length === 1) return group[0]!;
   group.sort((a, b) => a.romOffset - b.romOffset);
   const ranked = group.map((h) => rank(data, h));
   const least = Math.min(...ranked.map((r) => r.waste));
   const clean = ranked.filter((r) => r.waste === least);
   let cur = clean[0]!;
-  for (const next of clean.slice(1)) cur = truerStart(data, cur, next);
-  const best = judge(data, cur.hit);
+  for (const next of clean.slice(1)) cur = truerStart(data, cur, next, ends);
+  const best = judge(data, cur.hit, ends);
   if (best.confidence !== 'weak') return best;
   // A weak start yields to a strong later one: what speaks against it is in what it adds.
   for (const later of clean) {
     if (later.hit.romOffset <= best.romOffset) continue;
-    const judged = judge(data, later.hit);
+    const judged = judge(data, later.hit, ends);
     if (judged.confidence !== 'weak') return judged;
   }
   return best;
 }
 
 /** The hit with its verdict (evidence.ts); a hit judged before (it has reasons) is kept as is. */
-function judge(data: Uint8Array, hit: ScanHit): ScanHit {
+function judge(data: Uint8Array, hit: ScanHit, ends: ReadonlySet<number>): ScanHit {
   if (hit.reasons.length > 0) return hit;
   const st = decodeInto(data, hit.romOffset, buf, { strict: true });
   if (!st.ok) return { ...hit, confidence: 'weak', reasons: ['does not decode'] };
-  const v = judgeStream(data, hit.romOffset, buf, st.size);
+  const v = judgeStream(data, hit.romOffset, buf, st.size, atBoundary(data, hit.romOffset, ends));
   return { ...hit, confidence: v.confidence, reasons: v.reasons };
 }
 
@@ -97,7 +104,8 @@ export function selectHalHits(data: Uint8Array, candidates: ScanHit[]): ScanHit[
     if (g) g.push(c);
     else byEnd.set(end, [c]);
   }
-  const settled = [...byEnd.values()].map((g) => judge(data, settleSameEnd(data, g)));
+  const ends = new Set(byEnd.keys());
+  const settled = [...byEnd.values()].map((g) => judge(data, settleSameEnd(data, g, ends), ends));
   const sureness = (h: ScanHit) => CONFIDENCES.indexOf(h.confidence);
   settled.sort((a, b) => sureness(a) - sureness(b) || b.score - a.score || b.consumed - a.consumed || a.romOffset - b.romOffset);
   const kept: ScanHit[] = [];

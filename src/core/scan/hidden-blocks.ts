@@ -135,6 +135,25 @@ export function holdsGraphics(bytes: Uint8Array): boolean {
 }
 
 /**
+ * `count` pieces drawn by `draw` (null: draw again; at most 50 draws a piece), each compressed by
+ * `compress` (`k`: its index). Deterministic per seed.
+ */
+export function drawStreams(
+  count: number,
+  seed: number,
+  draw: (rng: Prng) => Uint8Array | null,
+  compress: (piece: Uint8Array, k: number) => Uint8Array,
+): Uint8Array[] {
+  const rng = new Prng(seed);
+  const out: Uint8Array[] = [];
+  for (let tries = 0; out.length < count && tries < count * 50; tries++) {
+    const piece = draw(rng);
+    if (piece) out.push(compress(piece, out.length));
+  }
+  return out;
+}
+
+/**
  * `count` slices of the uncompressed sheets in `sources` (32-byte aligned, SLICE_SIZES long), each
  * holding graphics, compressed by `compress` (the caller's encoder, e.g. byte-exact inhal -1/-2).
  */
@@ -144,17 +163,15 @@ export function corpusSlices(
   seed: number,
   compress: (slice: Uint8Array, k: number) => Uint8Array,
 ): Uint8Array[] {
-  const rng = new Prng(seed);
-  const out: Uint8Array[] = [];
-  for (let tries = 0; out.length < count && tries < count * 50; tries++) {
+  const draw = (rng: Prng): Uint8Array | null => {
     const src = rng.pick(sources);
     const size = rng.pick(SLICE_SIZES);
-    if (size > src.length) continue;
+    if (size > src.length) return null;
     const at = 32 * rng.int(0, (src.length - size) / 32);
     const slice = src.subarray(at, at + size);
-    if (holdsGraphics(slice)) out.push(compress(slice, out.length));
-  }
-  return out;
+    return holdsGraphics(slice) ? slice : null;
+  };
+  return drawStreams(count, seed, draw, compress);
 }
 
 /** The HAL corpus sheets (shared/fixtures/hal/corpus) used as hidden blocks: real tile data. */

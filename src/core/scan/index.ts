@@ -32,6 +32,7 @@ export {
   type HiddenPlace,
   type HiddenScore,
 } from './hidden-blocks';
+export { sparseSheetStreams, SPARSE_TILES } from './sparse-samples';
 export { scanRange, MIN_HAL_SCORE, type ScanRangeOptions } from './scan-range';
 export { scanRom, CHUNK as SCAN_CHUNK, type ScanRomOptions } from './scan-rom';
 export { makeScanTestRom, type ScanTestRom, type ScanTestRomOptions, type KnownBlock, type KnownRawRegion } from './synthetic';

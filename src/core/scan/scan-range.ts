@@ -6,7 +6,8 @@
  */
 import { decodeInto, HAL_MAX_OUTPUT } from '../hal';
 import { parseStream, type ParsedStream } from './candidates';
-import { MIN_COMMANDS } from './evidence';
+import { MIN_COMMANDS, streamShape } from './evidence';
+import { sparseSheet } from './sparse-sheets';
 import { mergeHits, selectHalHits } from './dedupe';
 import { findRawRegions, mergeRaw } from './raw';
 import { looksLikeText, scoreTiles } from './score';
@@ -15,7 +16,9 @@ import { resolveRange, type ScanHit, type ScanOptions, type ScanState } from './
 /**
  * Short streams (fewer than MIN_COMMANDS commands) decoding to blocks scoring below this are not
  * graphics enough to consider. Set below what sparse sheets reach (mostly blank tiles score
- * 0.4-0.5). Longer streams skip this floor: their own evidence (evidence.ts) decides how sure a
+ * 0.4-0.5); a short stream whose output is a sparse sheet by its blank tiles (sparse-sheets.ts)
+ * is kept down to EVIDENT_MIN_SCORE (half-blank 16-tile corpus sheets: 12 % scored 0.25-0.4).
+ * Longer streams skip this floor: their own evidence (evidence.ts) decides how sure a
  * hit is, which the tile score alone cannot (hidden reference streams of sparse and VRAM sheets
  * scored 0.27-0.40, and barely compressing ones 0 by the ratio gate: 20 of 1,079 missed).
  */
@@ -76,7 +79,9 @@ export function halCandidate(data: Uint8Array, offset: number, minTiles: number,
   // EVIDENT_MIN_SCORE (below it: output that is not tiles at all, such as compressed tile maps).
   const evident = parsed.work - 1 >= MIN_COMMANDS;
   const s = scoreTiles(buf, st.size, st.consumed, { ratioGate: !evident });
-  if (s.score < (evident ? EVIDENT_MIN_SCORE : MIN_HAL_SCORE)) return null;
+  if (s.score < EVIDENT_MIN_SCORE) return null;
+  // A short stream needs MIN_HAL_SCORE unless its output is a sparse sheet (sparse-sheets.ts).
+  if (!evident && s.score < MIN_HAL_SCORE && !sparseShort(data, offset, st.size)) return null;
   // The depth guess decides the tile count; a block big enough only at 2bpp is reported as 2bpp.
   const bpp = s.tiles >= minTiles ? s.bpp : 2;
   // Not judged yet (empty reasons): selectHalHits judges the few that survive settling.
@@ -91,6 +96,11 @@ export function halCandidate(data: Uint8Array, offset: number, minTiles: number,
     confidence: 'weak',
     reasons: [],
   };
+}
+
+/** Whether the short stream at `offset` (decoded into `buf`) is a sparse sheet (sparse-sheets.ts). */
+function sparseShort(data: Uint8Array, offset: number, size: number): boolean {
+  return sparseSheet(buf, size, streamShape(data, offset)) !== null;
 }
 
 /**
