@@ -1,0 +1,133 @@
+/**
+ * How sure the scanner is that an uncompressed tile region (raw.ts) is graphics. A region is found
+ * by row coherence (each plane's row close to the row above), and much ROM data is coherent without
+ * being pixels: tables of small numbers, sorted tables of 16-bit offsets and addresses, tile maps,
+ * records padded with zeros. Measured on the fourteen homebrew ROMs, whose raw regions were
+ * labelled by eye (PNG renders) and by hex dump (test/unit/scan/homebrew-raw-labels.ts: 41 regions,
+ * 9 of them planar graphics), against real graphics: the tile areas of two Kirby Super Star VRAM
+ * dumps, in windows and planted in the same ROMs (over filler and over code and data). Marks
+ * against a region, each a reason to call it `weak`:
+ * - too little to tell: fewer than MIN_RAW_UNITS distinct non-blank 16-byte units (a 16-tile 4bpp
+ *   sheet). Of the 27 regions the scan reported before this module, 15 held 8-24: 10 tables and
+ *   5 pieces of real sheets (now found whole, the finder bridging more); real sheets planted at
+ *   1-8 KiB keep 32 and more (their pieces below it are the recall it costs);
+ * - small numbers, not pixels: the left half of the pixel rows (bits 7-4) holds under half of
+ *   the set bits the right half holds (column balance < 0.5). Pixels fill both halves of a tile:
+ *   VRAM windows of 1 KiB 0.66-1.00, labelled homebrew graphics 0.60-1.00; counts, flags, tile
+ *   numbers and Mode 7 pixels (values 0-15) 0.00-0.47, VRAM tile maps 0.33-0.44;
+ * - records or words in a blank table: more than 40 % of the units have a blank half (8 bytes of
+ *   0x00 or 0xFF). VRAM windows of 1 KiB reach at most 40 % (2 KiB: 31 %); padded records and
+ *   sparse word tables 43-100 %;
+ * - a sorted table: of consecutive little-endian 16-bit words that differ, more than 80 % rise
+ *   (or fall). Pixel rows go up and down alike: VRAM windows 50-71 %, labelled graphics 50-57 %;
+ *   tables of offsets and addresses 89-96 %.
+ * With all four, no labelled table, map or code region of the homebrew ROMs is `strong`; each
+ * mark alone is what keeps one to six of them out (a 9.7 KiB tile map, padded records, sorted
+ * address tables). Regions with no mark are `strong`.
+ *
+ * Measured and not kept (they flipped no verdict once the four marks were in): runs of equal
+ * steps (counters, ramps: all such regions also had another mark), one plane random while the
+ * other is smooth (code; code regions are not found as regions in the first place), bytes whose
+ * set bits form three or more runs, and the share of printable ASCII (graphics bytes are often
+ * printable).
+ */
+
+const POPCOUNT = (() => {
+  const t = new Uint8Array(256);
+  for (let v = 1; v < 256; v++) t[v] = (v & 1) + t[v >> 1]!;
+  return t;
+})();
+
+function blankRun(data: Uint8Array, at: number, n: number): boolean {
+  const first = data[at]!;
+  if (first !== 0 && first !== 0xff) return false;
+  for (let k = 1; k < n; k++) if (data[at + k] !== first) return false;
+  return true;
+}
+
+export interface RawSignals {
+  /** Non-blank 16-byte units measured. */
+  units: number;
+  /**
+   * Set bits in the left half of the pixel rows (bits 7-4) against the right half (bits 3-0), the
+   * smaller over the larger, over bytes other than 0x00/0xFF: near 1 for pixels, near 0 for small numbers.
+   */
+  columnBalance: number;
+  /** Share of non-blank units with a blank half (8 bytes of 0x00 or 0xFF: rows 0-3 or 4-7 empty). */
+  halfBlank: number;
+  /** Of consecutive 16-bit little-endian words that differ, the share going the more common way (up or down). */
+  sorted: number;
+}
+
+/** The signals of data[offset, offset + size) read as 16-byte units (2bpp tiles, or 4bpp plane pairs). */
+export function rawSignals(data: Uint8Array, offset: number, size: number): RawSignals {
+  const end = offset + size - (size % 16);
+  let left = 0;
+  let right = 0;
+  let up = 0;
+  let down = 0;
+  for (let i = offset; i < end; i++) {
+    const v = data[i]!;
+    if (v !== 0 && v !== 0xff) {
+      left += POPCOUNT[v >> 4]!;
+      right += POPCOUNT[v & 15]!;
+    }
+  }
+  for (let i = offset; i + 4 <= end; i += 2) {
+    const w = data[i]! | (data[i + 1]! << 8);
+    const x = data[i + 2]! | (data[i + 3]! << 8);
+    if (x > w) up++;
+    else if (x < w) down++;
+  }
+  let units = 0;
+  let halfBlank = 0;
+  for (let u = offset; u < end; u += 16) {
+    if (blankRun(data, u, 16)) continue;
+    units++;
+    if (blankRun(data, u, 8) || blankRun(data, u + 8, 8)) halfBlank++;
+  }
+  return {
+    units,
+    columnBalance: Math.min(left, right) / Math.max(1, left, right),
+    halfBlank: halfBlank / Math.max(1, units),
+    sorted: Math.max(up, down) / Math.max(1, up + down),
+  };
+}
+
+/** Fewer distinct non-blank units than this (a 16-tile 4bpp sheet) is too little to tell from a coherent table. */
+export const MIN_RAW_UNITS = 40;
+/** Below this column balance the bytes are small numbers, not pixels. */
+export const MIN_COLUMN_BALANCE = 0.5;
+/** Above this share of units with a blank half the bytes are records or words in a blank table. */
+export const MAX_HALF_BLANK = 0.6;
+
+/** Above this share of 16-bit words going one way the bytes are a sorted table (offsets, addresses). */
+export const MAX_SORTED = 0.8;
+
+export interface RawVerdict {
+  confidence: 'strong' | 'weak';
+  reasons: string[];
+}
+
+function pct(x: number): string {
+  return `${Math.round(100 * x)} %`;
+}
+
+/** The verdict on the raw region data[offset, offset + size) holding `distinct` distinct non-blank units. */
+export function judgeRaw(data: Uint8Array, offset: number, size: number, distinct: number): RawVerdict {
+  const s = rawSignals(data, offset, size);
+  const reasons: string[] = [];
+  if (distinct < MIN_RAW_UNITS) reasons.push(`only ${distinct} distinct units`);
+  if (s.columnBalance < MIN_COLUMN_BALANCE) reasons.push(`low bits only (column balance ${s.columnBalance.toFixed(2)}): small numbers`);
+  if (s.halfBlank > MAX_HALF_BLANK) reasons.push(`${pct(s.halfBlank)} of units half blank: records or a sparse table`);
+  if (s.sorted > MAX_SORTED) reasons.push(`${pct(s.sorted)} of 16-bit words rise (or fall) in turn: a sorted table`);
+  if (reasons.length) return { confidence: 'weak', reasons };
+  return {
+    confidence: 'strong',
+    reasons: [
+      `${distinct} distinct units`,
+      `pixels across the row (column balance ${s.columnBalance.toFixed(2)})`,
+      `words up and down alike (${pct(s.sorted)} one way)`,
+    ],
+  };
+}
