@@ -20,7 +20,7 @@
  * 3. Overlapping ranges with different ends: the surer wins (pointer, strong, weak), then the
  *    higher score (then the longer, then the earlier), since real blocks never overlap.
  *
- * Raw tile regions never overlap a HAL block that is not weak (they are cut around it); touching raw regions merge.
+ * Raw tile regions never overlap a HAL block that is not weak (they are cut around it); overlapping raw regions merge.
  */
 import { decodeInto } from '../hal';
 import { judgeStream, strayFills, streamShape, structuredPrefix } from './evidence';
@@ -127,7 +127,7 @@ function outside(r: ScanHit, sure: ScanHit[], trim: RawTrim | undefined): ScanHi
 
 /**
  * Raw regions minus their bytes inside a HAL hit that is not weak (the parts left re-judged by
- * `trim`; without it a region overlapping one is dropped), touching ones merged; sorted by offset.
+ * `trim`; without it a region overlapping one is dropped), overlapping ones merged; sorted by offset.
  * A weak HAL hit (a few commands that happen to parse) does not cut a raw region: real
  * uncompressed tiles parse as such streams now and then.
  */
@@ -137,7 +137,8 @@ export function settleRawHits(raw: ScanHit[], hal: ScanHit[], merge: (a: ScanHit
   const out: ScanHit[] = [];
   for (const r of sorted) {
     const last = out[out.length - 1];
-    if (last && last.romOffset + last.consumed >= r.romOffset) out[out.length - 1] = merge(last, r);
+    // Overlapping only: touching regions are parts of one cut where tiles meet a table (raw-evidence.ts).
+    if (last && last.romOffset + last.consumed > r.romOffset) out[out.length - 1] = merge(last, r);
     else out.push(r);
   }
   return out;

@@ -117,14 +117,47 @@ function pct(x: number): string {
   return `${Math.round(100 * x)} %`;
 }
 
+/** Whether the bytes carry a mark of a table (small numbers, half-blank units, sorted words), whatever their size. */
+function tableMarks(s: RawSignals): string[] {
+  const reasons: string[] = [];
+  if (s.columnBalance < MIN_COLUMN_BALANCE) reasons.push(`low bits only (column balance ${s.columnBalance.toFixed(2)}): small numbers`);
+  if (s.halfBlank > MAX_HALF_BLANK) reasons.push(`${pct(s.halfBlank)} of units half blank: records or a sparse table`);
+  if (s.sorted > MAX_SORTED) reasons.push(`${pct(s.sorted)} of 16-bit words rise (or fall) in turn: a sorted table`);
+  return reasons;
+}
+
+/** Window a region is cut into to find where tiles give way to a table (no 1 KiB window of the VRAM tile areas has a mark). */
+export const SPLIT_WINDOW = 1024;
+
+/**
+ * Where to cut the region data[offset, offset + size): [start, end) parts, one per run of
+ * SPLIT_WINDOW windows that agree on having a table's mark or not (the last window takes the
+ * remainder). Tiles sit next to tables in a ROM, and a region running over both is graphics only
+ * in part; cut, each part is judged by itself.
+ */
+export function splitRegion(data: Uint8Array, offset: number, size: number): [number, number][] {
+  const end = offset + size;
+  const windows = Math.floor(size / SPLIT_WINDOW);
+  if (windows < 2) return [[offset, end]];
+  const parts: [number, number][] = [];
+  let previous: boolean | null = null;
+  for (let w = 0; w < windows; w++) {
+    const from = offset + w * SPLIT_WINDOW;
+    const to = w === windows - 1 ? end : from + SPLIT_WINDOW;
+    const marked = tableMarks(rawSignals(data, from, to - from)).length > 0;
+    if (marked === previous) parts[parts.length - 1]![1] = to;
+    else parts.push([from, to]);
+    previous = marked;
+  }
+  return parts;
+}
+
 /** The verdict on the raw region data[offset, offset + size) holding `distinct` distinct non-blank units. */
 export function judgeRaw(data: Uint8Array, offset: number, size: number, distinct: number): RawVerdict {
   const s = rawSignals(data, offset, size);
   const reasons: string[] = [];
   if (distinct < MIN_RAW_UNITS) reasons.push(`only ${distinct} distinct units`);
-  if (s.columnBalance < MIN_COLUMN_BALANCE) reasons.push(`low bits only (column balance ${s.columnBalance.toFixed(2)}): small numbers`);
-  if (s.halfBlank > MAX_HALF_BLANK) reasons.push(`${pct(s.halfBlank)} of units half blank: records or a sparse table`);
-  if (s.sorted > MAX_SORTED) reasons.push(`${pct(s.sorted)} of 16-bit words rise (or fall) in turn: a sorted table`);
+  reasons.push(...tableMarks(s));
   if (reasons.length) return { confidence: 'weak', reasons };
   return {
     confidence: 'strong',

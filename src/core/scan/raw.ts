@@ -11,7 +11,7 @@
  * chunked scan finds every region exactly once, whatever the chunk borders.
  */
 import { coherence, guessBpp, unitCoherence, isBlank, shapeOf } from './score';
-import { judgeRaw } from './raw-evidence';
+import { judgeRaw, splitRegion } from './raw-evidence';
 import type { ScanHit } from './types';
 
 /** A unit this coherent counts as tile-like (code: 11 % of units pass, Kirby Super Star VRAM tiles: 77 %). */
@@ -77,9 +77,10 @@ export function findRawRegions(data: Uint8Array, start: number, end: number, min
       if (s === Unit.Bad) bad++;
       if (!bridgeable((v - last) / 16, bad) || v + 16 > data.length) break;
     }
-    const size = last + 16 - u;
-    const hit = rawHit(data, u, size, minTiles);
-    if (hit) hits.push(hit);
+    for (const [from, to] of splitRegion(data, u, last + 16 - u)) {
+      const hit = rawHit(data, from, to - from, minTiles);
+      if (hit) hits.push(hit);
+    }
     u = last + 16;
   }
   return hits;
@@ -110,7 +111,7 @@ export function rawHit(data: Uint8Array, offset: number, size: number, minTiles:
   };
 }
 
-/** Two touching raw regions as one (re-scored). */
+/** Two overlapping raw regions as one (re-scored). */
 export function mergeRaw(data: Uint8Array, a: ScanHit, b: ScanHit): ScanHit {
   const start = Math.min(a.romOffset, b.romOffset);
   const end = Math.max(a.romOffset + a.consumed, b.romOffset + b.consumed);

@@ -77,3 +77,35 @@ export const HOMEBREW_RAW_LABELS: readonly RawRegionLabel[] = [
   { rom: 'pvsneslib-likemario-2012.sfc', start: 0x16280, end: 0x16400, kind: 'not', why: 'sound data after the font' },
   { rom: 'pvsneslib-likemario-2012.sfc', start: 0x282a0, end: 0x28420, kind: 'not', why: 'table of 0xFF bytes with short increasing runs' },
 ];
+
+/** A hit covering more than this much of a region labelled not graphics is over it (label borders are good to a tile or two). */
+export const BORDER_SLACK = 64;
+
+interface Span {
+  romOffset: number;
+  consumed: number;
+}
+
+function overlap(h: Span, l: RawRegionLabel): number {
+  return Math.max(0, Math.min(h.romOffset + h.consumed, l.end) - Math.max(h.romOffset, l.start));
+}
+
+/** The labels of `rom` of the given kinds. */
+export function labelsOf(rom: string, ...kinds: RawLabelKind[]): RawRegionLabel[] {
+  return HOMEBREW_RAW_LABELS.filter((l) => l.rom === rom && kinds.includes(l.kind));
+}
+
+/** [start, end) of the regions of `rom` labelled graphics (planar or not). */
+export function graphicsRanges(rom: string): (readonly [number, number])[] {
+  return labelsOf(rom, 'planar', 'other-gfx').map((l) => [l.start, l.end] as const);
+}
+
+/**
+ * What a raw hit in `rom` is by our labels: `real` (half or more of it in graphics), `not` (over a
+ * region labelled not graphics or unclear, by more than BORDER_SLACK), else `unlabelled`.
+ */
+export function classifyRawHit(rom: string, h: Span): 'real' | 'not' | 'unlabelled' {
+  const gfx = labelsOf(rom, 'planar', 'other-gfx').reduce((s, l) => s + overlap(h, l), 0);
+  if (labelsOf(rom, 'not', 'unclear').some((l) => overlap(h, l) > BORDER_SLACK)) return 'not';
+  return 2 * gfx >= h.consumed ? 'real' : 'unlabelled';
+}

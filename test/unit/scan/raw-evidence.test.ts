@@ -18,14 +18,14 @@ import {
   type ScanHit,
 } from '../../../src/core/scan';
 import { Prng } from '../../../src/core/scan/prng';
-import { judgeRaw, MIN_RAW_UNITS } from '../../../src/core/scan/raw-evidence';
+import { settleRawHits } from '../../../src/core/scan/dedupe';
+import { findRawRegions } from '../../../src/core/scan/raw';
+import { judgeRaw, MIN_RAW_UNITS, splitRegion } from '../../../src/core/scan/raw-evidence';
 import { makeTiles } from '../../../src/core/scan/synthetic-tiles';
 import { readShared, requireShared } from '../../support/shared';
-import { HOMEBREW_RAW_LABELS, type RawLabelKind } from './homebrew-raw-labels';
+import { classifyRawHit, graphicsRanges, HOMEBREW_RAW_LABELS } from './homebrew-raw-labels';
 
 const HELD_OUT_SEED = 9000;
-/** A hit covering more than this much of a region labelled not graphics is over it (label borders are good to a tile or two). */
-const BORDER_SLACK = 64;
 
 function overlap(h: ScanHit, start: number, end: number): number {
   return Math.max(0, Math.min(h.romOffset + h.consumed, end) - Math.max(h.romOffset, start));
@@ -33,10 +33,6 @@ function overlap(h: ScanHit, start: number, end: number): number {
 
 function rawHits(data: Uint8Array): ScanHit[] {
   return scanRange(data, { includeRaw: true }).hits.filter((h) => h.kind === 'raw');
-}
-
-function labelsOf(rom: string, ...kinds: RawLabelKind[]) {
-  return HOMEBREW_RAW_LABELS.filter((l) => l.rom === rom && kinds.includes(l.kind));
 }
 
 describe('scan: uncompressed graphics in the homebrew ROMs (our labels of their regions)', function () {
@@ -65,11 +61,9 @@ describe('scan: uncompressed graphics in the homebrew ROMs (our labels of their 
     for (const name of names) {
       for (const h of reportedHits(hits.get(name)!)) {
         strong++;
-        const where = `${name} 0x${h.romOffset.toString(16)}+${h.consumed}: ${h.reasons.join('; ')}`;
-        const over = labelsOf(name, 'not', 'unclear').filter((l) => overlap(h, l.start, l.end) > BORDER_SLACK);
-        if (over.length) wrong.push(`${where} over ${over.map((l) => l.why).join(', ')}`);
-        const gfx = labelsOf(name, 'planar', 'other-gfx').reduce((s, l) => s + overlap(h, l.start, l.end), 0);
-        if (2 * gfx < h.consumed) wrong.push(`${where}: not labelled graphics (label it after looking at it)`);
+        const judged = classifyRawHit(name, h);
+        // 'unlabelled': look at it (render it) and label it.
+        if (judged !== 'real') wrong.push(`${name} 0x${h.romOffset.toString(16)}+${h.consumed} ${judged}: ${h.reasons.join('; ')}`);
       }
     }
     assert.deepEqual(wrong, []);
@@ -97,8 +91,7 @@ describe('scan: uncompressed graphics in the homebrew ROMs (our labels of their 
     names.forEach((name, host) => {
       const { data, blocks } = plantRawSlices(readShared(dir, name), sources, 12, HELD_OUT_SEED + host * 13 + 5);
       for (const b of blocks) places[b.place]++;
-      const real = labelsOf(name, 'planar', 'other-gfx').map((l) => [l.start, l.end] as const);
-      const s = scoreRawPlants(data, blocks, reportedHits(rawHits(data)), real);
+      const s = scoreRawPlants(data, blocks, reportedHits(rawHits(data)), graphicsRanges(name));
       for (const k of Object.keys(total) as (keyof RawPlantScore)[]) total[k] += s[k];
     });
     assert.ok(places.gaps > 50 && places.data > 50, JSON.stringify(places));
@@ -124,6 +117,52 @@ describe('scan: raw evidence on made-up data', () => {
     for (let r = 0; r < 128; r++) records.set([0x28 + r, 0x71, 0xc3, 0x5a, 0x99, 0x3c, 0x81, 0xe7], 16 * r);
     assert.match(judgeRaw(records, 0, records.length, 64).reasons.join(), /half blank/);
     assert.match(judgeRaw(sheet, 0, sheet.length, MIN_RAW_UNITS - 1).reasons.join(), new RegExp(`only ${MIN_RAW_UNITS - 1} distinct units`));
+  });
+
+  it('cuts a region where tiles give way to a table of small numbers, and judges each part by itself', () => {
+    const data = new Uint8Array(8192);
+    data.set(makeTiles(new Prng(7), 128, 4), 0);
+    for (let i = 4096; i < 8192; i++) data[i] = ((i >> 1) % 5) + (i % 2) * 2;
+    assert.deepEqual(splitRegion(data, 0, 8192), [
+      [0, 4096],
+      [4096, 8192],
+    ]);
+    const hits = findRawRegions(data, 0, data.length, 16);
+    assert.ok(hits.some((h) => h.romOffset === 0 && h.consumed === 4096 && h.confidence === 'strong'));
+    assert.ok(hits.every((h) => h.romOffset < 4096 || h.confidence === 'weak'));
+    assert.deepEqual(splitRegion(data, 0, 4096), [[0, 4096]]);
+  });
+
+  it('cuts a raw region around a HAL block that is not weak, and lets a weak one lie over it', () => {
+    const hit = (romOffset: number, consumed: number, kind: 'hal' | 'raw', confidence: 'strong' | 'weak'): ScanHit => ({
+      romOffset,
+      consumed,
+      size: consumed,
+      tiles: consumed / 32,
+      score: 0.5,
+      kind,
+      bpp: 4,
+      confidence,
+      reasons: ['x'],
+    });
+    const raw = hit(0, 4096, 'raw', 'strong');
+    const cuts: [number, number][] = [];
+    const trim = (s: number, e: number) => (cuts.push([s, e]), hit(s, e - s, 'raw', 'strong'));
+    const merge = (a: ScanHit) => a;
+    const kept = settleRawHits([raw], [hit(1000, 500, 'hal', 'strong')], merge, trim);
+    assert.deepEqual(cuts, [
+      [0, 992],
+      [1504, 4096],
+    ]);
+    assert.deepEqual(
+      kept.map((h) => [h.romOffset, h.consumed]),
+      [
+        [0, 992],
+        [1504, 2592],
+      ],
+    );
+    assert.deepEqual(settleRawHits([raw], [hit(1000, 500, 'hal', 'weak')], merge, trim), [raw]);
+    assert.deepEqual(settleRawHits([raw], [hit(1000, 500, 'hal', 'strong')], merge), []);
   });
 
   it('reports no raw hit in the code, tables and random data of generated ROMs, and finds most of their tile regions', () => {
