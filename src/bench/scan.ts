@@ -260,7 +260,7 @@ async function rawRows(ctx: BenchContext, dir: string, names: string[], pool: Wo
       unit: 'regions',
       target: '0',
       pass: notReal === 0 && unlabelled === 0,
-      note: `${real} on labelled graphics, ${unlabelled} unlabelled, ${weak} weak (shown on request); before raw evidence all 27 were shown, 14 of them tables, maps, headers`,
+      note: `${real} on labelled graphics, ${unlabelled} unlabelled, ${weak} weak (shown on request); before raw evidence all 27 were shown: 12 on graphics, 14 tables, maps, headers, 1 unclear`,
     },
     {
       key: 'scanHomebrewRawSheets',

@@ -3,7 +3,7 @@
  * by row coherence (each plane's row close to the row above), and much ROM data is coherent without
  * being pixels: tables of small numbers, sorted tables of 16-bit offsets and addresses, tile maps,
  * records padded with zeros. Measured on the fourteen homebrew ROMs, whose raw regions were
- * labelled by eye (PNG renders) and by hex dump (test/unit/scan/homebrew-raw-labels.ts: 41 regions,
+ * labelled by eye (PNG renders) and by hex dump (test/unit/scan/homebrew-raw-labels.ts: 39 regions,
  * 9 of them planar graphics), against real graphics: the tile areas of two Kirby Super Star VRAM
  * dumps, in windows and planted in the same ROMs (over filler and over code and data). Marks
  * against a region, each a reason to call it `weak`:
