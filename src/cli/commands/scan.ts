@@ -26,7 +26,9 @@ occupies (terminator included), its decompressed size, tile count and score (0..
   --jobs <n>     worker threads: auto (default: the main thread below ${AUTO_WORKERS_FROM >> 20} MiB, where
                  starting workers costs more than they save, else every core), or n (0: none)
   --min-tiles <n>  smallest block to report, in tiles (default ${DEFAULT_MIN_TILES})
-  --include-raw  also report uncompressed tile regions (kind "raw", lower confidence)`,
+  --include-raw  also report uncompressed tile regions (kind "raw", lower score); strong when 40+
+                 distinct 16-byte units and no table's mark (small numbers, half-blank units,
+                 sorted 16-bit words), else weak`,
   options: {
     json: { type: 'boolean' },
     jobs: { type: 'string' },

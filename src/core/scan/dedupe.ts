@@ -22,7 +22,7 @@
  * 3. Overlapping ranges with different ends: the surer wins (pointer, strong, weak), then the
  *    higher score (then the longer, then the earlier), since real blocks never overlap.
  *
- * Raw tile regions never overlap a HAL block; touching raw regions merge.
+ * Raw tile regions never overlap a HAL block that is not weak (they are cut around it); overlapping raw regions merge.
  */
 import { decodeInto } from '../hal';
 import { atBoundary } from './boundary';
@@ -113,20 +113,47 @@ export function selectHalHits(data: Uint8Array, candidates: ScanHit[]): ScanHit[
   return kept.sort((a, b) => a.romOffset - b.romOffset);
 }
 
-/** Raw regions minus those overlapping a HAL hit, touching ones merged; sorted by offset. */
-export function settleRawHits(raw: ScanHit[], hal: ScanHit[], merge: (a: ScanHit, b: ScanHit) => ScanHit): ScanHit[] {
-  const sorted = raw.filter((r) => !hal.some((h) => overlaps(h, r))).sort((a, b) => a.romOffset - b.romOffset);
+/** A raw region re-judged over [start, end), or null when too little is left (raw.ts rawHit). */
+export type RawTrim = (start: number, end: number) => ScanHit | null;
+
+/** The parts of raw region `r` outside the HAL hits `sure` (each re-judged by `trim`), or none without `trim`. */
+function outside(r: ScanHit, sure: ScanHit[], trim: RawTrim | undefined): ScanHit[] {
+  const over = sure.filter((h) => overlaps(h, r)).sort((a, b) => a.romOffset - b.romOffset);
+  if (over.length === 0) return [r];
+  if (!trim) return [];
+  const pieces: ScanHit[] = [];
+  let from = r.romOffset;
+  for (const h of [...over, null]) {
+    // Whole 16-byte units only: the part before a block ends at the unit holding its start.
+    const to = h ? Math.floor(h.romOffset / 16) * 16 : r.romOffset + r.consumed;
+    const piece = to > from ? trim(from, to) : null;
+    if (piece) pieces.push(piece);
+    if (h) from = Math.max(from, Math.ceil((h.romOffset + h.consumed) / 16) * 16);
+  }
+  return pieces;
+}
+
+/**
+ * Raw regions minus their bytes inside a HAL hit that is not weak (the parts left re-judged by
+ * `trim`; without it a region overlapping one is dropped), overlapping ones merged; sorted by offset.
+ * A weak HAL hit (a few commands that happen to parse) does not cut a raw region: real
+ * uncompressed tiles parse as such streams now and then.
+ */
+export function settleRawHits(raw: ScanHit[], hal: ScanHit[], merge: (a: ScanHit, b: ScanHit) => ScanHit, trim?: RawTrim): ScanHit[] {
+  const sure = hal.filter((h) => h.confidence !== 'weak');
+  const sorted = raw.flatMap((r) => outside(r, sure, trim)).sort((a, b) => a.romOffset - b.romOffset);
   const out: ScanHit[] = [];
   for (const r of sorted) {
     const last = out[out.length - 1];
-    if (last && last.romOffset + last.consumed >= r.romOffset) out[out.length - 1] = merge(last, r);
+    // Overlapping only: touching regions are parts of one cut where tiles meet a table (raw-evidence.ts).
+    if (last && last.romOffset + last.consumed > r.romOffset) out[out.length - 1] = merge(last, r);
     else out.push(r);
   }
   return out;
 }
 
 /** Merges two scan results' hits into one settled, sorted list (used across chunk borders). */
-export function mergeHits(data: Uint8Array, a: ScanHit[], b: ScanHit[], mergeRaw: (x: ScanHit, y: ScanHit) => ScanHit): ScanHit[] {
+export function mergeHits(data: Uint8Array, a: ScanHit[], b: ScanHit[], mergeRaw: (x: ScanHit, y: ScanHit) => ScanHit, trimRaw?: RawTrim): ScanHit[] {
   const all = [...a, ...b];
   const hal = selectHalHits(
     data,
@@ -136,6 +163,7 @@ export function mergeHits(data: Uint8Array, a: ScanHit[], b: ScanHit[], mergeRaw
     all.filter((h) => h.kind === 'raw'),
     hal,
     mergeRaw,
+    trimRaw,
   );
   return [...hal, ...raw].sort((x, y) => x.romOffset - y.romOffset);
 }

@@ -60,12 +60,23 @@ function isFree(used: Uint8Array, start: number, end: number): boolean {
  * `host` with each stream of `streams` written once, places taken in turn from `places`. A stream
  * that finds no room for its place is left out (the result lists only what was written).
  */
+export interface HideOptions {
+  /** Every block starts at a multiple of this (default 1: anywhere). Uncompressed tiles sit on a tile boundary. */
+  align?: number;
+  /** Filler bytes between 'gaps' blocks, [min, max] (default [1, 32]). */
+  gap?: readonly [number, number];
+}
+
 export function hideBlocks(
   host: Uint8Array,
   streams: readonly Uint8Array[],
   seed: number,
   places: readonly HiddenPlace[] = ['packed', 'gaps', 'data'],
+  opts: HideOptions = {},
 ): HiddenRom {
+  const align = opts.align ?? 1;
+  const [gapMin, gapMax] = opts.gap ?? [1, 32];
+  const up = (p: number) => Math.ceil(p / align) * align;
   const rng = new Prng(seed);
   const data = host.slice();
   // 1 where a stream was written, or where a stream over data may not go (filler and its margin).
@@ -82,15 +93,15 @@ export function hideBlocks(
     let at = -1;
     if (place === 'data') {
       for (let tries = 0; tries < 200 && at < 0; tries++) {
-        const p = rng.int(DATA_MARGIN, host.length - s.length - DATA_MARGIN - 1);
+        const p = up(rng.int(DATA_MARGIN, host.length - s.length - DATA_MARGIN - 1 - align + 1));
         if (isFree(filler, p - DATA_MARGIN, p + s.length + DATA_MARGIN) && isFree(used, p - DATA_MARGIN, p + s.length + DATA_MARGIN)) at = p;
       }
     } else {
-      const gap = place === 'gaps' ? rng.int(1, 32) : 0;
+      const gap = place === 'gaps' ? rng.int(gapMin, gapMax) : 0;
       // Prefer the run the last filler stream went to (back to back), else any run with room.
       const order = [lastRun, ...runs.map((_, k) => k)].filter((k) => k >= 0);
       for (const k of order) {
-        const p = cursor[k]! + (place === 'gaps' ? gap : 0);
+        const p = up(cursor[k]! + (place === 'gaps' ? gap : 0));
         if (p + s.length + 16 <= runs[k]!.end && isFree(used, p, p + s.length)) {
           at = p;
           lastRun = k;
@@ -154,7 +165,7 @@ export function drawStreams(
 }
 
 /**
- * `count` slices of the uncompressed sheets in `sources` (32-byte aligned, SLICE_SIZES long), each
+ * `count` slices of the uncompressed sheets in `sources` (32-byte aligned, `sizes` long: default SLICE_SIZES), each
  * holding graphics, compressed by `compress` (the caller's encoder, e.g. byte-exact inhal -1/-2).
  */
 export function corpusSlices(
@@ -162,10 +173,11 @@ export function corpusSlices(
   count: number,
   seed: number,
   compress: (slice: Uint8Array, k: number) => Uint8Array,
+  sizes: readonly number[] = SLICE_SIZES,
 ): Uint8Array[] {
   const draw = (rng: Prng): Uint8Array | null => {
     const src = rng.pick(sources);
-    const size = rng.pick(SLICE_SIZES);
+    const size = rng.pick(sizes);
     if (size > src.length) return null;
     const at = 32 * rng.int(0, (src.length - size) / 32);
     const slice = src.subarray(at, at + size);
@@ -208,4 +220,91 @@ export interface HiddenScore {
 export function scoreHidden(blocks: readonly { romOffset: number; consumed: number }[], hits: readonly { romOffset: number; consumed: number }[]): HiddenScore {
   const real = new Map(blocks.map((b) => [b.romOffset, b.consumed]));
   return { hidden: blocks.length, found: hits.filter((h) => real.get(h.romOffset) === h.consumed).length, reported: hits.length };
+}
+
+/**
+ * The tile areas (byte ranges) of the Kirby Super Star VRAM dumps in shared/fixtures/kss-mesen:
+ * background tiles, the 2bpp text layer's tiles and the sprite tiles, judged by eye from renders;
+ * the rest of each dump is tile maps (0x9000-0xB000) or empty. Real uncompressed graphics to plant.
+ */
+export const VRAM_TILE_AREAS: readonly { file: string; ranges: readonly (readonly [number, number])[] }[] = [
+  {
+    file: 'Cave.SnesVideoRam.dmp',
+    ranges: [
+      [0x0000, 0x3000],
+      [0x5800, 0x9000],
+      [0xb000, 0x10000],
+    ],
+  },
+  {
+    file: 'SnesVideoRam.VRAM.dmp',
+    ranges: [
+      [0x0000, 0x9000],
+      [0xb000, 0x10000],
+    ],
+  },
+];
+
+/** Sizes of the uncompressed slices planted: 32 to 256 tiles at 4bpp. */
+const RAW_SLICE_SIZES = [1024, 2048, 4096, 8192] as const;
+
+/**
+ * `host` with `count` uncompressed slices of `sources` (tile areas: 32-byte aligned, 1-8 KiB,
+ * holding graphics) planted on 32-byte boundaries, as uncompressed graphics sit in a ROM:
+ * alternately in the filler (256-1024 filler bytes apart, so each is its own region) and over
+ * the host's code and data.
+ */
+export function plantRawSlices(host: Uint8Array, sources: readonly Uint8Array[], count: number, seed: number): HiddenRom {
+  const slices = corpusSlices(sources, count, seed, (s) => s.slice(), RAW_SLICE_SIZES);
+  return hideBlocks(host, slices, seed + 1, ['gaps', 'data'], { align: 32, gap: [256, 1024] });
+}
+
+export interface RawPlantScore {
+  planted: number;
+  /** Planted slices a reported hit overlaps. */
+  found: number;
+  /** Planted slices a reported hit starts within one tile (32 bytes) of (from their first non-blank unit). */
+  atStart: number;
+  reported: number;
+  /** Reported hits with at least half of their bytes in planted slices or in `alsoReal` (the host's own graphics). */
+  real: number;
+}
+
+interface Span {
+  romOffset: number;
+  consumed: number;
+}
+
+function overlap(a: Span, start: number, end: number): number {
+  return Math.max(0, Math.min(a.romOffset + a.consumed, end) - Math.max(a.romOffset, start));
+}
+
+/** The first 16-byte unit of data[start, end) that is not one repeated byte (a slice may open with blank tiles). */
+function firstNonBlank(data: Uint8Array, start: number, end: number): number {
+  let at = start;
+  while (at + 16 <= end && data.subarray(at, at + 16).every((v) => v === data[at])) at += 16;
+  return at;
+}
+
+/** Scores raw hits against planted slices; `alsoReal`: [start, end) ranges of the host's own graphics. */
+export function scoreRawPlants(
+  data: Uint8Array,
+  blocks: readonly Span[],
+  hits: readonly Span[],
+  alsoReal: readonly (readonly [number, number])[] = [],
+): RawPlantScore {
+  let found = 0;
+  let atStart = 0;
+  for (const b of blocks) {
+    const end = b.romOffset + b.consumed;
+    const over = hits.filter((h) => overlap(h, b.romOffset, end) > 0);
+    if (over.length) found++;
+    const first = firstNonBlank(data, b.romOffset, end);
+    if (over.some((h) => Math.abs(h.romOffset - first) <= 32)) atStart++;
+  }
+  const real = hits.filter((h) => {
+    const inside = blocks.reduce((s, b) => s + overlap(h, b.romOffset, b.romOffset + b.consumed), 0) + alsoReal.reduce((s, [a, e]) => s + overlap(h, a, e), 0);
+    return 2 * inside >= h.consumed;
+  }).length;
+  return { planted: blocks.length, found, atStart, reported: hits.length, real };
 }

@@ -19,7 +19,7 @@ import type { Mapping } from '../rom/mapping';
 import type { WorkerPool } from '../workers/pool';
 import { mergeHits } from './dedupe';
 import { applyPointerTables } from './pointer-tables';
-import { mergeRaw } from './raw';
+import { mergeRaw, rawHit } from './raw';
 import { scanRange } from './scan-range';
 import type { ScanTaskPayload } from './task';
 import { resolveRange, type ScanOptions, type ScanState } from './types';
@@ -92,7 +92,13 @@ export async function scanRom(data: Uint8Array, opts: ScanRomOptions = {}): Prom
       results.delete(folded);
       const skipped = (state.skipped ?? 0) + (res.skipped ?? 0);
       state = {
-        hits: mergeHits(data, state.hits, res.hits, (a, b) => mergeRaw(data, a, b)),
+        hits: mergeHits(
+          data,
+          state.hits,
+          res.hits,
+          (a, b) => mergeRaw(data, a, b),
+          (s, e) => rawHit(data, s, e - s, r.minTiles),
+        ),
         nextOffset: chunks[folded]!.end,
         complete: false,
         ...(skipped ? { skipped } : {}),

@@ -197,6 +197,11 @@ function ratioScore(ratio: number): number {
 const PIXEL_WEIGHT = 0.9;
 const PIXEL_FLOOR = 0.3;
 
+/** How shaped the units are, 0..1: row coherence, or pixel coherence above what dithers reach when higher. */
+export function shapeOf(coh: Coherence): number {
+  return Math.max(coh.mean, (PIXEL_WEIGHT * (coh.pixel - PIXEL_FLOOR)) / (1 - PIXEL_FLOOR));
+}
+
 export interface ScoreOptions {
   /**
    * Score 0 for a stream that does not compress (default true). Off where other evidence says the
@@ -215,7 +220,7 @@ export function scoreTiles(data: Uint8Array, size: number, consumed: number, opt
   if (coh.distinct < MIN_DISTINCT_UNITS || (opts.ratioGate !== false && size < consumed * 1.1)) return { score: 0, bpp, tiles };
   // Distinct share of the non-blank units: real sheets repeat little, garbage fills repeat a lot.
   const diversity = coh.distinct / coh.nonBlank;
-  const shape = Math.max(coh.mean, (PIXEL_WEIGHT * (coh.pixel - PIXEL_FLOOR)) / (1 - PIXEL_FLOOR));
+  const shape = shapeOf(coh);
   let score = 0.7 * shape + 0.15 * ratioScore(size / consumed) + 0.15 * Math.min(1, diversity / 0.5);
   if (diversity < 0.25) score *= diversity / 0.25;
   return { score: Math.round(score * 1000) / 1000, bpp, tiles };

@@ -4,7 +4,8 @@
  * How sure the scanner is that a hit is a real block (evidence.ts), most sure first:
  * - `pointer`: a pointer table of the ROM names its start (pointer-tables.ts);
  * - `strong`: the stream is built as an encoder builds one (enough commands, none wasteful,
- *   re-encodes to about its own size, not a copy of ROM bytes); for raw regions, see raw.ts;
+ *   re-encodes to about its own size, not a copy of ROM bytes); for raw regions: enough distinct
+ *   units and none of a table's marks (raw-evidence.ts);
  * - `weak`: something speaks against it (its reasons say what); shown only when asked.
  */
 export type Confidence = 'pointer' | 'strong' | 'weak';
@@ -50,7 +51,7 @@ export interface ScanHit {
 export interface ScanOptions {
   /** Smallest block to report, in tiles (default 16). */
   minTiles?: number;
-  /** Also report uncompressed tile regions (kind 'raw', lower confidence). */
+  /** Also report uncompressed tile regions (kind 'raw', lower scores; confidence from raw-evidence.ts). */
   includeRaw?: boolean;
   /** First offset to try (default 0). */
   start?: number;

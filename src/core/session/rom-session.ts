@@ -12,7 +12,7 @@ import { makeThumbnail, type ThumbRequest, type ThumbResult } from '../thumbs/th
 import { scanRom, type ScanState } from '../scan';
 
 /** Bump when the scanner's results change for the same bytes: cached scans key on it. */
-export const SCANNER_VERSION = 'scan-7';
+export const SCANNER_VERSION = 'scan-8';
 
 export interface SessionScanOptions {
   minTiles?: number;
