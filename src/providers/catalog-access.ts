@@ -10,30 +10,24 @@ import * as vscode from 'vscode';
 import { hex } from '../core/format';
 import {
   addEntry,
+  headerKey,
   entriesForRom,
   entriesFor,
-  headerKey,
-  IDENTITY_STORE_PATH,
   loadCatalog,
-  loadIdentityStore,
-  movesFor,
   nodeCatalogFiles,
   originalOffset,
   parseSpriteLocations,
-  recordSave,
+  recordRomSave,
   renameEntry,
-  resolveIdentity,
+  resolveRomRecord,
   romIdentity,
   saveCatalog,
-  saveIdentityStore,
-  serializeCatalog,
-  setMoves,
-  WORKSPACE_CATALOG_PATH,
+  workspaceCatalogFile,
   type CatalogEntry,
   type EditedRomIdentity,
+  type RomRecord,
   type SpriteLocationsFile,
 } from '../core/catalog';
-import type { BlockMove } from '../core/edit';
 import type { GalleryEntry } from '../webviews/protocol';
 import { romPaletteOffset, type KnownSprite } from '../core/gallery';
 import type { RomDocument } from './rom-document';
@@ -54,17 +48,7 @@ function homeOf(uri: vscode.Uri): vscode.Uri {
 
 /** The workspace catalog file for a ROM: in its workspace folder, else beside the ROM. */
 export function catalogPathFor(uri: vscode.Uri): string {
-  return vscode.Uri.joinPath(homeOf(uri), WORKSPACE_CATALOG_PATH).fsPath;
-}
-
-function identityPathFor(uri: vscode.Uri): string {
-  return vscode.Uri.joinPath(homeOf(uri), IDENTITY_STORE_PATH).fsPath;
-}
-
-/** The ROM's path relative to the folder holding `.spritepal/` ('/' separated). */
-function relativePath(uri: vscode.Uri): string {
-  const home = homeOf(uri).path.replace(/\/$/, '');
-  return uri.path.startsWith(home + '/') ? uri.path.slice(home.length + 1) : uri.path.split('/').pop()!;
+  return workspaceCatalogFile(homeOf(uri).fsPath);
 }
 
 function toKnown(e: CatalogEntry & { source?: string }): KnownSprite {
@@ -80,11 +64,8 @@ function toKnown(e: CatalogEntry & { source?: string }): KnownSprite {
   };
 }
 
-interface DocState {
-  identity: EditedRomIdentity;
-  /** The moves saved in the workspace catalog when the document was read. */
-  baseMoves: BlockMove[];
-}
+/** The document's identity and the moves saved in the workspace catalog when it was read. */
+type DocState = RomRecord;
 
 export function createCatalogAccess(log: vscode.LogOutputChannel): CatalogAccess {
   const files = nodeCatalogFiles();
@@ -106,24 +87,14 @@ export function createCatalogAccess(log: vscode.LogOutputChannel): CatalogAccess
   }
 
   async function resolve(doc: RomDocument): Promise<DocState> {
-    const rom = doc.session.rom;
-    const header = headerKey(rom);
     const current = doc.session.romHash;
-    if (doc.uri.scheme !== 'file') return { identity: { header, original: current, current }, baseMoves: [] };
-    let identity: EditedRomIdentity = { header, original: current, current };
-    try {
-      identity = resolveIdentity(await loadIdentityStore(files, identityPathFor(doc.uri)), relativePath(doc.uri), header, current);
-    } catch (err) {
-      log.warn(`ROM identity: ${(err as Error).message} (the ROM is taken as its own original)`);
-    }
-    let baseMoves: BlockMove[] = [];
-    try {
-      baseMoves = movesFor(await loadCatalog(files, catalogPathFor(doc.uri)), identity.original);
-    } catch (err) {
-      log.warn(`could not read the catalog: ${(err as Error).message}`);
-    }
+    if (doc.uri.scheme !== 'file') return { identity: { header: headerKey(doc.session.rom), original: current, current }, baseMoves: [] };
+    const { identity, baseMoves, warnings } = await resolveRomRecord(files, homeOf(doc.uri).fsPath, doc.uri.fsPath, doc.session.rom, current);
+    for (const w of warnings) log.warn(w);
     if (identity.original !== current)
-      log.info(`${doc.fileName}: an edited copy of the ROM ${identity.original.slice(0, 12)}… ("${header.title}"), ${baseMoves.length} saved block move(s)`);
+      log.info(
+        `${doc.fileName}: an edited copy of the ROM ${identity.original.slice(0, 12)}… ("${identity.header.title}"), ${baseMoves.length} saved block move(s)`,
+      );
     return { identity, baseMoves };
   }
 
@@ -184,20 +155,8 @@ export function createCatalogAccess(log: vscode.LogOutputChannel): CatalogAccess
       const identity: EditedRomIdentity = { ...st.identity, current: doc.session.romHash };
       const moves = movesOf(doc, st);
       try {
-        const catalogPath = catalogPathFor(doc.uri);
-        const before = await loadCatalog(files, catalogPath);
-        const after = setMoves(before, romIdentity(doc.session.rom, identity.original), moves);
-        if (serializeCatalog(after) !== serializeCatalog(before)) {
-          await saveCatalog(files, catalogPath, after);
-          log.info(`catalog: ${moves.length} block move(s) of ${doc.fileName} saved in ${catalogPath}`);
-        }
-        // Only a ROM that differs from its original (or was recorded before) needs remembering.
-        const storePath = identityPathFor(doc.uri);
-        const store = await loadIdentityStore(files, storePath);
-        const rel = relativePath(doc.uri);
-        if (identity.original !== identity.current || store.files[rel]) {
-          await saveIdentityStore(files, storePath, recordSave(store, rel, identity));
-        }
+        const r = await recordRomSave(files, homeOf(doc.uri).fsPath, doc.uri.fsPath, doc.session.rom, identity, moves);
+        if (r.catalogWritten) log.info(`catalog: ${moves.length} block move(s) of ${doc.fileName} saved in ${r.catalogFile}`);
       } catch (err) {
         log.error(`could not record the identity and moves of ${doc.fileName}: ${(err as Error).message}`);
         void vscode.window.showWarningMessage(`SpritePal: the ROM was saved, but its catalog record was not: ${(err as Error).message}`);

@@ -8,3 +8,4 @@ export * from './merge';
 export * from './identity';
 export * from './moves';
 export * from './identity-store';
+export * from './workspace-record';
