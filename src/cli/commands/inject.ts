@@ -1,10 +1,13 @@
-import { basename, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { romContentHash } from '../../core/cache/rom-hash';
+import { headerKey, nodeCatalogFiles, recordRomSave, resolveRomRecord, type RomRecord, type SaveRecord } from '../../core/catalog';
 import { formatSnes, hex } from '../../core/format';
 import { bgr555ToRgb, type Rgb } from '../../core/gfx/color';
 import { applyPlan, planInjection, sameSource, InjectionRefusedError, StaleRomError, type InjectTarget } from '../../core/inject';
 import { writeFileAtomic } from '../../core/io/atomic-file';
 import { Rom } from '../../core/rom';
-import { intOpt, printJson, requirePositional, stringOpt, UsageError, type Command } from '../command';
+import { intOpt, printJson, requirePositional, stringOpt, UsageError, type Command, type ParsedArgs } from '../command';
 import { checkOutputPath, readInputFile, sameFile } from '../files';
 import { readPaletteSpec } from './gfx-args';
 
@@ -15,7 +18,7 @@ export const injectCommand: Command = {
   name: 'inject',
   help: `spritepal inject <rom> --offset <addr> --image <png> [-o <out>] [--relocate] [--pointer <addr>]...
                  [--raw --tiles n | --length n] [--bpp 2|4|8] [--palette <spec>] [--nearest] [--resize]
-                 [--width <tiles>] [--json]
+                 [--width <tiles>] [--workspace <dir> | --no-catalog] [--json]
 
 Imports the PNG (indexed, SpritePal grayscale, or RGB with --palette), encodes its tiles in the
 target's depth, compresses them (optimal HAL; --raw targets stay raw) and writes them where the
@@ -37,8 +40,17 @@ identical to what is there changes nothing. On any refusal the ROM is left byte-
   --nearest          map RGB colours not in the palette to the nearest one instead of refusing
   --resize           accept an image with a different number of tiles
   --width <tiles>    require the sheet layout extract wrote with this width
+  --workspace <dir>  the folder whose .spritepal/ (catalog.json, roms.json) serves the ROM; by
+                     default the nearest folder above the ROM written that holds a .spritepal/
+                     folder. There, as an editor save does, the injection is recorded: the block
+                     move of a relocation in catalog.json (so catalog names follow the sprite) and
+                     the ROM's original in roms.json. No such folder: nothing is recorded, silently.
+                     An unreadable catalog.json or roms.json refuses the injection before writing
+  --no-catalog       record nothing in .spritepal/
   --json             { offset, snes, relocated, oldSize, newSize, pointersUpdated, checksum,
-                     verified, unchanged, output, backup } (offsets on-disk)`,
+                     verified, unchanged, output, backup, catalog } (offsets on-disk; catalog:
+                     null, or { workspace, rom, original, moves, catalogFile, catalogWritten,
+                     identityFile, identityWritten })`,
   options: {
     offset: { type: 'string' },
     image: { type: 'string' },
@@ -53,6 +65,8 @@ identical to what is there changes nothing. On any refusal the ROM is left byte-
     nearest: { type: 'boolean' },
     resize: { type: 'boolean' },
     width: { type: 'string' },
+    workspace: { type: 'string' },
+    'no-catalog': { type: 'boolean' },
     json: { type: 'boolean' },
   },
   allowPositionals: true,
@@ -84,6 +98,7 @@ identical to what is there changes nothing. On any refusal the ROM is left byte-
     const out = stringOpt(args, 'output');
     const outPath = out === undefined ? file.path : resolve(io.cwd, out);
     const inPlace = outPath === file.path || sameFile(outPath, file.path);
+    const workspace = workspaceOption(args, io.cwd, outPath);
 
     let plan;
     try {
@@ -109,6 +124,15 @@ identical to what is there changes nothing. On any refusal the ROM is left byte-
       throw hint ? new InjectionRefusedError(e.reason, e.message + hint) : e;
     }
     const bytes = applyPlan(file.bytes, rom.copierHeaderSize, plan);
+    // Read before writing: an unreadable .spritepal file refuses the injection with nothing written.
+    let before: RomRecord | null = null;
+    if (workspace !== null) {
+      try {
+        before = await resolveRomRecord(nodeCatalogFiles(), workspace, file.path, rom, romContentHash(rom.data), { strict: true });
+      } catch (e) {
+        throw new UsageError(`${(e as Error).message}: nothing was written (fix the file, or give --no-catalog)`);
+      }
+    }
     let backup: string | null = null;
     let written = outPath;
     if (!inPlace) {
@@ -126,6 +150,21 @@ identical to what is there changes nothing. On any refusal the ROM is left byte-
       written = r.writtenPath;
     }
 
+    // Recorded as an editor save records: the saved moves, this injection's, the ROM's original.
+    let recorded: (SaveRecord & { original: string; moves: { from: number; to: number }[] }) | null = null;
+    let recordError: string | null = null;
+    if (before && !(inPlace && plan.unchanged)) {
+      const after = new Rom(bytes, basename(outPath));
+      const identity = { header: headerKey(after), original: before.identity.original, current: romContentHash(after.data) };
+      const moves = [...before.baseMoves, ...plan.moves];
+      try {
+        const r = await recordRomSave(nodeCatalogFiles(), workspace!, outPath, after, identity, moves);
+        recorded = { ...r, original: identity.original, moves };
+      } catch (e) {
+        recordError = (e as Error).message;
+      }
+    }
+
     const s = plan.summary;
     const result = {
       offset: rom.fileOffsetOf(s.newRomOffset),
@@ -139,9 +178,23 @@ identical to what is there changes nothing. On any refusal the ROM is left byte-
       unchanged: plan.unchanged,
       output: inPlace && plan.unchanged ? null : outPath,
       backup,
+      catalog: recorded && {
+        workspace,
+        rom: recorded.romKey,
+        original: recorded.original,
+        moves: recorded.moves.map((m) => ({ from: rom.fileOffsetOf(m.from), to: rom.fileOffsetOf(m.to) })),
+        catalogFile: recorded.catalogFile,
+        catalogWritten: recorded.catalogWritten,
+        identityFile: recorded.identityFile,
+        identityWritten: recorded.identityWritten,
+      },
+    };
+    const failRecord = () => {
+      if (recordError !== null) throw new UsageError(`${written} was written, but its record in ${join(workspace!, '.spritepal')} was not: ${recordError}`);
     };
     if (args.values.json) {
       printJson(io, result);
+      failRecord();
       return;
     }
     const where = `${hex(result.offset)}${result.snes ? ` (${result.snes})` : ''}`;
@@ -156,8 +209,42 @@ identical to what is there changes nothing. On any refusal the ROM is left byte-
     for (const p of result.pointersUpdated) io.stdout(`  pointer at ${hex(p)} updated\n`);
     io.stdout(`  wrote ${written}${written === outPath ? '' : ` (through the symbolic link ${outPath})`}\n`);
     if (backup) io.stdout(`  backup ${backup}\n`);
+    if (recorded && (recorded.catalogWritten || recorded.identityWritten)) {
+      const what = [
+        recorded.catalogWritten ? `${recorded.moves.length} block move(s) in ${recorded.catalogFile}` : null,
+        recorded.identityWritten ? `the original of ${recorded.romKey} in ${recorded.identityFile}` : null,
+      ].filter(Boolean);
+      io.stdout(`  recorded ${what.join(' and ')}\n`);
+    }
+    failRecord();
   },
 };
+
+/** The folder whose .spritepal/ serves the ROM written: --workspace, else the nearest above it holding one; null for none or --no-catalog. */
+function workspaceOption(args: ParsedArgs, cwd: string, romPath: string): string | null {
+  const given = stringOpt(args, 'workspace');
+  if (args.values['no-catalog']) {
+    if (given !== undefined) throw new UsageError('give --workspace or --no-catalog, not both');
+    return null;
+  }
+  if (given !== undefined) {
+    const dir = resolve(cwd, given);
+    if (!isDirectory(dir)) throw new UsageError(`--workspace ${given}: not a folder`);
+    return dir;
+  }
+  for (let dir = dirname(romPath); ; dir = dirname(dir)) {
+    if (isDirectory(join(dir, '.spritepal'))) return dir;
+    if (dirname(dir) === dir) return null;
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 function paletteOption(spec: string | undefined, cwd: string, bytes: Uint8Array, name: string, bpp: number): Rgb[] | undefined {
   if (spec === undefined || spec === 'grayscale') return undefined;
