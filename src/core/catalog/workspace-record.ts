@@ -43,7 +43,7 @@ export interface ResolveOptions {
 
 /**
  * The identity of the ROM file at `romPath` (bytes `rom`, SHA-256 `current`) and the moves saved
- * for its original. Unreadable files: with `strict` the error is thrown; otherwise the ROM is
+ * for its original (none when the file is that original). Unreadable files: with `strict` the error is thrown; otherwise the ROM is
  * taken as its own original (identity store) or without saved moves (catalog), with a warning.
  */
 export async function resolveRomRecord(
@@ -65,7 +65,10 @@ export async function resolveRomRecord(
   }
   let baseMoves: BlockMove[] = [];
   try {
-    baseMoves = movesFor(await loadCatalog(files, workspaceCatalogFile(folder)), identity.original);
+    const catalog = await loadCatalog(files, workspaceCatalogFile(folder));
+    // The moves are saved per original: a file holding the original's own bytes (a build's fresh
+    // copy, a file put back) has had none of them, whatever another copy was saved with.
+    if (identity.original !== current) baseMoves = movesFor(catalog, identity.original);
   } catch (err) {
     if (opts.strict) throw err;
     warnings.push(`could not read the catalog: ${(err as Error).message}`);

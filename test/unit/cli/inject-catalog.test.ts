@@ -115,6 +115,19 @@ describe('CLI inject: the workspace catalog and ROM identity', function () {
     assert.equal(entries.find((e) => e.name === s2!.name)?.romOffset, second.to, 'the bundled name of the second sprite moved too');
   });
 
+  it('a ROM put back to its original bytes (a build copying it afresh) starts its moves over', async () => {
+    const a = await inject(s1!.romOffset, 'big1.png');
+    assert.equal(a.code, 0, a.stderr);
+    writeFileSync(romPath, buildDemoRom()); // `cp demo.sfc build/work.sfc`, the next build
+    const b = await inject(s2!.romOffset, 'big2.png');
+    assert.equal(b.code, 0, b.stderr);
+    const second = { from: s2!.romOffset, to: (JSON.parse(b.stdout) as { offset: number }).offset };
+    assert.deepEqual(movesFor(await loadCatalog(files, catalogFile), DEMO_ROM_SHA256), [second], 'the first build’s move is not in this ROM');
+    const { entries } = await opened();
+    assert.equal(entries.find((e) => e.name === 'Hero of the hack')?.romOffset, s1!.romOffset, 'not moved in this build: where it always was');
+    assert.equal(entries.find((e) => e.name === s2!.name)?.romOffset, second.to);
+  });
+
   it('a refused inject, or an unreadable catalog, changes neither the ROM nor .spritepal', async () => {
     const ok = await inject(s1!.romOffset, 'big1.png');
     assert.equal(ok.code, 0, ok.stderr);
@@ -132,6 +145,12 @@ describe('CLI inject: the workspace catalog and ROM identity', function () {
     assert.equal(readFileSync(romPath).toString('hex'), before[0]);
     assert.equal(readFileSync(catalogFile, 'utf8'), '{ not json');
     assert.equal(readFileSync(storeFile).toString('hex'), before[2]);
+    // The same for a file holding the original's bytes (its moves are not read, the file still is).
+    writeFileSync(romPath, buildDemoRom());
+    const pristine = await inject(s2!.romOffset, 'big2.png');
+    assert.equal(pristine.code, 1);
+    assert.match(pristine.stderr, /nothing was written/);
+    assert.deepEqual(new Uint8Array(readFileSync(romPath)), buildDemoRom());
   });
 
   it('--no-catalog records nothing; outside any workspace nothing is recorded; --workspace names the folder', async () => {
