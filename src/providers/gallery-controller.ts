@@ -4,6 +4,8 @@
  * worker pool, palettes, and PNG export. Shared by every webview panel on the document.
  */
 import * as vscode from 'vscode';
+import { applyMoves, movesBetween } from '../core/catalog/moves';
+import type { BlockMove } from '../core/edit/edit-model';
 import { hex } from '../core/format';
 import { buildSpriteExport, spriteExportNames, spriteExportStem } from '../core/gfx/sprite-export';
 import { bytesPerTile } from '../core/gfx/tiles';
@@ -46,11 +48,16 @@ export class GalleryController implements vscode.Disposable {
   private scanning: Promise<void> | null = null;
   private firstPaint: { count: number; ms: number } | null = null;
   private readonly subs: vscode.Disposable[] = [];
+  /** The document's block moves as of the last content change (the next change's moves are the difference). */
+  private moves: BlockMove[];
+  /** Block moves not told to the webviews yet: the next entries event carries them. */
+  private unsentMoves: BlockMove[] = [];
 
   constructor(
     private readonly doc: RomDocument,
     private readonly deps: GalleryDeps,
   ) {
+    this.moves = doc.catalogMoves;
     this.subs.push(doc.onDidChangeContent(() => this.onContentChanged()));
   }
 
@@ -140,9 +147,12 @@ export class GalleryController implements vscode.Disposable {
     return this.stamper.entries(this.doc.session.rom.data, this.entries());
   }
 
-  /** Sends the entries and palettes to every panel. */
+  /** Sends the entries and palettes to every panel, with the block moves since the last entries event. */
   private broadcastEntries(): void {
-    this.deps.broadcast({ kind: 'event', event: 'entries', data: { entries: this.stampedEntries(), palettes: this.paletteOptions() } });
+    const moves = this.unsentMoves;
+    this.unsentMoves = [];
+    const data = { entries: this.stampedEntries(), palettes: this.paletteOptions(), ...(moves.length ? { moves } : {}) };
+    this.deps.broadcast({ kind: 'event', event: 'entries', data });
   }
 
   private setStatus(patch: Partial<ScanStatus>): void {
@@ -207,6 +217,17 @@ export class GalleryController implements vscode.Disposable {
     this.palettes.rereadAllRom(this.doc.session.rom);
     // An edit inside known blocks (a stroke, its undo or redo): decode those blocks again, no rescan.
     const touched = this.editedBlocks();
+    // Blocks this change moved (a relocating injection, its undo or redo): the webviews are told
+    // with the next entries event, so a block's thumbnail goes along with it. The catalog read
+    // again says where the names are; until then they are moved here, so an entries event sent
+    // before that (a cancelled scan's) already has each name where its block went.
+    const now = this.doc.catalogMoves;
+    const moves = movesBetween(this.moves, now);
+    this.moves = now;
+    if (moves.length) {
+      this.known = applyMoves(this.known, moves);
+      this.unsentMoves.push(...moves);
+    }
     // Catalog entries follow moved blocks (and undo moves them back): names first, then one
     // entries event (after the edited blocks are measured again, so their stamps are final).
     void this.loadKnown().then(() => (touched ? this.redecode(touched) : this.broadcastEntries()));

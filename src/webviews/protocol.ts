@@ -5,6 +5,7 @@
  * runs it through `parseWebviewRequest`, which accepts only well-formed requests of known methods.
  */
 
+import type { BlockMove } from '../core/edit/edit-model';
 import type { ChangeRange, ChangeRow } from '../core/patch/changes';
 import type { RomInfo } from '../core/rom/rom';
 import type { ThumbResult } from '../core/thumbs/thumbnail';
@@ -196,7 +197,8 @@ export type HostEvent =
   | { kind: 'event'; event: 'thumbs'; data: ThumbItem[] }
   | { kind: 'event'; event: 'romChanged'; data: RomView }
   | { kind: 'event'; event: 'scanStatus'; data: ScanStatus }
-  | { kind: 'event'; event: 'entries'; data: { entries: GalleryEntry[]; palettes: PaletteOption[] } }
+  /** `moves`: blocks the change before these entries moved (a relocating injection, its undo or redo), in order. */
+  | { kind: 'event'; event: 'entries'; data: { entries: GalleryEntry[]; palettes: PaletteOption[]; moves?: BlockMove[] } }
   | { kind: 'event'; event: 'showTab'; data: { tab: 'sprites' | 'tiles' | 'header' | 'changes'; romOffset?: number } };
 
 export type HostMessage = HostResponse | HostEvent;

@@ -28,3 +28,19 @@ export function applyMoves<T extends { romOffset: number }>(entries: readonly T[
   if (moves.length === 0) return [...entries];
   return entries.map((e) => ({ ...e, romOffset: movedOffset(e.romOffset, moves) })).sort((a, b) => a.romOffset - b.romOffset);
 }
+
+/**
+ * The moves that take blocks from where `prev` put them to where `cur` puts them (both lists of
+ * moves since the same start, as the edit history keeps them): the moves undone since `prev`,
+ * reversed and backwards, then the moves made since. After a relocating injection that is its
+ * move; after its undo, the move back; empty when nothing moved.
+ */
+export function movesBetween(prev: readonly BlockMove[], cur: readonly BlockMove[]): BlockMove[] {
+  let k = 0;
+  while (k < prev.length && k < cur.length && prev[k]!.from === cur[k]!.from && prev[k]!.to === cur[k]!.to) k++;
+  const undone = prev
+    .slice(k)
+    .reverse()
+    .map((m) => ({ from: m.to, to: m.from }));
+  return [...undone, ...cur.slice(k)];
+}

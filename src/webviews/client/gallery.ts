@@ -8,6 +8,7 @@ import { formatLocation } from '../../core/format';
 import { COPIER_HEADER_SIZE } from '../../core/rom/copier-header';
 import { formatPaletteId } from '../../core/gallery/palette-id';
 import { planThumbRefresh } from '../../core/gallery/refresh';
+import type { BlockMove as GalleryMove } from '../../core/edit/edit-model';
 import { GRAYSCALE_ID, RAMP_ID, THUMB_MAX_TILES, type GalleryEntry, type PaletteOption, type RomView, type ScanStatus, type ThumbItem } from '../protocol';
 import { ce, choiceSelect, el, formatBytes, hex, setChoices, type SelectControl } from './dom';
 import { drawFit, paletteRgba, toBitmap } from './draw';
@@ -194,31 +195,41 @@ export class Gallery {
     this.root = el('section', { class: 'gallery', 'aria-label': 'Sprite gallery' }, toolbar, statusRow, this.scroller);
   }
 
-  /**
-   * New entries (a scan, an edit, a rename). Thumbnails whose stamp is unchanged stay on screen
-   * untouched; a moved block's thumbnail and cell follow it; only the others are asked for again
-   * (core/gallery/refresh.ts). A changed palette recolours only the cells drawn in it.
-   */
   /** The workspace's confidence filter (the host remembers it): shown and applied, not sent back. */
   setShowWeak(showWeak: boolean): void {
     this.weakSelect.value = showWeak ? 'weak' : 'sure';
     if (showWeak !== (this.state.showWeak ?? false)) this.update({ showWeak });
   }
 
-  setData(entries: GalleryEntry[], palettes: PaletteOption[]): void {
+  /**
+   * New entries (a scan, an edit, a rename; `moves`: the blocks the change moved). Thumbnails
+   * whose stamp is unchanged stay on screen untouched; a moved block's thumbnail and cell follow
+   * it, and a block moved with new bytes (a relocating injection) takes its cell and canvas along
+   * to be drawn again there; only the others are asked for again (core/gallery/refresh.ts). A
+   * changed palette recolours only the cells drawn in it.
+   */
+  setData(entries: GalleryEntry[], palettes: PaletteOption[], moves: GalleryMove[] = []): void {
     const held = new Map([...this.thumbs].map(([off, t]) => [off, 'error' in t.item ? null : t.item.stamp]));
-    const plan = planThumbRefresh(held, entries);
+    const plan = planThumbRefresh(held, entries, moves);
     for (const off of plan.dropped) this.thumbs.delete(off);
-    const moving = plan.moved.map(([from, to]) => [to, this.thumbs.get(from)!, this.cells.get(from)] as const);
-    for (const [from] of plan.moved) {
+    const moving = plan.moved.map(([from, to]) => [to, this.thumbs.get(from), this.cells.get(from)] as const);
+    const carrying = plan.carried.map(([from, to]) => [to, undefined, this.cells.get(from)] as const);
+    for (const [from] of [...plan.moved, ...plan.carried]) {
       this.thumbs.delete(from);
       this.cells.delete(from);
     }
     for (const [to, thumb, slot] of moving) {
-      this.thumbs.set(to, { item: { ...thumb.item, romOffset: to }, serial: thumb.serial });
+      this.thumbs.set(to, { item: { ...thumb!.item, romOffset: to }, serial: thumb!.serial });
       // The cell keeps its canvas; its text (the offsets) is made again where it is laid out.
       if (slot && !this.cells.has(to)) this.cells.set(to, { ...slot, facts: '' });
       else slot?.cell.remove();
+    }
+    for (const [to, , slot] of carrying) {
+      // The block's own canvas goes along (any other cell there goes): it shows the old pixels
+      // until it is drawn with the thumbnail at `to` (on hand, or asked for).
+      if (!slot) continue;
+      this.cells.get(to)?.cell.remove();
+      this.cells.set(to, { ...slot, facts: '' });
     }
     this.entries = entries;
     this.setPalettes(palettes);

@@ -289,7 +289,7 @@ rpc.onEvent((e) => {
       gallery.setScan(e.data);
       break;
     case 'entries':
-      gallery.setData(e.data.entries, e.data.palettes);
+      gallery.setData(e.data.entries, e.data.palettes, e.data.moves);
       tileBrowser?.setPalettes(gallery.palettes);
       detail?.setPalette(gallery.paletteFor(detailEntry));
       break;

@@ -20,6 +20,7 @@ import {
   nodeCatalogFiles,
   saveIdentityStore,
   movedOffset,
+  movesBetween,
   movesFor,
   originalOffset,
   parseCatalog,
@@ -135,6 +136,20 @@ describe('catalog: ROM identity and moves', function () {
       applyMoves([{ romOffset: 0x100 }, { romOffset: 0x200 }], moves).map((e) => e.romOffset),
       [0x100, 0xa00],
     );
+  });
+
+  it('the moves between two histories: the undone ones backwards, then the new ones', () => {
+    const a = { from: 0x100, to: 0x900 };
+    const b = { from: 0x200, to: 0xa00 };
+    const c = { from: 0x300, to: 0xb00 };
+    assert.deepEqual(movesBetween([], [a]), [a], 'a relocating inject');
+    assert.deepEqual(movesBetween([a], []), [{ from: 0x900, to: 0x100 }], 'its undo');
+    assert.deepEqual(movesBetween([a], [a]), [], 'an edit that moves nothing');
+    assert.deepEqual(movesBetween([a, b], [a, c]), [{ from: 0xa00, to: 0x200 }, c], 'undo one, make another');
+    assert.deepEqual(movesBetween([a, b], []), [
+      { from: 0xa00, to: 0x200 },
+      { from: 0x900, to: 0x100 },
+    ]);
   });
 
   it('a relocating inject moves the catalog entry in the same edit; undo moves it back; save and reopen keep it', async () => {
