@@ -8,37 +8,15 @@
 import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FrameLocator } from 'playwright-core';
 import { buildDemoRom, demoRomLayout, type DemoSprite } from '../../src/core/demo/demo-rom';
 import { decode } from '../../src/core/hal';
 import { decodeTiles } from '../../src/core/gfx/tiles';
 import { copierHeaderSize } from '../../src/core/rom/copier-header';
+import { drawn, gridSettled, type Drawn } from './canvas';
 import { freeAfter, waitFor } from './edit-helpers';
 import { openWorkbench, type Workbench } from './workbench';
 
 const ROM_NAME = 'spritepal-demo.sfc';
-
-interface Drawn {
-  /** Offset -> draws of the canvas of each drawn cell in view, with its mark (null: unmarked). */
-  cells: Record<string, { renders: number; mark: string | null; hash: string }>;
-  total: number;
-}
-
-/** Every drawn thumbnail in view: its draw count, mark and pixels; optionally marks them first. */
-function drawn(view: FrameLocator, mark?: string): Promise<Drawn> {
-  return view.locator('.gallery').evaluate((g: HTMLElement, m: string | undefined) => {
-    const cells: Drawn['cells'] = {};
-    for (const cell of Array.from(g.querySelectorAll<HTMLElement>('.cell[data-state="ready"]'))) {
-      const c = cell.querySelector('canvas')!;
-      if (m) c.dataset.mark = m;
-      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-      let h = 0x811c9dc5;
-      for (let i = 0; i < d.length; i++) h = Math.imul(h ^ d[i]!, 0x01000193) >>> 0;
-      cells[cell.dataset.offset!] = { renders: Number(c.dataset.renders ?? 0), mark: c.dataset.mark ?? null, hash: h.toString(16) };
-    }
-    return { cells, total: Number(g.dataset.renders ?? 0) };
-  }, mark);
-}
 
 describe('gallery after an edit (packaged VSIX)', function () {
   this.timeout(300_000);
@@ -74,15 +52,7 @@ describe('gallery after an edit (packaged VSIX)', function () {
     await view.locator('#detail[data-editing="true"]').waitFor();
     // The detail view narrows the grid (cells made anew): wait for it to settle, then mark.
     await view.locator(`#cell-${sprite.romOffset}[data-state="ready"]`).waitFor({ timeout: 30_000 });
-    // Settled: the same cell width half a second apart, every cell in view drawn.
-    let width = '';
-    await waitFor('the grid to settle', async () => {
-      const now = (await view.locator('.gallery').getAttribute('data-cell-width')) ?? '';
-      const settled = now === width && (await view.locator('.cell:not([data-state="ready"])').count()) === 0;
-      width = now;
-      if (!settled) await wb.page.waitForTimeout(500);
-      return settled;
-    });
+    await gridSettled(view, wb.page);
     marked = await drawn(view, 'before-edit');
     assert.ok(Object.keys(marked.cells).length >= 6, `${Object.keys(marked.cells).length} thumbnails in view`);
     assert.ok(marked.cells[sprite.romOffset], 'the edited sprite is in view');

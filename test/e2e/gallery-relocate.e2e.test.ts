@@ -16,7 +16,7 @@ import { buildDemoRom, demoRomLayout } from '../../src/core/demo/demo-rom';
 import { hex } from '../../src/core/format';
 import { bgr555ToRgb, readBgr555 } from '../../src/core/gfx/color';
 import { indexedPng, noisyPixels } from '../unit/inject/fixture';
-import { canvasColours } from './canvas';
+import { canvasColours, drawn, gridSettled, type Cell, type Drawn } from './canvas';
 import { chooseOption } from './controls';
 import { freeAfter, waitFor } from './edit-helpers';
 import { injectWithDialogs } from './inject-dialogs';
@@ -24,43 +24,6 @@ import { openWorkbench, type Workbench } from './workbench';
 
 const ROM_NAME = 'spritepal-demo.sfc';
 const PNG_NAME = 'noise.png';
-
-interface Cell {
-  /** The canvas's draw count, its mark (null: unmarked) and a hash of its pixels. */
-  renders: number;
-  mark: string | null;
-  hash: string;
-  name: string;
-  label: string;
-}
-
-interface Drawn {
-  /** Offset -> each drawn cell in view. */
-  cells: Record<string, Cell>;
-  total: number;
-}
-
-/** Every drawn thumbnail in view: its draw count, mark, pixels and text; optionally marks them first. */
-function drawn(view: FrameLocator, mark?: string): Promise<Drawn> {
-  return view.locator('.gallery').evaluate((g: HTMLElement, m: string | undefined) => {
-    const cells: Drawn['cells'] = {};
-    for (const cell of Array.from(g.querySelectorAll<HTMLElement>('.cell[data-state="ready"]'))) {
-      const c = cell.querySelector('canvas')!;
-      if (m) c.dataset.mark = m;
-      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-      let h = 0x811c9dc5;
-      for (let i = 0; i < d.length; i++) h = Math.imul(h ^ d[i]!, 0x01000193) >>> 0;
-      cells[cell.dataset.offset!] = {
-        renders: Number(c.dataset.renders ?? 0),
-        mark: c.dataset.mark ?? null,
-        hash: h.toString(16),
-        name: cell.querySelector('.name')?.textContent ?? '',
-        label: cell.getAttribute('aria-label') ?? '',
-      };
-    }
-    return { cells, total: Number(g.dataset.renders ?? 0) };
-  }, mark);
-}
 
 /** Offsets of the cells (drawn or not) whose name is `name`. */
 function offsetsNamed(view: FrameLocator, name: string): Promise<number[]> {
@@ -162,15 +125,7 @@ describe('gallery after a relocating injection (packaged VSIX)', function () {
     await view.locator('.gallery[data-scan="done"]').waitFor({ timeout: 120_000 });
     await chooseOption(view.locator('#gallery-sort'), 'Name');
     await view.locator(`#cell-${oldOffset}[data-state="ready"]`).waitFor({ timeout: 30_000 });
-    // Settled: the same cell width half a second apart, every cell in view drawn.
-    let width = '';
-    await waitFor('the grid to settle', async () => {
-      const now = (await view.locator('.gallery').getAttribute('data-cell-width')) ?? '';
-      const settled = now === width && (await view.locator('.cell:not([data-state="ready"])').count()) === 0;
-      width = now;
-      if (!settled) await wb.page.waitForTimeout(500);
-      return settled;
-    });
+    await gridSettled(view, wb.page);
     marked = await drawn(view, 'before-inject');
     original = marked.cells[oldOffset]!;
     assert.ok(Object.keys(marked.cells).length >= 6, `${Object.keys(marked.cells).length} thumbnails in view`);
