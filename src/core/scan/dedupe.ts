@@ -27,6 +27,7 @@
 import { decodeInto } from '../hal';
 import { atBoundary } from './boundary';
 import { judgeStream, strayFills, streamShape, structuredPrefix } from './evidence';
+import type { RawRegionOps } from './raw';
 import { openingPenalty } from './score';
 import { CONFIDENCES, type ScanHit } from './types';
 import { countWaste } from './waste';
@@ -153,7 +154,7 @@ export function settleRawHits(raw: ScanHit[], hal: ScanHit[], merge: (a: ScanHit
 }
 
 /** Merges two scan results' hits into one settled, sorted list (used across chunk borders). */
-export function mergeHits(data: Uint8Array, a: ScanHit[], b: ScanHit[], mergeRaw: (x: ScanHit, y: ScanHit) => ScanHit, trimRaw?: RawTrim): ScanHit[] {
+export function mergeHits(data: Uint8Array, a: ScanHit[], b: ScanHit[], rawOps: RawRegionOps): ScanHit[] {
   const all = [...a, ...b];
   const hal = selectHalHits(
     data,
@@ -162,8 +163,8 @@ export function mergeHits(data: Uint8Array, a: ScanHit[], b: ScanHit[], mergeRaw
   const raw = settleRawHits(
     all.filter((h) => h.kind === 'raw'),
     hal,
-    mergeRaw,
-    trimRaw,
+    (x, y) => rawOps.merge(x, y),
+    (s, e) => rawOps.trim(s, e),
   );
   return [...hal, ...raw].sort((x, y) => x.romOffset - y.romOffset);
 }

@@ -111,6 +111,18 @@ export function rawHit(data: Uint8Array, offset: number, size: number, minTiles:
   };
 }
 
+/** How a scan of `data` merges and cuts raw regions when it settles its hits (dedupe.ts mergeHits). */
+export interface RawRegionOps {
+  /** Two overlapping raw regions as one (re-scored). */
+  merge(a: ScanHit, b: ScanHit): ScanHit;
+  /** The region over [start, end) re-judged, or null when too little is left. */
+  trim(start: number, end: number): ScanHit | null;
+}
+
+export function rawRegionOps(data: Uint8Array, minTiles: number): RawRegionOps {
+  return { merge: (a, b) => mergeRaw(data, a, b), trim: (s, e) => rawHit(data, s, e - s, minTiles) };
+}
+
 /** Two overlapping raw regions as one (re-scored). */
 export function mergeRaw(data: Uint8Array, a: ScanHit, b: ScanHit): ScanHit {
   const start = Math.min(a.romOffset, b.romOffset);

@@ -9,7 +9,7 @@ import { parseStream, type ParsedStream } from './candidates';
 import { MIN_COMMANDS, streamShape } from './evidence';
 import { sparseSheet } from './sparse-sheets';
 import { mergeHits, selectHalHits } from './dedupe';
-import { findRawRegions, mergeRaw, rawHit } from './raw';
+import { findRawRegions, rawRegionOps } from './raw';
 import { looksLikeText, scoreTiles } from './score';
 import { resolveRange, type ScanHit, type ScanOptions, type ScanState } from './types';
 
@@ -130,17 +130,7 @@ export function scanRange(data: Uint8Array, opts: ScanRangeOptions): ScanState {
   if (complete) opts.onProgress?.(total, total);
   const hal = selectHalHits(data, candidates);
   const raw = r.includeRaw ? findRawRegions(data, r.start, i, r.minTiles) : [];
-  const state: ScanState = {
-    hits: mergeHits(
-      data,
-      hal,
-      raw,
-      (a, b) => mergeRaw(data, a, b),
-      (s, e) => rawHit(data, s, e - s, r.minTiles),
-    ),
-    nextOffset: i,
-    complete,
-  };
+  const state: ScanState = { hits: mergeHits(data, hal, raw, rawRegionOps(data, r.minTiles)), nextOffset: i, complete };
   if (skipped) state.skipped = skipped;
   return state;
 }

@@ -19,7 +19,7 @@ import type { Mapping } from '../rom/mapping';
 import type { WorkerPool } from '../workers/pool';
 import { mergeHits } from './dedupe';
 import { applyPointerTables } from './pointer-tables';
-import { mergeRaw, rawHit } from './raw';
+import { rawRegionOps } from './raw';
 import { scanRange } from './scan-range';
 import type { ScanTaskPayload } from './task';
 import { resolveRange, type ScanOptions, type ScanState } from './types';
@@ -87,18 +87,13 @@ export async function scanRom(data: Uint8Array, opts: ScanRomOptions = {}): Prom
   };
   const results = new Map<number, ScanState>();
   let folded = 0;
+  const rawOps = rawRegionOps(data, r.minTiles);
   const fold = () => {
     for (let res = results.get(folded); res; res = results.get(folded)) {
       results.delete(folded);
       const skipped = (state.skipped ?? 0) + (res.skipped ?? 0);
       state = {
-        hits: mergeHits(
-          data,
-          state.hits,
-          res.hits,
-          (a, b) => mergeRaw(data, a, b),
-          (s, e) => rawHit(data, s, e - s, r.minTiles),
-        ),
+        hits: mergeHits(data, state.hits, res.hits, rawOps),
         nextOffset: chunks[folded]!.end,
         complete: false,
         ...(skipped ? { skipped } : {}),
