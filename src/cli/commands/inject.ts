@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { romContentHash } from '../../core/cache/rom-hash';
-import { headerKey, nodeCatalogFiles, recordRomSave, resolveRomRecord, type RomRecord, type SaveRecord } from '../../core/catalog';
+import { headerKey, nodeCatalogFiles, recordRomSave, resolveRomRecord, WORKSPACE_DIR, type RomRecord, type SaveRecord } from '../../core/catalog';
 import { formatSnes, hex } from '../../core/format';
 import { bgr555ToRgb, type Rgb } from '../../core/gfx/color';
 import { applyPlan, planInjection, sameSource, InjectionRefusedError, StaleRomError, type InjectTarget } from '../../core/inject';
@@ -190,7 +190,7 @@ identical to what is there changes nothing. On any refusal the ROM is left byte-
       },
     };
     const failRecord = () => {
-      if (recordError !== null) throw new UsageError(`${written} was written, but its record in ${join(workspace!, '.spritepal')} was not: ${recordError}`);
+      if (recordError !== null) throw new UsageError(`${written} was written, but its record in ${join(workspace!, WORKSPACE_DIR)} was not: ${recordError}`);
     };
     if (args.values.json) {
       printJson(io, result);
@@ -233,7 +233,7 @@ function workspaceOption(args: ParsedArgs, cwd: string, romPath: string): string
     return dir;
   }
   for (let dir = dirname(romPath); ; dir = dirname(dir)) {
-    if (isDirectory(join(dir, '.spritepal'))) return dir;
+    if (isDirectory(join(dir, WORKSPACE_DIR))) return dir;
     if (dirname(dir) === dir) return null;
   }
 }

@@ -5,11 +5,11 @@
  * written on save. Deterministic JSON, like the catalog, so it can be committed.
  */
 import { CatalogError } from './types';
-import type { CatalogFiles } from './store';
+import { WORKSPACE_DIR, type CatalogFiles } from './store';
 import { fail, isObject, parseJsonObject } from './validate';
 import { sameHeader, type EditedRomIdentity, type HeaderKey } from './identity';
 
-export const IDENTITY_STORE_PATH = '.spritepal/roms.json';
+export const IDENTITY_STORE_PATH = `${WORKSPACE_DIR}/roms.json`;
 export const IDENTITY_FORMAT_VERSION = 1;
 
 export interface IdentityStore {

@@ -8,8 +8,11 @@ import { writeFileAtomic } from '../io/atomic-file';
 import { emptyCatalog, parseCatalog, serializeCatalog } from './catalog';
 import type { Catalog } from './types';
 
+/** The folder, in a workspace folder, where SpritePal keeps its files (catalog, ROM identities, originals). */
+export const WORKSPACE_DIR = '.spritepal';
+
 /** Where a workspace keeps its catalog, relative to the workspace folder. */
-export const WORKSPACE_CATALOG_PATH = '.spritepal/catalog.json';
+export const WORKSPACE_CATALOG_PATH = `${WORKSPACE_DIR}/catalog.json`;
 
 export interface CatalogFiles {
   /** The file's bytes, or null when it does not exist. */

@@ -8,11 +8,11 @@
  *   "roms": { "<edited ROM, workspace-relative>": { "path": "<original>", "sha256": "<hex>", "size": n, "recordedAt": "<ISO time>" } } }
  */
 import { romContentHash } from '../cache/rom-hash';
-import type { CatalogFiles } from '../catalog/store';
+import { WORKSPACE_DIR, type CatalogFiles } from '../catalog/store';
 import { SpritePalError } from '../errors';
 import { copierHeaderSize } from '../rom/copier-header';
 
-export const ORIGINALS_PATH = '.spritepal/originals.json';
+export const ORIGINALS_PATH = `${WORKSPACE_DIR}/originals.json`;
 export const ORIGINALS_FORMAT_VERSION = 1;
 
 /** Reads and writes workspace files; a missing file reads as null. */
