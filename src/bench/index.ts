@@ -5,6 +5,7 @@ import { romBench } from './rom';
 import { gfxBench } from './gfx';
 import { decodeBench } from './decode';
 import { halBench } from './hal';
+import { codecsBench } from './codecs';
 import { scanBench } from './scan';
 import { hostileBench } from './hostile';
 import { cliBench } from './cli';
@@ -18,6 +19,7 @@ export const BENCH_GROUPS: BenchGroup[] = [
   gfxBench,
   halBench,
   decodeBench,
+  codecsBench,
   scanBench,
   findBench,
   editBench,
