@@ -18,20 +18,15 @@
  *
  * Most offsets of a ROM fail within a command or two; nothing is allocated.
  */
-import { MAX_COUNT, SHORT_MAX, TERMINATOR } from './format';
+import { headerSize, MAX_COUNT, SHORT_MAX, TERMINATOR } from './format';
 
 /** The LC_LZ3 near source reaches this far back. */
 const NEAR = 128;
 
-/** Header bytes of a command of `n`. */
-function header(n: number): number {
-  return n <= SHORT_MAX ? 1 : 2;
-}
-
 /** The fewest header bytes that commands writing `total` bytes need (1,024 per command). */
 function fewestHeaders(total: number): number {
   const rest = total % MAX_COUNT;
-  return 2 * Math.floor(total / MAX_COUNT) + (rest === 0 ? 0 : header(rest));
+  return 2 * Math.floor(total / MAX_COUNT) + (rest === 0 ? 0 : headerSize(rest));
 }
 
 export function lunarCandidate(src: Uint8Array, start: number, maxOutput: number, lz3: boolean): boolean {
@@ -61,7 +56,7 @@ export function lunarCandidate(src: Uint8Array, start: number, maxOutput: number
     const plain = cmd === 0 || (cmd === 3 && lz3);
     if (plain) {
       runTotal = prevCmd === cmd ? runTotal + n : n;
-      runHeaders = prevCmd === cmd ? runHeaders + header(n) : header(n);
+      runHeaders = prevCmd === cmd ? runHeaders + headerSize(n) : headerSize(n);
       if (runHeaders > fewestHeaders(runTotal)) return false;
     }
     if (cmd === 0) {

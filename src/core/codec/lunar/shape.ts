@@ -56,7 +56,7 @@ function canGrow(n: number): boolean {
   return n !== 32 && n < 1024;
 }
 
-/** The byte command `c` would write at c.o + c.n had it one more count, or -1. */
+/** The byte fill or copy `c` would write at c.o + c.n had it one more count, or -1. */
 function nextByte(out: Uint8Array, c: Cmd, lz3: boolean): number {
   const n = c.n;
   switch (c.cmd) {
@@ -70,14 +70,12 @@ function nextByte(out: Uint8Array, c: Cmd, lz3: boolean): number {
       return out[c.a + n]!;
     case 5:
       return BITREV[out[c.a + n]!]!;
-    case 6:
+    default: // 6: backwards
       return c.a - n >= 0 ? out[c.a - n]! : -1;
-    default:
-      return -1;
   }
 }
 
-/** The byte command `c` would write at c.o - 1 had it started one earlier, or -1. */
+/** The byte fill or copy `c` would write at c.o - 1 had it started one earlier, or -1. */
 function previousByte(out: Uint8Array, c: Cmd, lz3: boolean): number {
   switch (c.cmd) {
     case 1:
@@ -90,11 +88,9 @@ function previousByte(out: Uint8Array, c: Cmd, lz3: boolean): number {
       return c.a >= 1 ? out[c.a - 1]! : -1;
     case 5:
       return c.a >= 1 ? BITREV[out[c.a - 1]!]! : -1;
-    case 6:
-      // read from a + 1, which must be written before the command's new start c.o - 1
-      return c.a + 1 < c.o - 1 ? out[c.a + 1]! : -1;
     default:
-      return -1;
+      // 6, backwards: it would read from a + 1 first, which must be written before its new start c.o - 1
+      return c.a + 1 < c.o - 1 ? out[c.a + 1]! : -1;
   }
 }
 
@@ -142,23 +138,60 @@ function fillLike(out: Uint8Array, o: number, n: number): number {
   return same ? 1 : ramp ? 2 : 0;
 }
 
+const HASH_BITS = 15;
+/** Chain steps per query: past them a repeat counts as not found (lenient, never a false mark). */
+const MAX_CHAIN = 64;
+
 /**
- * Per output position q: 1 when the RAW_REPEAT bytes from q also start at an earlier position a
- * copy reaches (LC_LZ2: any; LC_LZ3: an address below 0x8000 or at most 128 bytes back).
+ * Whether the RAW_REPEAT bytes at an output position also start at an earlier one a copy reaches
+ * (LC_LZ2: any; LC_LZ3: an address below 0x8000 or at most 128 bytes back): hash chains over the
+ * positions before the query, filled as queries move forward. The tables are reused between
+ * calls (everything here is synchronous), stamped with a generation instead of cleared.
  */
-function repeatedAt(out: Uint8Array, size: number, lz3: boolean): Uint8Array {
-  const at = new Uint8Array(size);
-  const first = new Map<number, number>();
-  const last = new Map<number, number>();
-  for (let q = 0; q + RAW_REPEAT <= size; q++) {
-    let key = 0;
-    for (let k = 0; k < RAW_REPEAT; k++) key = key * 256 + out[q + k]!;
-    const f = first.get(key);
-    if (f === undefined) first.set(key, q);
-    else if (!lz3 || f < 0x8000 || q - last.get(key)! <= 128) at[q] = 1;
-    last.set(key, q);
+class RepeatIndex {
+  private static head = new Int32Array(1 << HASH_BITS);
+  private static stamp = new Uint32Array(1 << HASH_BITS);
+  private static prev = new Int32Array(0x10000);
+  private static generation = 0;
+  private inserted = 0;
+  private readonly gen: number;
+
+  constructor(
+    private readonly out: Uint8Array,
+    private readonly lz3: boolean,
+  ) {
+    this.gen = ++RepeatIndex.generation;
+    if (RepeatIndex.prev.length < out.length) RepeatIndex.prev = new Int32Array(out.length);
   }
-  return at;
+
+  private hash(q: number): number {
+    const out = this.out;
+    const a = (out[q]! | (out[q + 1]! << 8) | (out[q + 2]! << 16)) ^ Math.imul(out[q + 3]! | (out[q + 4]! << 8) | (out[q + 5]! << 16), 0x9e3779b1);
+    return Math.imul(a, 0x85ebca6b) >>> (32 - HASH_BITS);
+  }
+
+  /** Whether out[q, q + RAW_REPEAT) starts earlier too, where a copy reaches (q + RAW_REPEAT <= size). */
+  repeated(q: number): boolean {
+    const { head, stamp, prev } = RepeatIndex;
+    const out = this.out;
+    for (; this.inserted < q; this.inserted++) {
+      const p = this.inserted;
+      if (p + RAW_REPEAT > out.length) break;
+      const h = this.hash(p);
+      prev[p] = stamp[h] === this.gen ? head[h]! : -1;
+      head[h] = p;
+      stamp[h] = this.gen;
+    }
+    const h = this.hash(q);
+    let p = stamp[h] === this.gen ? head[h]! : -1;
+    for (let steps = 0; p >= 0 && steps < MAX_CHAIN; steps++, p = prev[p]!) {
+      if (this.lz3 && p >= 0x8000 && q - p > 128) continue;
+      let k = 0;
+      while (k < RAW_REPEAT && out[p + k] === out[q + k]) k++;
+      if (k === RAW_REPEAT) return true;
+    }
+    return false;
+  }
 }
 
 /** 0x00 and 0xFF fill whole planes: what empty and one-colour tiles compress to. */
@@ -186,8 +219,7 @@ function continues(prev: Cmd, cur: Cmd): boolean {
  * `lz3` picks LC_LZ3's command set and source form.
  */
 export function lunarShape(src: Uint8Array, start: number, end: number, out: Uint8Array, lz3: boolean): LunarShape {
-  const size = out.length;
-  let repeats: Uint8Array | undefined;
+  let repeats: RepeatIndex | undefined;
   const s: LunarShape = {
     commands: 0,
     raws: 0,
@@ -209,13 +241,23 @@ export function lunarShape(src: Uint8Array, start: number, end: number, out: Uin
   let ip = start;
   let o = 0;
   let prev: Cmd | null = null;
+  // two records, reused in turn: the command and the one before it
+  const records: Cmd[] = [
+    { cmd: 0, n: 0, o: 0, a: 0, b: 0 },
+    { cmd: 0, n: 0, o: 0, a: 0, b: 0 },
+  ];
   while (ip < end) {
     const h = src[ip++]!;
     if (h === TERMINATOR) break;
     const long = h >> 5 === 7;
     const cmd = long ? (h >> 2) & 7 : h >> 5;
     const n = long ? (((h & 3) << 8) | src[ip++]!) + 1 : (h & 0x1f) + 1;
-    const c: Cmd = { cmd, n, o, a: 0, b: 0 };
+    const c = records[s.commands & 1]!;
+    c.cmd = cmd;
+    c.n = n;
+    c.o = o;
+    c.a = 0;
+    c.b = 0;
     s.commands++;
     if (cmd === 0) {
       s.raws++;
@@ -223,8 +265,15 @@ export function lunarShape(src: Uint8Array, start: number, end: number, out: Uin
       if (n === 1024) s.fullRaws++;
       ip += n;
       if (rawHasRun(out, o, n, lz3)) mark('a raw run holds a run a fill writes shorter');
-      if (n >= RAW_REPEAT && (repeats ??= repeatedAt(out, size, lz3)).subarray(o, o + n - RAW_REPEAT + 1).includes(1)) {
-        mark('a raw run holds bytes a copy writes shorter');
+      if (n >= RAW_REPEAT && s.waste === 0) {
+        // (searched only until a first waste: the most expensive mark, and one is enough)
+        repeats ??= new RepeatIndex(out, lz3);
+        for (let q = o; q + RAW_REPEAT <= o + n; q++) {
+          if (repeats.repeated(q)) {
+            mark('a raw run holds bytes a copy writes shorter');
+            break;
+          }
+        }
       }
       if (prev && prev.cmd !== 0 && canGrow(prev.n) && nextByte(out, prev, lz3) === out[o]) mark('a command stops one byte short of the raw byte after it');
     } else {

@@ -14,10 +14,6 @@ export class NearMin {
     this.val = new Int32Array(capacity);
   }
 
-  get empty(): boolean {
-    return this.top === 0;
-  }
-
   /** Adds position `p` (below every position pushed before) with value `v`. */
   push(p: number, v: number): void {
     const val = this.val;
