@@ -7,16 +7,21 @@
  * - it compresses (an encoder's stream of graphics is shorter than its output), or it is what
  *   every encoder writes for incompressible data: raw commands of the largest count (1,024), at
  *   least two, only the last one shorter;
- * - enough commands: a parse started at a random offset passes every check above by chance for
- *   a few commands, and the odds fall with each one. Measured on the 14 homebrew ROMs (4 MiB, no
- *   such data), output >= 512 bytes: chance parses with no other mark reach 10 commands (LC_LZ2)
- *   and 16 (LC_LZ3: its zero fill and near copies accept more bytes); MIN_COMMANDS leaves a margin.
- *   Reference-encoder blocks of 512 bytes have 15 (LC_LZ2) / 21 (LC_LZ3) or more in 95 % of cases,
- *   of 1 KiB 33 / 42, of 2 KiB 69 / 92;
+ * - enough evidence: a parse started at a random offset passes every check above by chance for a
+ *   few commands, and the odds fall with each one. Patterned fills do not count (code and tables
+ *   parse as runs of them; see below). Measured on the 14 homebrew ROMs (4 MiB, no such data) and
+ *   12 x 6 x 64 KiB of generated 16-bit tables, output >= 512 bytes: chance parses with no other
+ *   mark reach 5 such commands (LC_LZ2) and 13 (LC_LZ3: its zero fill and near copies accept more
+ *   bytes); MIN_COMMANDS is twice that for LC_LZ2 and 3 more for LC_LZ3. Reference-encoder blocks of
+ *   512 bytes have 12 (LC_LZ2) / 18 (LC_LZ3) or more in 95 % of cases, of 1 KiB 27 / 37, of 2 KiB
+ *   58 / 83: small blocks of mostly blank tiles are the ones left 'weak';
  * - fills write graphics, not tables: no single fill writes over half the output, and fills of
  *   a patterned value (a byte or word other than 0x00/0xFF, a ramp) write at most 60 % of it
  *   (reference blocks of 512 bytes: at most 55 %, 99th percentile 37 %); code and tables parse as
  *   runs of such fills.
+ *
+ * - no stride-2 structure in the stream's own bytes (16-bit tables: equal words, high bytes
+ *   0x00/0xFF, slopes), which an encoder's output does not have (see the two shares below).
  *
  * Anything with a mark against it is 'weak', with the marks as its reasons.
  */
