@@ -104,6 +104,10 @@ export interface ChangesData {
   unavailable: string | null;
   /** The original's recorded path. */
   original: string | null;
+  /** The original's CRC32 (8 hex digits: what a BPS patch made against it names as its source). */
+  originalCrc32: string | null;
+  /** What edits the document has ("2 edits since it was opened", "edits saved in the file before"), or null: none. */
+  edits: string | null;
   rows: ChangeRowView[];
   /** Rows left out past the first MAX_CHANGE_ROWS. */
   more: number;
@@ -149,6 +153,8 @@ export interface RequestMap {
   changes: { params: Record<string, never>; result: ChangesData };
   /** A changed sprite decoded from the clean original (before) and the document (after). */
   changePreview: { params: ChangeSpriteRef; result: ChangePreview };
+  /** Run "Set Clean Original..." for this ROM (the host asks which file); the path chosen, or null. */
+  setOriginal: { params: Record<string, never>; result: { path: string | null } };
   /** Run "Create Patch..." for this ROM (the host asks the questions). */
   createPatch: { params: { format: 'bps' | 'ips' }; result: { output: string | null; refused: string | null } };
   /** The webview painted its first thumbnails (for the monitoring metrics). */
@@ -263,6 +269,7 @@ const VALIDATORS: Record<Method, Validator> = {
       after: (v) => v === null || offset(v),
     }),
   createPatch: (p) => check(p, ['format'], { format: (v) => v === 'bps' || v === 'ips' }),
+  setOriginal: (p) => exactKeys(p, []),
   painted: (p) =>
     check(p, ['count', 'ms'], { count: (v) => int(v, 0, 10000), ms: (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v < 3_600_000 }),
   applyStroke: (p) =>
