@@ -57,7 +57,7 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
    * registerPatchCommands (the same code as their commands, called directly).
    */
   readonly actions: {
-    inject?: (args: { uri: vscode.Uri; romOffset: number }) => Promise<unknown>;
+    inject?: (args: { uri: vscode.Uri; romOffset: number }) => Promise<{ applied: boolean; refused?: string }>;
     createPatch?: (args: { uri: vscode.Uri; format: PatchFormat }) => Promise<PatchCommandResult>;
     setOriginal?: (args: { uri: vscode.Uri }) => Promise<{ path: string; crc32: string } | undefined>;
   } = {};
@@ -292,6 +292,7 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
     fixChecksum: (doc) => this.fixChecksum(doc),
     gallery: (doc) => this.gallery(doc).gallery(),
     setShowWeak: (doc, p) => this.gallery(doc).setShowWeak(p.showWeak),
+    setTileView: (doc, p) => this.gallery(doc).setTileView(p),
     thumbnails: (doc, p) => this.gallery(doc).thumbnails(p.offsets, p.maxTiles),
     block: (doc, p) => this.gallery(doc).block(p),
     tiles: (doc, p) => this.gallery(doc).tiles(p),
@@ -305,8 +306,8 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
     },
     inject: async (doc, p) => {
       if (!this.actions.inject) throw new Error('injection is not available');
-      await this.actions.inject({ uri: doc.uri, romOffset: p.romOffset });
-      return { started: true };
+      const r = await this.actions.inject({ uri: doc.uri, romOffset: p.romOffset });
+      return { applied: r.applied, refused: r.refused ?? null };
     },
     scan: async (doc, p) => {
       const g = this.gallery(doc);
