@@ -22,7 +22,8 @@ const base = join(ROOT, '.demo');
 const workspace = join(base, 'workspace');
 mkdirSync(workspace, { recursive: true });
 const demoRom = join(workspace, 'spritepal-demo.sfc');
-run(process.execPath, ['dist/cli.js', 'demo', '-o', demoRom]);
+// With the dumps of a scene made from its sprites beside it: a dump to open and try Find in ROM with.
+run(process.execPath, ['dist/cli.js', 'demo', '-o', demoRom, '--dumps']);
 const profileExists = existsSync(join(base, 'user-data', 'User', 'settings.json'));
 const profile = profileExists
   ? { userDataDir: join(base, 'user-data'), extensionsDir: join(base, 'extensions') }
