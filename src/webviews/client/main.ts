@@ -244,14 +244,39 @@ export function mark(name: string): void {
 const BOOT_WAIT_MS = 1500;
 let booted = false;
 
+/** How the first view came: the host's push, or the fallback's own requests (and what they said). */
+let firstBoot: { path: 'push' | 'asked'; view: RomView; gallery: GalleryData } | null = null;
+
+/**
+ * Whether two first views show the same: the ROM's view, and the catalog's entries (what the first
+ * cells are). Scan hits may differ, as the scan runs on between the two.
+ */
+function sameFirstView(a: { view: RomView; gallery: GalleryData }, b: { view: RomView; gallery: GalleryData }): string | null {
+  if (JSON.stringify(a.view) !== JSON.stringify(b.view)) return 'the ROM view differs';
+  const named = (g: GalleryData) =>
+    JSON.stringify(g.entries.filter((e) => e.source !== 'scan').map((e) => [e.romOffset, e.name, e.kind, e.bpp, e.tiles, e.widthTiles, e.paletteId]));
+  if (named(a.gallery) !== named(b.gallery)) return 'the catalog entries differ';
+  return null;
+}
+
 /** The first view and gallery data (pushed or asked for); later calls only refresh them. */
-function boot(v: RomView, g: GalleryData): void {
+function boot(v: RomView, g: GalleryData, path: 'push' | 'asked'): void {
   renderHeaderPanel(v);
   gallery.setShowWeak(g.showWeak);
   gallery.setData(g.entries, g.palettes);
   gallery.setScan(g.scan);
-  if (booted) return;
+  if (booted) {
+    // The push came after the fallback had asked and shown its answer: the two must agree.
+    if (path === 'push' && firstBoot?.path === 'asked' && document.body.dataset.bootSame === undefined) {
+      const diff = sameFirstView(firstBoot, { view: v, gallery: g });
+      document.body.dataset.bootSame = String(diff === null);
+      if (diff) document.body.dataset.bootDiff = diff;
+    }
+    return;
+  }
   booted = true;
+  firstBoot = { path, view: v, gallery: g };
+  document.body.dataset.bootPath = path;
   // A fresh webview (editor reopened, window reloaded) takes the Tiles tab's view the host remembers.
   if (!saved.tiles && g.tileView) state = { ...state, tiles: { ...g.tileView, paletteId: g.tileView.paletteId ?? undefined } };
   for (const w of bootWaiters.splice(0)) w();
@@ -291,7 +316,7 @@ async function askForBoot(): Promise<void> {
   try {
     // Both requests at once: the gallery does not wait for the header's round trip.
     const [v, g] = await Promise.all([rpc.request('ready', {}), rpc.request('gallery', {})]);
-    if (!booted) boot(v, g);
+    if (!booted) boot(v, g, 'asked');
   } catch (e) {
     showError(`Could not read the ROM: ${(e as Error).message}`);
   }
@@ -300,7 +325,8 @@ async function askForBoot(): Promise<void> {
 rpc.onEvent((e) => {
   switch (e.event) {
     case 'boot':
-      boot(e.data.view, e.data.gallery);
+      mark('pushed');
+      boot(e.data.view, e.data.gallery, 'push');
       gallery.expectThumbnails(e.data.thumbOffsets);
       break;
     case 'thumbs':
