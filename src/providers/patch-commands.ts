@@ -230,10 +230,13 @@ async function pickBase(editor: RomEditorProvider, patchName: string, sourceCrc:
     });
   }
   items.push({ label: CHOOSE_ROM, description: 'any ROM file' });
+  // ignoreFocusOut: it follows the file dialog, whose closing gives the focus back to an editor
+  // (a webview), and a question that closed itself then would end the command unanswered.
   const pick = await vscode.window.showQuickPick(items, {
     title: `Apply ${patchName} to which ROM?`,
     placeHolder: 'The clean original is the ROM a patch is normally made against',
     matchOnDetail: true,
+    ignoreFocusOut: true,
   });
   if (!pick) return undefined;
   if (pick.base) return pick.base();
@@ -321,7 +324,7 @@ async function applyPatch(editor: RomEditorProvider, log: vscode.LogOutputChanne
         { label: NEW_DOCUMENT, description: 'unsaved: Save asks where to write it', untitled: true },
         { label: SAVE_TO_FILE, description: 'a new file; the ROM and the patch are never written over', untitled: false },
       ],
-      { title: `Apply ${patchName} to ${name}: where should the result go?` },
+      { title: `Apply ${patchName} to ${name}: where should the result go?`, ignoreFocusOut: true },
     );
     if (!pick) return { refused: 'no destination chosen' };
     untitled = pick.untitled;
