@@ -146,11 +146,13 @@ export class CleanOriginals {
     if (shown.includes(key)) return;
     await this.memento.update(UNKNOWN_SHOWN_KEY, [...shown, key]);
     const set = 'Set Clean Original...';
-    const answer = await vscode.window.showWarningMessage(
-      `SpritePal: ${doc.fileName} holds edits saved before, and its clean original is not among its backups. Patches and the Changes tab need the unmodified ROM.`,
-      set,
-    );
-    if (answer === set) await this.choose({ uri: doc.uri }, doc);
+    // Not awaited: saves and the Changes tab wait for this function, not for the user's answer.
+    void vscode.window
+      .showWarningMessage(
+        `SpritePal: ${doc.fileName} holds edits saved before, and its clean original is not among its backups. Patches and the Changes tab need the unmodified ROM.`,
+        set,
+      )
+      .then((answer) => (answer === set ? vscode.commands.executeCommand('spritepal.setCleanOriginal', { uri: doc.uri }) : undefined));
   }
 
   /** The first of `paths` whose headerless bytes hash `sha256`. */
