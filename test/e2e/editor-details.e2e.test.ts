@@ -79,14 +79,19 @@ describe('detail view, Inject picker and Tiles tab (packaged VSIX)', function ()
       STRAYS.every(([, , [r, g, b]]) => !palette(s).includes(rgbToBgr555(r, g, b))),
   )!;
 
-  /** The sheet as RGB: every palette colour in turn, then the two strays. */
+  /**
+   * The sheet as RGB in its palette's 16 colours plus the two strays, which come before the last
+   * two palette colours in reading order (those first appear on row 10): the 17th and 18th
+   * colours read are palette colours, as in the issue.
+   */
   function strayPng(): Uint8Array {
     const width = rgbTarget.widthTiles * 8;
     const height = (rgbTarget.tiles / rgbTarget.widthTiles) * 8;
     const colours = palette(rgbTarget).map((c) => bgr555ToRgb(c));
     const data = new Uint8Array(width * height * 3);
     for (let y = 0; y < height; y++)
-      for (let x = 0; x < width; x++) data.set(STRAYS.find(([sx, sy]) => sx === x && sy === y)?.[2] ?? colours[(x + y * 3) % 16]!, (y * width + x) * 3);
+      for (let x = 0; x < width; x++)
+        data.set(STRAYS.find(([sx, sy]) => sx === x && sy === y)?.[2] ?? colours[(x + y * 3) % (y < 10 ? 14 : 16)]!, (y * width + x) * 3);
     return encode({ width, height, data, channels: 3, depth: 8 });
   }
 
