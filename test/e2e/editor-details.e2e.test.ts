@@ -259,9 +259,8 @@ describe('detail view, Inject picker and Tiles tab (packaged VSIX)', function ()
     const tabs = await page.locator('.tab').count();
     // The ROM as it is (it has the stroke's edits): asked first, and not applied when the user declines.
     await ask();
-    await page.keyboard.press('ArrowDown');
-    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: /^spritepal-demo\.sfc/ }).waitFor();
-    await page.keyboard.press('Enter');
+    // A click on its row (the list may still be setting its focus on the first row: a key could land before).
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: /^spritepal-demo\.sfc/ }).click();
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ timeout: 30_000 });
     assert.match((await dialog.textContent()) ?? '', /spritepal-demo\.sfc has edits .*Apply the IPS patch small\.ips to it anyway\?/);
