@@ -37,8 +37,8 @@ const nodeEntries = [
   { in: 'src/cli.ts', out: 'cli', banner: '#!/usr/bin/env node' },
   ...cliCommands.map((name) => ({ in: `src/cli/commands/${name}.ts`, out: `cli-${name}` })),
   { in: 'src/core/workers/worker-main.ts', out: 'worker' },
-  // The demo ROM builder and its art, required by the extension only when "Open Demo ROM" runs.
-  { in: 'src/core/demo/demo-rom.ts', out: 'demo-rom' },
+  // The demo ROM builder, its art and its scene's dumps, required by the extension only when "Open Demo ROM" runs.
+  { in: 'src/core/demo/demo-files.ts', out: 'demo-rom' },
 ];
 const missingEntries = nodeEntries.filter((e) => !existsSync(e.in)).map((e) => e.in);
 if (missingEntries.length) {

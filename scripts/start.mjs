@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureServer, freshProfile, installVsix, remoteUri, ROOT, startServer, workbenchUrl } from './lib/vscode-server.mjs';
+import { ensureServer, freshProfile, installVsix, ROOT, startServer, workbenchUrl } from './lib/vscode-server.mjs';
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'], cwd: ROOT });
@@ -22,7 +22,8 @@ const base = join(ROOT, '.demo');
 const workspace = join(base, 'workspace');
 mkdirSync(workspace, { recursive: true });
 const demoRom = join(workspace, 'spritepal-demo.sfc');
-run(process.execPath, ['dist/cli.js', 'demo', '-o', demoRom]);
+// With the dumps of a scene made from its sprites beside it: a dump to open and try Find in ROM with.
+run(process.execPath, ['dist/cli.js', 'demo', '-o', demoRom, '--dumps']);
 const profileExists = existsSync(join(base, 'user-data', 'User', 'settings.json'));
 const profile = profileExists
   ? { userDataDir: join(base, 'user-data'), extensionsDir: join(base, 'extensions') }
@@ -30,7 +31,9 @@ const profile = profileExists
 installVsix(join(ROOT, 'dist', 'spritepal.vsix'), { ...profile, base });
 const port = Number(process.env.PORT || 8080);
 const server = await startServer({ base, ...profile, port });
-const url = workbenchUrl(server, workspace, [['openFile', remoteUri(server.port, demoRom)]]);
+// The folder only: SpritePal opens its demo ROM the first time (providers/demo-workspace.ts). A file
+// named in the URL would open before VS Code knows SpritePal's editor, on a browser's first visit.
+const url = workbenchUrl(server, workspace);
 writeFileSync(join(base, 'url.txt'), url + '\n');
 const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
 console.log(`\nSpritePal ${version} is running in VS Code ${'1.100.3'} on 127.0.0.1:${server.port}.`);

@@ -24,7 +24,10 @@ try {
     extensionDevelopmentPath: ROOT,
     extensionTestsPath: join(ROOT, 'out-integration', 'test', 'integration', 'index.js'),
     launchArgs: [workspace],
-    extensionTestsEnv: { SPRITEPAL_TEST_LAYER: 'integration' },
+    extensionTestsEnv: {
+      SPRITEPAL_TEST_LAYER: 'integration',
+      ...(process.env.SPRITEPAL_TEST_GREP ? { SPRITEPAL_TEST_GREP: process.env.SPRITEPAL_TEST_GREP } : {}),
+    },
   });
 } catch (err) {
   console.error(`integration tests failed: ${err?.message ?? err}`);

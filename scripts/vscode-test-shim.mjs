@@ -22,11 +22,10 @@ if (!devPath || !testsPath) {
 const timeoutMs = Number(process.env.SPRITEPAL_VSCODE_TEST_TIMEOUT_MS || 10 * 60_000);
 
 const base = mkdtempSync(join(tmpdir(), 'spritepal-vscode-'));
-// Auto-save off: the web workbench defaults to 'afterDelay' (1 s), which saves whatever document a
-// test left dirty at a moment the test does not choose (it once wrote a ROM's save and backup in
-// the middle of a check that applying a patch into a new document writes no file). Tests that need
-// a save ask for one.
-const profile = freshProfile(base, { 'spritepal.test.mode': true, 'files.autoSave': 'off' });
+// The settings users have: auto-save stays at the web workbench's default ('afterDelay', 1 s), so
+// every edit a test makes is written about a second later, as it is for a user. Tests that must
+// also hold with auto-save off turn it off for themselves (workspace setting) and back.
+const profile = freshProfile(base, { 'spritepal.test.mode': true });
 const workspace = folder ? resolve(folder) : join(base, 'workspace');
 mkdirSync(workspace, { recursive: true });
 let server;

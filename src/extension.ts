@@ -12,6 +12,7 @@ import { registerMonitoring, type MonitoringApi } from './providers/monitoring';
 import { RomEditorProvider } from './providers/rom-editor-provider';
 import { registerDumpViewer, type DumpViewerApi } from './providers/dump-viewer';
 import { reopenEarlyRomTabs } from './providers/reopen-early-roms';
+import { openDemoWorkspaceRom } from './providers/demo-workspace';
 
 export interface SpritePalApi {
   /** For integration tests and other extensions: the ROM editor provider. */
@@ -42,7 +43,9 @@ export function activate(context: vscode.ExtensionContext): SpritePalApi {
   const dumps = registerDumpViewer(context, log, editor);
   const monitoring = registerMonitoring(context, services, log, () => editor.protocolViolations + dumps.provider.protocolViolations);
   log.info('SpritePal activated');
-  void reopenEarlyRomTabs(log).catch((e: Error) => log.warn(`could not reopen ROM tabs: ${e.message}`));
+  void reopenEarlyRomTabs(log)
+    .then(() => openDemoWorkspaceRom(context.workspaceState, log))
+    .catch((e: Error) => log.warn(`could not reopen ROM tabs: ${e.message}`));
   return { editor, services, injection, monitoring, dumps };
 }
 

@@ -1,13 +1,15 @@
 /**
  * The Changes tab's data: the open document against its recorded clean original (core/patch
- * describeChanges), with the gallery's blocks and the document's catalog moves as what the bytes
- * belong to, so a relocated sprite is one row with its pointer beside it. A sprite row carries how
- * the gallery draws it, and changePreview decodes it from the original and from the document.
+ * describeChanges), with the gallery's blocks and every block move since the original (those
+ * saved in the workspace catalog, then the document's own) as what the bytes belong to, so a
+ * relocated sprite is one row with its pointer beside it, after a save, close and reopen too. A
+ * sprite row carries how the gallery draws it, and changePreview decodes it from the original and
+ * from the document.
  */
 import { formatLocation, hex } from '../core/format';
+import type { BlockMove } from '../core/edit/edit-model';
 import { decode } from '../core/hal';
-import { describeChanges, movedPointers, OriginalError, readOriginal, type KnownBlock } from '../core/patch';
-import { copierHeaderSize } from '../core/rom/copier-header';
+import { describeChanges, movedPointers, type KnownBlock } from '../core/patch';
 import { makeThumbnail } from '../core/thumbs/thumbnail';
 import {
   CHANGE_PREVIEW_BYTES,
@@ -21,7 +23,7 @@ import {
   type PaletteOption,
   type ThumbItem,
 } from '../webviews/protocol';
-import { folderOf, romKey, UNTITLED_HAS_NO_ORIGINAL, workspaceFiles } from './patch-commands';
+import type { OriginalInfo, OriginalLookup } from './clean-original';
 import type { RomDocument } from './rom-document';
 
 /** Where each block now at an offset started in the original, following moves in order (A→B→C: C came from A). */
@@ -94,32 +96,24 @@ function spriteRef(block: Pick<KnownBlock, 'before' | 'after'> | undefined, entr
   };
 }
 
-/** The recorded clean original's headerless bytes, or why there is none. */
-async function originalOf(doc: RomDocument): Promise<{ bytes: Uint8Array; path: string } | { unavailable: string }> {
-  if (doc.isUntitled) return { unavailable: UNTITLED_HAS_NO_ORIGINAL };
-  const folder = folderOf(doc.uri);
-  try {
-    const record = await readOriginal(workspaceFiles(folder), romKey(folder, doc.uri));
-    return { bytes: record.bytes.subarray(copierHeaderSize(record.bytes.length)), path: record.record.path };
-  } catch (err) {
-    if (err instanceof OriginalError) return { unavailable: err.message };
-    throw err;
-  }
-}
-
 /**
  * The original each document's Changes tab was last listed against: a row's "before" image comes
  * from the same bytes as the rows on screen, and a click does not read and hash the whole original
  * file again (a 4 MiB ROM: a read and a SHA-256 per click). Listing the tab again replaces it.
  */
-const listedOriginal = new WeakMap<RomDocument, { bytes: Uint8Array; path: string }>();
+const listedOriginal = new WeakMap<RomDocument, OriginalInfo>();
 
 /**
  * A changed sprite before and after: decoded from the clean original (inline: one bounded decode)
  * and from the document (through the session's thumbnail cache and workers, as the gallery does),
  * with the palette the gallery gives it (its catalog palette, else Auto's ramp).
  */
-export async function changePreview(doc: RomDocument, ref: ChangeSpriteRef, palettes: PaletteOption[]): Promise<ChangePreview> {
+export async function changePreview(
+  doc: RomDocument,
+  ref: ChangeSpriteRef,
+  palettes: PaletteOption[],
+  originalOf: () => Promise<OriginalLookup>,
+): Promise<ChangePreview> {
   const request = (romOffset: number) => ({
     romOffset,
     kind: ref.kind,
@@ -130,7 +124,7 @@ export async function changePreview(doc: RomDocument, ref: ChangeSpriteRef, pale
   });
   let before: ThumbItem | null = null;
   if (ref.before !== null) {
-    const original = listedOriginal.get(doc) ?? (await originalOf(doc));
+    const original = listedOriginal.get(doc) ?? (await originalOf());
     if ('unavailable' in original) throw new Error(original.unavailable);
     const at = ref.before;
     if (at >= original.bytes.length) before = { romOffset: at, error: `${hex(at)} is past the end of the original (${original.bytes.length} bytes)` };
@@ -151,17 +145,28 @@ export async function changePreview(doc: RomDocument, ref: ChangeSpriteRef, pale
   return { before, after, palette };
 }
 
-export async function changesView(doc: RomDocument, entries: GalleryEntry[]): Promise<ChangesData> {
-  const recorded = await originalOf(doc);
+/** What the Changes tab needs besides the document: its blocks, its original and every move since it. */
+export interface ChangesContext {
+  entries: GalleryEntry[];
+  original: OriginalLookup;
+  /** Block moves from the original to the document's bytes, in order. */
+  moves: readonly BlockMove[];
+  /** Whether the document has edits: its own since it was opened, or saved in its file before. */
+  edits: string | null;
+}
+
+export async function changesView(doc: RomDocument, ctx: ChangesContext): Promise<ChangesData> {
+  const recorded = ctx.original;
+  const entries = ctx.entries;
   if ('unavailable' in recorded) {
     listedOriginal.delete(doc);
-    return { unavailable: recorded.unavailable, original: null, rows: [], more: 0 };
+    return { unavailable: recorded.unavailable, original: null, originalCrc32: null, edits: ctx.edits, rows: [], more: 0 };
   }
   listedOriginal.set(doc, recorded);
   const original = recorded.bytes;
   const rom = doc.session.rom;
   const current = rom.data;
-  const moves = origins(doc.catalogMoves);
+  const moves = origins(ctx.moves);
   const pointers = new Set(
     movedPointers(
       original,
@@ -192,6 +197,8 @@ export async function changesView(doc: RomDocument, entries: GalleryEntry[]): Pr
   return {
     unavailable: null,
     original: recorded.path,
+    originalCrc32: recorded.crc32,
+    edits: ctx.edits,
     more: Math.max(0, rows.length - MAX_CHANGE_ROWS),
     rows: rows.slice(0, MAX_CHANGE_ROWS).map((r) => ({
       ...r,

@@ -26,9 +26,20 @@ export function registerCommands(context: vscode.ExtensionContext, editor: RomEd
       const dir = context.globalStorageUri;
       await vscode.workspace.fs.createDirectory(dir);
       const uri = vscode.Uri.joinPath(dir, 'spritepal-demo.sfc');
-      await vscode.workspace.fs.writeFile(uri, loadDemoRom(context.extensionUri).buildDemoRom());
-      log.info(`wrote the demo ROM to ${uri.fsPath}`);
+      const demo = loadDemoRom(context.extensionUri);
+      await vscode.workspace.fs.writeFile(uri, demo.buildDemoRom());
+      // Beside it, a scene made from its sprites as emulator dumps: something to try Find in ROM with.
+      const dumps = demo.demoDumpFiles('spritepal-demo.sfc').map((f) => ({ ...f, uri: vscode.Uri.joinPath(dir, f.name) }));
+      for (const f of dumps) await vscode.workspace.fs.writeFile(f.uri, f.bytes);
+      log.info(`wrote the demo ROM to ${uri.fsPath}, and its scene's dumps beside it`);
       await vscode.commands.executeCommand('vscode.openWith', uri, ROM_EDITOR_VIEW_TYPE);
+      const open = 'Open Demo Dump';
+      void vscode.window
+        .showInformationMessage(
+          'SpritePal: beside the demo ROM is a memory dump of a scene made from its sprites (VRAM, CGRAM, OAM): open it to see the sprites on screen and try Find in ROM.',
+          open,
+        )
+        .then((a) => (a === open ? vscode.commands.executeCommand('vscode.openWith', dumps[0]!.uri, 'spritepal.dumpViewer') : undefined));
     }),
   );
 }
@@ -37,7 +48,7 @@ export function registerCommands(context: vscode.ExtensionContext, editor: RomEd
  * The demo ROM builder, loaded only when "Open Demo ROM" runs: the demo art is its own bundle
  * (dist/demo-rom.js, built by esbuild.mjs), so extension.js does not carry it.
  */
-function loadDemoRom(extensionUri: vscode.Uri): typeof import('../core/demo/demo-rom') {
+function loadDemoRom(extensionUri: vscode.Uri): typeof import('../core/demo/demo-files') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle beside extension.js, loaded on demand on purpose
-  return require(vscode.Uri.joinPath(extensionUri, 'dist', 'demo-rom.js').fsPath) as typeof import('../core/demo/demo-rom');
+  return require(vscode.Uri.joinPath(extensionUri, 'dist', 'demo-rom.js').fsPath) as typeof import('../core/demo/demo-files');
 }

@@ -13,7 +13,7 @@ import { editedBlocks, type Span } from '../core/edit-pixels/edited-blocks';
 import { GRAYSCALE, manualEntry, mergeEntries, PaletteSet, Stamper, type KnownSprite } from '../core/gallery';
 import type { ScanHit } from '../core/scan';
 import { makeThumbnail } from '../core/thumbs/thumbnail';
-import type { GalleryEntry, HostEvent, PaletteOption, PixelImage, RequestMap, ScanStatus, ThumbItem } from '../webviews/protocol';
+import type { GalleryEntry, HostEvent, PaletteOption, PixelImage, RequestMap, ScanStatus, ThumbItem, TileView } from '../webviews/protocol';
 import { loadPalette } from './palettes';
 import type { RomDocument } from './rom-document';
 
@@ -33,6 +33,9 @@ export interface GalleryDeps {
 
 const EXPORT_FOLDER_KEY = 'spritepal.exportFolder';
 const SHOW_WEAK_KEY = 'spritepal.gallery.showWeak';
+const TILE_VIEW_KEY = 'spritepal.tiles.views';
+/** ROMs whose Tiles tab view is remembered (the most recently left ones). */
+const TILE_VIEWS_KEPT = 50;
 
 export class GalleryController implements vscode.Disposable {
   private status: ScanStatus = { state: 'idle', done: 0, total: 0, found: 0, cached: false };
@@ -80,7 +83,25 @@ export class GalleryController implements vscode.Disposable {
       if (this.known.length === 0) void this.startScan();
       else this.scanTimer = setTimeout(() => this.startDeferredScan(), 1000);
     }
-    return { entries: this.stampedEntries(), palettes: this.paletteOptions(), scan: this.status, showWeak: this.showWeak() };
+    return { entries: this.stampedEntries(), palettes: this.paletteOptions(), scan: this.status, showWeak: this.showWeak(), tileView: this.tileView() };
+  }
+
+  /** The Tiles tab's view of this ROM as last left in this workspace, or null. */
+  tileView(): TileView | null {
+    const views = this.deps.memento?.get<Record<string, TileView>>(TILE_VIEW_KEY) ?? {};
+    const v = views[this.doc.uri.toString()];
+    return v && v.offset < this.doc.session.rom.data.length ? v : null;
+  }
+
+  async setTileView(view: TileView): Promise<{ ok: true }> {
+    const views = { ...(this.deps.memento?.get<Record<string, TileView>>(TILE_VIEW_KEY) ?? {}) };
+    const key = this.doc.uri.toString();
+    delete views[key];
+    views[key] = view; // the newest last: the oldest go first past the limit
+    const keys = Object.keys(views);
+    for (const k of keys.slice(0, Math.max(0, keys.length - TILE_VIEWS_KEPT))) delete views[k];
+    await this.deps.memento?.update(TILE_VIEW_KEY, views);
+    return { ok: true };
   }
 
   /** The confidence filter of this workspace: weak scan hits hidden unless the user asked for them. */

@@ -39,7 +39,10 @@ export interface InjectResult {
 }
 
 async function pickTarget(editor: RomEditorProvider, doc: RomDocument): Promise<GalleryEntry | { romOffset: number } | undefined> {
-  const entries = (await editor.gallery(doc).gallery()).entries;
+  const gallery = await editor.gallery(doc).gallery();
+  // What the gallery shows: weak scan hits (evidence says they are not sprites) only when its
+  // confidence filter asks for them. Any address can still be typed.
+  const entries = gallery.entries.filter((e) => gallery.showWeak || !(e.source === 'scan' && e.confidence === 'weak'));
   type Item = vscode.QuickPickItem & { entry?: GalleryEntry; typed?: boolean };
   const items: Item[] = [
     { label: '$(edit) Type an address…', description: '$BB:AAAA, BB:AAAA, 0x file offset or decimal', typed: true },
@@ -112,6 +115,12 @@ function summaryText(doc: RomDocument, plan: InjectionPlan, label: string): stri
   return lines.join('\n');
 }
 
+/** A message as a sentence: capital first letter, full stop. */
+export function sentence(message: string): string {
+  const s = message.trim();
+  return `${s.charAt(0).toUpperCase()}${s.slice(1)}${/[.!?]$/.test(s) ? '' : '.'}`;
+}
+
 /** Plans with the user's answers: relocation and pointer choices are asked only when needed. */
 async function planInteractively(
   doc: RomDocument,
@@ -128,8 +137,8 @@ async function planInteractively(
       if (!(err instanceof InjectionRefusedError) || !ask) throw err;
       if (err.reason === 'no-room' && !opts.relocate) {
         const go = await vscode.window.showWarningMessage(
-          err.message,
-          { modal: true, detail: 'SpritePal can move the sprite to free space in the ROM and update the pointers to it.' },
+          'The new sprite does not fit in place',
+          { modal: true, detail: `${sentence(err.message)}\n\nSpritePal can move the sprite to free space in the ROM and update the pointers to it.` },
           'Relocate',
         );
         if (go !== 'Relocate') return undefined;

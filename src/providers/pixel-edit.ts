@@ -11,6 +11,7 @@ import { planPaletteColor, planStroke } from '../core/edit-pixels';
 import { InjectionRefusedError, type InjectionPlan } from '../core/inject';
 import { romPaletteOffset } from '../core/gallery';
 import type { PaletteOption, RequestMap, StrokeResult } from '../webviews/protocol';
+import { sentence } from './inject-commands';
 import type { RomDocument } from './rom-document';
 
 /** What the editor asks of the rest of the extension (the gallery's names and palettes). */
@@ -91,10 +92,10 @@ export class PixelEditor implements vscode.Disposable {
 
   private async askRelocate(doc: RomDocument, why: string): Promise<boolean> {
     const choice = await vscode.window.showWarningMessage(
-      `${why.charAt(0).toUpperCase()}${why.slice(1)}.`,
+      'The edited sprite no longer fits in place',
       {
         modal: true,
-        detail: `Move blocks that no longer fit to free space in ${doc.fileName} (their pointers are rewritten) for the rest of this editing session?`,
+        detail: `${sentence(why)}\n\nMove blocks that no longer fit to free space in ${doc.fileName} (their pointers are rewritten) for the rest of this editing session?`,
       },
       'Relocate',
     );

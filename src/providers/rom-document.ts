@@ -11,6 +11,8 @@ import { writeFileAtomic } from '../core/io/atomic-file';
 import { localStamp, readLocalFile } from '../core/io/local-file';
 import { EditModel, type BlockMove, type DiskStamp, type RomEdit, type RomFileAccess } from '../core/edit';
 import { applyPlan, type InjectionPlan } from '../core/inject';
+import { romContentHash } from '../core/cache/rom-hash';
+import { copierHeaderSize } from '../core/rom/copier-header';
 
 export interface DocumentDeps {
   log: vscode.LogOutputChannel;
@@ -19,6 +21,10 @@ export interface DocumentDeps {
   backupsToKeep(): number;
   /** Called after the file was written by a save (the catalog records the ROM's identity and moves). */
   onDidSave?(doc: RomDocument): Promise<void>;
+  /** Awaited before a save writes the file: the clean original is fixed first (it is kept from the bytes read at open). */
+  beforeSave?(doc: RomDocument): Promise<void>;
+  /** Called after Save As wrote `target`: the new file is recorded as an edited copy of the same original. */
+  onDidSaveAs?(doc: RomDocument, target: vscode.Uri): Promise<void>;
 }
 
 export const RELOAD_CHOICE = 'Reload from Disk (discard mine)';
@@ -135,6 +141,11 @@ export class RomDocument implements vscode.CustomDocument {
     readonly session: RomSession,
     private readonly model: EditModel,
     private readonly deps: DocumentDeps,
+    /**
+     * The file's bytes as read when the document was opened (undefined for an untitled one). After
+     * hot exit the document starts from its backup's unsaved bytes; these are still the file's.
+     */
+    readonly openedFileBytes?: Uint8Array,
   ) {
     if (uri.scheme === 'file') {
       const folder = vscode.Uri.joinPath(uri, '..');
@@ -152,14 +163,18 @@ export class RomDocument implements vscode.CustomDocument {
    * after hot exit from its backup: it has no file, and Save writes it through Save As.
    */
   static async open(uri: vscode.Uri, backupId: string | undefined, deps: DocumentDeps, untitled?: Uint8Array): Promise<RomDocument> {
-    const holder: { session?: RomSession; changedAt: number } = { changedAt: 0 };
+    const holder: { session?: RomSession; changedAt: number; disk?: Uint8Array } = { changedAt: 0 };
     // Hot exit: the unsaved bytes (and their catalog moves) were written to the backup; the file on disk is unchanged.
     const restored = backupId ? await readRestored(backupId, deps.log) : undefined;
     const file: RomFileAccess =
       uri.scheme === 'untitled'
         ? untitledFile(uri, untitled ?? restored?.bytes)
         : {
-            read: () => readRomFile(uri),
+            read: async () => {
+              const r = await readRomFile(uri);
+              holder.disk ??= r.bytes; // the file as it was when the document was opened
+              return r;
+            },
             write: (bytes) => writeRomFile(uri, bytes, deps, saveLooksExplicit(uri, holder.changedAt)),
             stamp: () => stampOf(uri),
           };
@@ -169,7 +184,7 @@ export class RomDocument implements vscode.CustomDocument {
     });
     const name = uri.path.split('/').pop() ?? 'ROM';
     holder.session = RomSession.open(model.bytes, name, deps.services);
-    return new RomDocument(uri, holder.session, model, deps);
+    return new RomDocument(uri, holder.session, model, deps, holder.disk);
   }
 
   get fileName(): string {
@@ -191,6 +206,28 @@ export class RomDocument implements vscode.CustomDocument {
 
   get readOnly(): boolean {
     return this.model.readOnly;
+  }
+
+  /**
+   * SHA-256 of the headerless bytes the file held when last read (opened or reloaded): after hot
+   * exit the document's own bytes are the backup's, not the file's. Null for an untitled document.
+   */
+  get fileHashWhenRead(): string | null {
+    const read = this.lastRead;
+    if (!read) return null;
+    if (read === this.bytes) return this.session.romHash;
+    return romContentHash(read.subarray(copierHeaderSize(read.length)));
+  }
+
+  private get lastRead(): Uint8Array | undefined {
+    return this.reloaded ?? this.openedFileBytes;
+  }
+
+  private reloaded: Uint8Array | undefined;
+
+  /** Edits in the document's history (applied since it was opened, not undone). */
+  get editCount(): number {
+    return this.model.depth;
   }
 
   /** Catalog moves of the edits since the file was opened, in order (the catalog applies them). */
@@ -238,6 +275,7 @@ export class RomDocument implements vscode.CustomDocument {
   async save(_token?: vscode.CancellationToken): Promise<void> {
     this.saving++;
     try {
+      await this.deps.beforeSave?.(this);
       await this.model.save();
     } finally {
       this.saving--;
@@ -252,6 +290,7 @@ export class RomDocument implements vscode.CustomDocument {
 
   async saveAs(target: vscode.Uri, _token?: vscode.CancellationToken): Promise<void> {
     await writeRomFile(target, this.bytes, this.deps);
+    await this.deps.onDidSaveAs?.(this, target);
   }
 
   async revert(_token?: vscode.CancellationToken): Promise<void> {
@@ -293,6 +332,7 @@ export class RomDocument implements vscode.CustomDocument {
     if (change === 'none') return;
     if (change === 'reloaded') {
       this.deps.log.info(`${this.uri.fsPath} changed on disk: reloaded (the document had no unsaved changes)`);
+      this.reloaded = this.bytes;
       this.reloadEmitter.fire();
       this.changeEmitter.fire();
       return;
@@ -304,6 +344,7 @@ export class RomDocument implements vscode.CustomDocument {
       this.deps.log.info(`${this.fileName} changed on disk: ${choice ?? 'no answer'} (unsaved changes kept unless reloaded)`);
       if (choice === RELOAD_CHOICE) {
         await this.model.reload();
+        this.reloaded = this.bytes;
         this.reloadEmitter.fire();
         this.changeEmitter.fire();
         // VS Code still counts the edits: a soft revert makes it agree the document is clean.

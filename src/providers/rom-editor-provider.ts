@@ -4,7 +4,9 @@
  * else is ignored and logged.
  */
 import * as vscode from 'vscode';
-import { changePreview, changesView } from './changes-view';
+import { changePreview, changesView, type ChangesContext } from './changes-view';
+import { CleanOriginals, type OriginalInfo } from './clean-original';
+import type { RomRecord } from '../core/catalog';
 import type { PatchCommandResult } from './patch-commands';
 import type { PatchFormat } from '../core/patch';
 import type { RomEdit } from '../core/edit';
@@ -22,6 +24,17 @@ import { romEditorHtml, webviewOptions } from './webview-html';
 import { errorPageHtml, parseErrorPageMessage, UnopenableRom } from './error-page';
 
 export const ROM_EDITOR_VIEW_TYPE = 'spritepal.romEditor';
+
+/** What an untitled ROM (Apply Patch's result) starts from. */
+export interface UntitledContents {
+  bytes: Uint8Array;
+  /** Applied as its first undoable edit (null: the bytes are the result as they are). */
+  edit: RomEdit | null;
+  /** The catalog identity of the ROM it was made from, and the moves saved for that ROM's original. */
+  record?: RomRecord;
+  /** The clean original it was made from (the Changes tab compares with it). */
+  original?: OriginalInfo;
+}
 
 type Handler<M extends Method> = (doc: RomDocument, params: RequestMap[M]['params']) => Promise<RequestMap[M]['result']> | RequestMap[M]['result'];
 
@@ -44,22 +57,30 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
    * registerPatchCommands (the same code as their commands, called directly).
    */
   readonly actions: {
-    inject?: (args: { uri: vscode.Uri; romOffset: number }) => Promise<unknown>;
+    inject?: (args: { uri: vscode.Uri; romOffset: number }) => Promise<{ applied: boolean; refused?: string }>;
     createPatch?: (args: { uri: vscode.Uri; format: PatchFormat }) => Promise<PatchCommandResult>;
+    setOriginal?: (args: { uri: vscode.Uri }) => Promise<{ path: string; crc32: string } | undefined>;
   } = {};
-  /** First bytes of `untitled:` ROM documents about to open (Apply Patch's), and the edit to apply on them, by URI; taken on open. */
-  private readonly untitledContents = new Map<string, { bytes: Uint8Array; edit: RomEdit | null }>();
+  /**
+   * First bytes of `untitled:` ROM documents about to open (Apply Patch's), the edit to apply on
+   * them, and where they came from (the original's identity and file), by URI; taken on open.
+   */
+  private readonly untitledContents = new Map<string, UntitledContents>();
   /** Untitled documents not shown yet: the edit that makes them what they are (null: they are dirty as they are). */
   private readonly untitledFirstEdit = new WeakMap<RomDocument, RomEdit | null>();
   /** Counted protocol violations (the monitoring view shows them). */
   protocolViolations = 0;
+  /** Each ROM's clean original: fixed at first open, read by the Changes tab and patches. */
+  readonly originals: CleanOriginals;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly log: vscode.LogOutputChannel,
     readonly services: SessionServices,
-    private readonly catalog: CatalogAccess,
-  ) {}
+    readonly catalog: CatalogAccess,
+  ) {
+    this.originals = new CleanOriginals(context.workspaceState, log, catalog);
+  }
 
   static register(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, services: SessionServices, catalog: CatalogAccess): RomEditorProvider {
     const provider = new RomEditorProvider(context, log, services, catalog);
@@ -115,15 +136,21 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
    * then offers to write it; numbered when the name is taken): `bytes`, with `edit` applied as its
    * first undoable edit when given (so Save As leaves it clean and undo gives `bytes` back).
    */
-  async openUntitled(folder: vscode.Uri, name: string, bytes: Uint8Array, edit: RomEdit | null): Promise<RomDocument> {
+  async openUntitled(folder: vscode.Uri, name: string, contents: UntitledContents): Promise<RomDocument> {
     const dot = name.lastIndexOf('.');
     const at = (file: string) => vscode.Uri.from({ scheme: 'untitled', path: vscode.Uri.joinPath(folder, file).path });
+    // Its own name: not an open document's, and not a file's in the folder (Save As offers it there).
+    const exists = (uri: vscode.Uri) =>
+      Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.file(uri.path))).then(
+        () => true,
+        () => false,
+      );
     let uri = at(name);
-    for (let n = 2; this.registry.find(uri) || this.untitledContents.has(uri.toString()); n++) {
+    for (let n = 2; this.registry.find(uri) || this.untitledContents.has(uri.toString()) || (await exists(uri)); n++) {
       uri = at(dot > 0 ? `${name.slice(0, dot)}-${n}${name.slice(dot)}` : `${name}-${n}`);
     }
     const key = uri.toString();
-    this.untitledContents.set(key, { bytes, edit });
+    this.untitledContents.set(key, contents);
     const opening = this.registry.whenOpen(uri);
     try {
       await vscode.commands.executeCommand('vscode.openWith', uri, ROM_EDITOR_VIEW_TYPE);
@@ -153,6 +180,11 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
           services: this.services,
           backupsToKeep: () => vscode.workspace.getConfiguration('spritepal').get<number>('backups.keep', 5),
           onDidSave: (d) => this.catalog.recordSave(d),
+          beforeSave: (d) => this.originals.whenFixed(d),
+          onDidSaveAs: async (d, target) => {
+            await this.catalog.recordSaveAs(d, target);
+            await this.originals.recordForSaveAs(d, target).catch((e: Error) => this.log.warn(`clean original of ${target.fsPath}: ${e.message}`));
+          },
         },
         untitled,
       );
@@ -164,8 +196,11 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
       return new UnopenableRom(uri, reason, line);
     }
     if (doc.isUntitled) this.untitledFirstEdit.set(doc, pending?.edit ?? null);
+    if (pending?.original) this.originals.setUntitledOriginal(doc, pending.original);
     this.log.info(`opened ${uri.fsPath}: ${doc.session.rom.mapping}, "${doc.session.rom.detection.fields?.title ?? '(no header)'}"`);
-    await this.catalog.attach(doc).catch((e: Error) => this.log.warn(`ROM identity of ${doc.fileName}: ${e.message}`));
+    await this.catalog.attach(doc, pending?.record).catch((e: Error) => this.log.warn(`ROM identity of ${doc.fileName}: ${e.message}`));
+    // Before any edit can reach the disk: the ROM as read now is its clean original, unless one is recorded.
+    this.originals.atOpen(doc);
     doc.onDidEdit((e) => this.editEmitter.fire(e));
     doc.onDidBecomeDirtyAtSavePoint(() => this.editEmitter.fire({ document: doc }));
     doc.onDidReload(() => void this.catalog.attach(doc).catch((e: Error) => this.log.warn(`ROM identity of ${doc.fileName}: ${e.message}`)));
@@ -194,7 +229,11 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
     panel.webview.options = webviewOptions(this.context.extensionUri);
     panel.webview.html = romEditorHtml(panel.webview, this.context.extensionUri, doc.fileName);
 
-    const post = (m: HostMessage) => void panel.webview.postMessage(m);
+    const post = (m: HostMessage) => {
+      // An answer that comes after the panel closed has nowhere to go (the getter throws then).
+      if (!closed) void panel.webview.postMessage(m);
+    };
+    let closed = false;
     void this.pushBoot(doc, post);
     let visible = panel.visible;
     const subs: vscode.Disposable[] = [
@@ -207,6 +246,7 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
       }),
     ];
     panel.onDidDispose(() => {
+      closed = true;
       for (const s of subs) s.dispose();
     });
   }
@@ -252,6 +292,7 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
     fixChecksum: (doc) => this.fixChecksum(doc),
     gallery: (doc) => this.gallery(doc).gallery(),
     setShowWeak: (doc, p) => this.gallery(doc).setShowWeak(p.showWeak),
+    setTileView: (doc, p) => this.gallery(doc).setTileView(p),
     thumbnails: (doc, p) => this.gallery(doc).thumbnails(p.offsets, p.maxTiles),
     block: (doc, p) => this.gallery(doc).block(p),
     tiles: (doc, p) => this.gallery(doc).tiles(p),
@@ -265,8 +306,8 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
     },
     inject: async (doc, p) => {
       if (!this.actions.inject) throw new Error('injection is not available');
-      await this.actions.inject({ uri: doc.uri, romOffset: p.romOffset });
-      return { started: true };
+      const r = await this.actions.inject({ uri: doc.uri, romOffset: p.romOffset });
+      return { applied: r.applied, refused: r.refused ?? null };
     },
     scan: async (doc, p) => {
       const g = this.gallery(doc);
@@ -274,12 +315,17 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
       void g.startScan();
       return g.scanStatus;
     },
-    changes: async (doc) => changesView(doc, (await this.gallery(doc).named()).entries),
-    changePreview: async (doc, p) => changePreview(doc, p, (await this.gallery(doc).named()).palettes),
+    changes: async (doc) => changesView(doc, await this.changesContext(doc)),
+    changePreview: async (doc, p) => changePreview(doc, p, (await this.gallery(doc).named()).palettes, () => this.originals.originalOf(doc)),
     createPatch: async (doc, p) => {
       if (!this.actions.createPatch) throw new Error('patches are not available');
       const r = await this.actions.createPatch({ uri: doc.uri, format: p.format });
       return { output: r.output ?? null, refused: r.refused ?? null };
+    },
+    setOriginal: async (doc) => {
+      if (!this.actions.setOriginal) throw new Error('choosing a clean original is not available');
+      const r = await this.actions.setOriginal({ uri: doc.uri });
+      return { path: r?.path ?? null };
     },
     painted: (doc, p) => {
       this.gallery(doc).painted(p.count, p.ms);
@@ -288,6 +334,18 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
     applyStroke: (doc, p) => this.pixelEditor.applyStroke(doc, p),
     editPaletteColor: (doc, p) => this.pixelEditor.editPaletteColor(doc, p),
   };
+
+  /** The Changes tab's view of a document: its blocks, its clean original and every move since that original. */
+  private async changesContext(doc: RomDocument): Promise<ChangesContext> {
+    const [named, original, record] = await Promise.all([this.gallery(doc).named(), this.originals.originalOf(doc), this.catalog.record(doc)]);
+    // Moves saved for the ROM's original describe it only when it is the clean original compared with.
+    const sameOriginal = 'unavailable' in original || original.sha256 === record.identity.original;
+    const moves = sameOriginal ? await this.catalog.moves(doc) : doc.catalogMoves;
+    const n = doc.editCount;
+    const savedBefore = !doc.isUntitled && record.identity.original !== (doc.fileHashWhenRead ?? record.identity.current);
+    const edits = n > 0 ? `${n} edit${n === 1 ? '' : 's'} since it was opened` : savedBefore ? 'edits saved in its file before' : null;
+    return { entries: named.entries, original, moves, edits };
+  }
 
   /** The sprite editor's strokes and palette colours (pixel-edit.ts). */
   private readonly pixelEditor = new PixelEditor({
@@ -379,7 +437,8 @@ export class RomEditorProvider implements vscode.CustomEditorProvider<EditorDocu
     return this.logged(`backing up ${doc.uri.fsPath} (hot exit)`, () => doc.backup(context.destination, token));
   }
 
-  private refresh(doc: RomDocument): void {
+  /** Tells every panel on `doc` to show it again (the header, the Changes tab): its original changed, or it was saved. */
+  refresh(doc: RomDocument): void {
     for (const panel of this.registry.panelsOf(doc))
       void panel.webview.postMessage({ kind: 'event', event: 'romChanged', data: this.view(doc) } satisfies HostMessage);
   }

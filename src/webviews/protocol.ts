@@ -61,6 +61,19 @@ export interface GalleryData {
   scan: ScanStatus;
   /** Whether weak scan hits are shown: the confidence filter, remembered per workspace. */
   showWeak: boolean;
+  /** The Tiles tab's view of this ROM as last left (remembered per workspace and ROM), or null. */
+  tileView: TileView | null;
+}
+
+/** The Tiles tab's place and settings (headerless ROM offsets; zoom 0: fit to the width). */
+export interface TileView {
+  offset: number;
+  cursor: number;
+  bpp: Bpp;
+  widthTiles: number;
+  order: TileOrder;
+  zoom: number;
+  paletteId: string | null;
 }
 
 /** A changed range with its first bytes before and after (the Changes tab's hex diff). */
@@ -104,6 +117,10 @@ export interface ChangesData {
   unavailable: string | null;
   /** The original's recorded path. */
   original: string | null;
+  /** The original's CRC32 (8 hex digits: what a BPS patch made against it names as its source). */
+  originalCrc32: string | null;
+  /** What edits the document has ("2 edits since it was opened", "edits saved in the file before"), or null: none. */
+  edits: string | null;
   rows: ChangeRowView[];
   /** Rows left out past the first MAX_CHANGE_ROWS. */
   more: number;
@@ -139,16 +156,20 @@ export interface RequestMap {
   resolveAddress: { params: { address: string }; result: { romOffset: number; fileOffset: number; snes: string | null; description: string } };
   /** Name the block in the workspace catalog (adds it when it is a scan hit). */
   rename: { params: { romOffset: number; name: string }; result: GalleryEntry };
-  /** Start the injection flow for this block. */
-  inject: { params: { romOffset: number }; result: { started: boolean } };
+  /** Run the injection flow for this block (the host asks the questions): applied, or why not (null: cancelled). */
+  inject: { params: { romOffset: number }; result: { applied: boolean; refused: string | null } };
   /** Start or cancel the background scan. */
   scan: { params: { action: 'start' | 'cancel' }; result: ScanStatus };
+  /** The Tiles tab's view changed: remembered for this ROM in this workspace (reopened or reloaded, it comes back). */
+  setTileView: { params: TileView; result: { ok: true } };
   /** The confidence filter changed: remembered for this workspace (every ROM opened in it). */
   setShowWeak: { params: { showWeak: boolean }; result: { showWeak: boolean } };
   /** What differs from the clean original (the Changes tab). */
   changes: { params: Record<string, never>; result: ChangesData };
   /** A changed sprite decoded from the clean original (before) and the document (after). */
   changePreview: { params: ChangeSpriteRef; result: ChangePreview };
+  /** Run "Set Clean Original..." for this ROM (the host asks which file); the path chosen, or null. */
+  setOriginal: { params: Record<string, never>; result: { path: string | null } };
   /** Run "Create Patch..." for this ROM (the host asks the questions). */
   createPatch: { params: { format: 'bps' | 'ips' }; result: { output: string | null; refused: string | null } };
   /** The webview painted its first thumbnails (for the monitoring metrics). */
@@ -251,6 +272,16 @@ const VALIDATORS: Record<Method, Validator> = {
   inject: (p) => check(p, ['romOffset'], { romOffset: offset }),
   scan: (p) => check(p, ['action'], { action: (v) => v === 'start' || v === 'cancel' }),
   setShowWeak: (p) => check(p, ['showWeak'], { showWeak: (v) => typeof v === 'boolean' }),
+  setTileView: (p) =>
+    check(p, ['offset', 'cursor', 'bpp', 'widthTiles', 'order', 'zoom', 'paletteId'], {
+      offset,
+      cursor: offset,
+      bpp: isBpp,
+      widthTiles: (v) => int(v, 1, 64),
+      order: (v) => v === 'linear' || v === 'sprite16',
+      zoom: (v) => int(v, 0, 8),
+      paletteId: (v) => v === null || isPaletteId(v),
+    }),
   changes: (p) => exactKeys(p, []),
   changePreview: (p) =>
     check(p, ['kind', 'bpp', 'widthTiles', 'rawTiles', 'paletteId', 'before', 'after'], {
@@ -263,6 +294,7 @@ const VALIDATORS: Record<Method, Validator> = {
       after: (v) => v === null || offset(v),
     }),
   createPatch: (p) => check(p, ['format'], { format: (v) => v === 'bps' || v === 'ips' }),
+  setOriginal: (p) => exactKeys(p, []),
   painted: (p) =>
     check(p, ['count', 'ms'], { count: (v) => int(v, 0, 10000), ms: (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v < 3_600_000 }),
   applyStroke: (p) =>

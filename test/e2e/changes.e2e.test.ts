@@ -15,7 +15,8 @@ import { Rom } from '../../src/core/rom';
 import { makeRom } from '../fixtures/roms';
 import { indexedPng, noisyPixels } from '../unit/inject/fixture';
 import { canvasColours } from './canvas';
-import { fillFileDialog, injectWithDialogs } from './inject-dialogs';
+import { injectWithDialogs } from './inject-dialogs';
+import { answerFileDialog } from './session-helpers';
 import { openWorkbench, type Workbench } from './workbench';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -54,34 +55,10 @@ describe('Changes tab in the browser (packaged VSIX)', function () {
     }
   }
 
-  /**
-   * VS Code's simple file dialog (a quick input holding a path): waits for its default (the folder
-   * it offers, returned), then takes the workspace file `name`, or with null the default.
-   */
-  async function answerFileDialog(title: RegExp | string, name: string | null, offers = /\/[^/]*$/): Promise<string> {
-    const page = wb.page;
-    const input = page.locator('.quick-input-widget input');
-    await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ timeout: 60_000 });
-    await page.waitForFunction(
-      (re) => new RegExp(re).test((document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value ?? ''),
-      offers.source,
-      { timeout: 30_000 },
-    );
-    if (name !== null) {
-      const offered = await input.inputValue();
-      await fillFileDialog(page, join(wb.workspace, name));
-      await page.keyboard.press('Enter');
-      return offered;
-    } else {
-      // A save dialog fills in its default name a moment after it shows the folder.
-      for (let i = 0; i < 100 && (await input.inputValue()).endsWith('/'); i++) await page.waitForTimeout(100);
-    }
-    const value = await input.inputValue();
-    await page.keyboard.press('Enter');
-    return value;
-  }
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
+    if (this.currentTest?.state !== 'failed') return;
+    await wb?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
+    console.log(wb?.log().split('\n').slice(-25).join('\n'));
   });
   after(async () => wb?.close());
 
@@ -89,13 +66,15 @@ describe('Changes tab in the browser (packaged VSIX)', function () {
     await wb.quickOpen('changes-hack.sfc');
     const view = wb.webview();
     await view.locator('[data-tab="changes"]').click({ timeout: 60_000 });
-    await view.locator('#changes-summary', { hasText: 'No changes from changes-clean.sfc' }).waitFor({ timeout: 60_000 });
+    await view
+      .locator('#changes-summary', { hasText: /^No changes from the clean original changes-clean\.sfc \(CRC32 [0-9A-F]{8}\)$/ })
+      .waitFor({ timeout: 60_000 });
 
     await view.locator('[data-tab="header"]').click();
     await view.locator('#fix-checksum').click();
     await view.locator('#rom-checksum', { hasText: 'is valid' }).waitFor();
     await view.locator('[data-tab="changes"]').click();
-    await view.locator('#changes-summary', { hasText: /2 changes, \d+ bytes, against changes-clean.sfc/ }).waitFor({ timeout: 60_000 });
+    await view.locator('#changes-summary', { hasText: /^2 changes, \d+ bytes, against the clean original changes-clean\.sfc/ }).waitFor({ timeout: 60_000 });
     const labels = await view.locator('#changes-table tr.change td:first-child').allTextContents();
     assert.deepEqual(labels, ['checksum complement', 'checksum']);
     await view.locator('#changes-table tr.change', { hasText: /^checksum\$/ }).click();
@@ -150,7 +129,7 @@ describe('Changes tab in the browser (packaged VSIX)', function () {
 
     // Create BPS Patch... from the tab: the save dialog offers demo-hack.bps beside the ROM.
     await view.locator('#create-bps').click();
-    assert.match(await answerFileDialog(/Save the patch/, null), /demo-hack\.bps$/);
+    assert.match(await answerFileDialog(wb.page, /Save the patch/, null), /demo-hack\.bps$/);
     const patchPath = join(wb.workspace, 'demo-hack.bps');
     await until('the patch', () => existsSync(patchPath));
 
@@ -165,7 +144,13 @@ describe('Changes tab in the browser (packaged VSIX)', function () {
     await wb.quickOpen('demo-clean.sfc');
     await wb.page.locator('.tab.active', { hasText: 'demo-clean.sfc' }).waitFor({ timeout: 60_000 });
     await wb.runCommand('SpritePal: Apply Patch...');
-    await answerFileDialog(/Choose the patch/, 'demo-hack.bps');
+    await answerFileDialog(wb.page, /Choose the patch/, join(wb.workspace, 'demo-hack.bps'));
+    // Which ROM: the clean original of the active ROM first, marked as the patch's own source.
+    await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Apply demo-hack.bps to which ROM?' }).waitFor({ timeout: 30_000 });
+    await wb.page
+      .locator('.quick-input-list .monaco-list-row.focused', { hasText: /Clean original of demo-clean\.sfc.*CRC32 [0-9A-F]{8}: this patch's source/ })
+      .waitFor();
+    await wb.page.keyboard.press('Enter');
     await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: /Apply demo-hack\.bps to demo-clean\.sfc/ }).waitFor({ timeout: 30_000 });
     await wb.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Open as a New Unsaved ROM' }).waitFor();
     await wb.page.keyboard.press('Enter');
@@ -187,7 +172,7 @@ describe('Changes tab in the browser (packaged VSIX)', function () {
     // Save: an untitled document goes through Save As, offered beside the ROM; its bytes are the injected ROM's.
     await untitledTab.click();
     await wb.page.keyboard.press('Control+S');
-    const offered = await answerFileDialog(/Save As|Save/, 'demo-rebuilt.sfc', /demo-clean\.patched\.sfc$/);
+    const offered = await answerFileDialog(wb.page, /Save As|Save/, join(wb.workspace, 'demo-rebuilt.sfc'), /demo-clean\.patched\.sfc$/);
     assert.equal(offered, join(wb.workspace, 'demo-clean.patched.sfc'), 'Save As offers the name beside the ROM');
     const rebuiltPath = join(wb.workspace, 'demo-rebuilt.sfc');
     await until('the saved result', () => existsSync(rebuiltPath) && readFileSync(rebuiltPath).length === hacked.length);

@@ -20,17 +20,11 @@ import { canvasColours, drawn, gridSettled, type Cell, type Drawn } from './canv
 import { chooseOption } from './controls';
 import { freeAfter, waitFor } from './edit-helpers';
 import { injectWithDialogs } from './inject-dialogs';
+import { offsetsNamed } from './session-helpers';
 import { openWorkbench, type Workbench } from './workbench';
 
 const ROM_NAME = 'spritepal-demo.sfc';
 const PNG_NAME = 'noise.png';
-
-/** Offsets of the cells (drawn or not) whose name is `name`. */
-function offsetsNamed(view: FrameLocator, name: string): Promise<number[]> {
-  return view
-    .locator('.cell')
-    .evaluateAll((cells, n) => cells.filter((c) => c.querySelector('.name')?.textContent === n).map((c) => Number((c as HTMLElement).dataset.offset)), name);
-}
 
 describe('gallery after a relocating injection (packaged VSIX)', function () {
   this.timeout(300_000);

@@ -132,10 +132,8 @@ describe('sprite editor: drawing on a sprite (packaged VSIX)', function () {
     await overlay.hover({ position: at(xs[xs.length - 1]!, y) });
     await wb.page.mouse.up();
     await view.locator('#pe-overlay[data-applied="1"]').waitFor({ timeout: 30_000 });
-    // The first edit of a ROM asks once which file is its clean original (for patches): not now.
-    const question = wb.page.locator('.notification-toast', { hasText: 'which file is the clean original' });
-    await question.locator('.monaco-button', { hasText: 'Not Now' }).click();
-    await question.waitFor({ state: 'hidden' });
+    // No question about the clean original: it was kept when the ROM was opened.
+    assert.equal(await wb.page.locator('.notification-toast', { hasText: 'clean original' }).count(), 0);
     assert.match((await view.locator('.detail-message').textContent()) ?? '', new RegExp(`^Draw on ${sprite.name}: ${xs.length} pixels`));
     const fg = `${paletteRgb(rom, sprite, FG)},255`;
     for (const x of xs) assert.equal(await canvasPixel(canvas, zoom, x, y), fg, `pixel (${x}, ${y}) drawn in colour ${FG}`);

@@ -2,7 +2,7 @@
  * A real VS Code server with the packaged VSIX installed, and Chromium driving its workbench the
  * way a person does. One per test file; everything is torn down in `close()`.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,7 +22,19 @@ export interface Workbench {
   quickOpen(fileName: string): Promise<number>;
   runCommand(title: string): Promise<void>;
   screenshot(name: string): Promise<string>;
+  /** The SpritePal output channel's log file as the server wrote it so far (a failed test prints its end). */
+  log(): string;
+  /** The server's user-data folder (logs, settings). */
+  userDataDir: string;
   close(): Promise<void>;
+}
+
+/** Every file under `dir` whose name is `name`. */
+function findFiles(dir: string, name: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? findFiles(join(dir, e.name), name) : e.name === name ? [join(dir, e.name)] : [],
+  );
 }
 
 /**
@@ -56,7 +68,12 @@ export async function typeInQuickInput(page: Page, key: 'Control+P' | 'F1', text
   throw new Error(`could not type ${JSON.stringify(text)} into ${key === 'F1' ? 'the command palette' : 'Quick Open'}:\n${problems.join('\n')}`);
 }
 
-export async function openWorkbench(opts: { prepareWorkspace(dir: string): void; settings?: Record<string, unknown> }): Promise<Workbench> {
+export async function openWorkbench(opts: {
+  prepareWorkspace(dir: string): void;
+  settings?: Record<string, unknown>;
+  /** Runs on the page before the workbench is loaded (init scripts that watch it from the start). */
+  beforeLoad?(page: Page): Promise<void>;
+}): Promise<Workbench> {
   const lib = (await import(pathToFileURL(join(ROOT, 'scripts', 'lib', 'vscode-server.mjs')).href)) as ServerLib;
   const vsix = process.env.SPRITEPAL_VSIX ?? join(ROOT, 'dist', 'spritepal.vsix');
   const base = mkdtempSync(join(tmpdir(), 'spritepal-e2e-'));
@@ -71,6 +88,7 @@ export async function openWorkbench(opts: { prepareWorkspace(dir: string): void;
   try {
     browser = await lib.launchChromium();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await opts.beforeLoad?.(page);
     await page.goto(lib.workbenchUrl(server, workspace));
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     // The explorer shows the folder once the remote connection is up.
@@ -95,6 +113,11 @@ export async function openWorkbench(opts: { prepareWorkspace(dir: string): void;
         await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
         await page.keyboard.press('Enter');
       },
+      userDataDir: profile.userDataDir,
+      log: () =>
+        findFiles(join(profile.userDataDir, 'logs'), 'SpritePal.log')
+          .map((f) => readFileSync(f, 'utf8'))
+          .join(''),
       async screenshot(name) {
         const path = join(RESULTS, `${name}.png`);
         await page.screenshot({ path });

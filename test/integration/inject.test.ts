@@ -52,16 +52,21 @@ describe('sprite injection (extension host)', () => {
     const slot = layout.pointerTable.romOffset + sprite.index * 3;
     assert.deepEqual(r.plan!.summary.pointersUpdated, [slot], 'the pointer table entry is updated');
     const doc = await waitFor('the document', () => editor.documents.find((d) => d.uri.fsPath === romPath));
-    assert.equal(readFileSync(romPath).equals(Buffer.from(original)), true, 'nothing is written before a save');
+    // Written only by a save: the user's (auto-save off), or auto-save's about a second after the edit.
+    if (vscode.workspace.getConfiguration('files').get('autoSave') === 'off')
+      assert.equal(readFileSync(romPath).equals(Buffer.from(original)), true, 'nothing is written before a save');
+    else await waitFor('the automatic save', () => !doc.isDirty && sha(new Uint8Array(readFileSync(romPath))) === sha(doc.bytes));
     const after = new Rom(doc.bytes.slice());
     assert.equal(after.checksum!.valid, true, 'the checksum is fixed');
     const at = r.plan!.summary.newRomOffset;
     const tiles = decodeTiles(decode(after.data, at).data, 4);
     assert.deepEqual([...tiles.subarray(0, 8)], [3, 3, 3, 3, 3, 3, 3, 3], 'the edited pixels are in the ROM');
-    await waitFor(
-      'the tab to become dirty',
-      () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputCustom && t.input.uri.fsPath === romPath)?.isDirty,
-    );
+    if (vscode.workspace.getConfiguration('files').get('autoSave') === 'off')
+      await waitFor(
+        'the tab to become dirty',
+        () =>
+          vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputCustom && t.input.uri.fsPath === romPath)?.isDirty,
+      );
 
     await vscode.commands.executeCommand('undo');
     await waitFor('undo', () => sha(doc.bytes) === sha(original));

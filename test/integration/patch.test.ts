@@ -55,16 +55,19 @@ describe('patches (extension host)', () => {
       assert.ok(a.kind === 'response' && a.ok, JSON.stringify(a));
       return a.result as ChangesData;
     };
-    assert.match((await changes()).unavailable ?? '', /no clean original is recorded/);
-
-    // No original recorded yet: a scripted call is refused and says why.
-    const none = (await vscode.commands.executeCommand('spritepal.createPatch', {
-      uri: hack,
-      format: 'bps',
-      output: vscode.Uri.file(p('x.bps')),
-    })) as PatchCommandResult;
-    assert.match(none.refused ?? '', /no clean original is recorded for patch-hack.sfc/);
-    assert.equal(existsSync(p('x.bps')), false);
+    // The clean original was fixed when the ROM was opened, before any edit could reach the disk:
+    // a copy of the file as read then, under .spritepal/originals/.
+    const first = await changes();
+    assert.equal(first.unavailable, null);
+    assert.equal(first.original, `.spritepal/originals/patch-hack-${sha(original).slice(0, 12)}.sfc`);
+    assert.equal(sha(readFileSync(p(first.original!))), sha(original), 'the kept copy is the ROM as opened');
+    assert.ok(first.rows.some((r) => r.kind === 'sprite'));
+    assert.match(first.edits ?? '', /1 edit since it was opened/);
+    // With auto-save on, the injection is written about a second later; the original stays.
+    if (vscode.workspace.getConfiguration('files').get('autoSave') !== 'off') {
+      await waitFor('the automatic save', () => !doc.isDirty);
+      assert.equal((await changes()).original, first.original);
+    }
 
     for (const format of ['bps', 'ips'] as const) {
       const made = (await vscode.commands.executeCommand('spritepal.createPatch', {
@@ -87,6 +90,7 @@ describe('patches (extension host)', () => {
     }
     // Into a new unsaved document: untitled, beside the ROM, the patch its one undoable edit; nothing written.
     const before = readdirSync(folder).sort();
+    assert.equal(doc.isDirty, vscode.workspace.getConfiguration('files').get('autoSave') === 'off', 'saved only by auto-save');
     const intoNew = (await vscode.commands.executeCommand('spritepal.applyPatch', {
       rom: vscode.Uri.file(p('patch-clean.sfc')),
       patch: vscode.Uri.file(p('hack.bps')),
@@ -100,17 +104,28 @@ describe('patches (extension host)', () => {
     await waitFor('the patch applied as its edit', () => sha(fresh.bytes) === sha(edited) || undefined);
     assert.equal(fresh.isDirty, true);
     assert.deepEqual(readdirSync(folder).sort(), before, 'no file written');
-    // It has no clean original of its own until saved: the Changes tab and Create Patch say so.
+    // It knows where it came from: its Changes tab compares it with the ROM the patch was applied
+    // to, the relocated sprite one row; a patch made from it is the same patch.
     const untitledChanges: HostMessage[] = [];
     await editor.handleWebviewMessage(fresh, { kind: 'request', id: 3, method: 'changes', params: {} }, (m) => untitledChanges.push(m));
-    assert.match(JSON.stringify(untitledChanges[0]), /new and unsaved: save it first/);
+    const uc = untitledChanges[0]!;
+    assert.ok(uc.kind === 'response' && uc.ok, JSON.stringify(uc));
+    const untitledRows = (uc.result as ChangesData).rows;
+    assert.equal((uc.result as ChangesData).original, 'patch-clean.sfc');
+    assert.ok(
+      untitledRows.some((r) => r.kind === 'sprite' && r.sprite?.before === sprite.romOffset && r.sprite.after === inj.plan!.summary.newRomOffset),
+      untitledRows.map((r) => r.label).join(' | '),
+    );
+    // The catalog's names follow the patch's relocation: the sprite's name at its new offset, none at the old.
+    const names = (await editor.gallery(fresh).named()).entries.filter((e) => e.name === sprite.name).map((e) => e.romOffset);
+    assert.deepEqual(names, [inj.plan!.summary.newRomOffset]);
     const fromUntitled = (await vscode.commands.executeCommand('spritepal.createPatch', {
       uri: untitled,
       format: 'bps',
       output: vscode.Uri.file(p('untitled.bps')),
     })) as PatchCommandResult;
-    assert.match(fromUntitled.refused ?? '', /new and unsaved: save it first/);
-    assert.equal(existsSync(p('untitled.bps')), false);
+    assert.equal(fromUntitled.refused, undefined, fromUntitled.refused);
+    assert.deepEqual(readFileSync(p('untitled.bps')), readFileSync(p('hack.bps')));
     // Hot exit: its backup reopens as the same untitled ROM, without the pending contents.
     const backup = await editor.backupCustomDocument(fresh, { destination: vscode.Uri.file(p('untitled.backup')) }, new vscode.CancellationTokenSource().token);
     // (The extension's own bundle made it: its RomDocument class is not this bundle's.)
@@ -128,7 +143,7 @@ describe('patches (extension host)', () => {
     assert.equal(shown.unavailable, null);
     assert.equal(shown.original, 'patch-clean.sfc');
     const kinds = new Map(shown.rows.map((r) => [r.kind, r]));
-    const moved = shown.rows.find((r) => r.kind === 'sprite' && /relocated \d+ → \d+ B/.test(r.label));
+    const moved = shown.rows.find((r) => r.kind === 'sprite' && /relocated \$[0-9A-F]{2}:[0-9A-F]{4} → \$[0-9A-F]{2}:[0-9A-F]{4}, \d+ → \d+ B/.test(r.label));
     assert.ok(moved, shown.rows.map((r) => r.label).join(' | '));
     // Selected, the sprite before (from the original, where it was) and after (where it is now).
     assert.deepEqual([moved.sprite?.before, moved.sprite?.after], [sprite.romOffset, inj.plan!.summary.newRomOffset]);

@@ -153,12 +153,16 @@ function mapRgb(samples: ArrayLike<number>, channels: number, depth: number, wid
     pixels[i] = index;
   }
   if (distinct.size > colors) {
-    const first = [...distinct.values()]
-      .slice(colors, colors + SHOW)
-      .map((i) => `(${i % width}, ${Math.floor(i / width)}) ${hexRgb(samples, i * channels, shift)}`);
-    throw new PngImportError(
-      `image has ${distinct.size} distinct colours, more than the ${colors} ${fmt(opts.format)} allows; first beyond the limit: ${first.join(', ')}`,
-    );
+    // The colours to fix are the ones the palette does not hold (a few stray pixels, typically),
+    // not whichever came 17th in reading order; each is named at its first pixel.
+    const strays = [...distinct].filter(([c]) => !lookup.has(c) && c !== zero);
+    const named = (strays.length > 0 ? strays : [...distinct].slice(colors)).slice(0, SHOW);
+    const at = named.map(([, i]) => `(${i % width}, ${Math.floor(i / width)}) ${hexRgb(samples, i * channels, shift)}`).join(', ');
+    const which =
+      strays.length > 0
+        ? `${strays.length === 1 ? '1 colour is' : `${strays.length} colours are`} not in the target palette: ${at}${strays.length > named.length ? ', ...' : ''}`
+        : `first beyond the limit: ${at}`;
+    throw new PngImportError(`image has ${distinct.size} distinct colours, more than the ${colors} ${fmt(opts.format)} allows; ${which}`);
   }
   missing.check(`with colours not in the target palette (${missingColors.size} distinct)`);
   return approximated;

@@ -48,7 +48,7 @@ export type ChangeKind = 'header' | 'pointer' | 'sprite' | 'palette' | 'data';
 
 export interface ChangeRow {
   kind: ChangeKind;
-  /** What it is: "King slime: relocated 777 → 789 B", "pointer at $81:8018", "checksum". */
+  /** What it is: "King slime: relocated $82:8000 → $84:8000, 777 → 789 B", "pointer at $81:8018", "checksum". */
   label: string;
   /** More about it: where a block moved, what a pointer now points at. */
   detail?: string;
@@ -115,6 +115,8 @@ export function describeChanges(input: ChangesInput): ChangeRow[] {
   const { original, current, mapping } = input;
   const snesOf = (off: number) => formatSnes(offsetToSnes(mapping, off));
   const where = (off: number) => formatLocation(snesOf(off), fileOffsetOf(off, input.copierHeader));
+  // An address alone: the SNES one where the mapping gives it, else the file offset.
+  const short = (off: number) => snesOf(off) ?? hex(fileOffsetOf(off, input.copierHeader));
   const rows: ChangeRow[] = [];
   const spans: Span[] = [];
   const own = (row: Omit<ChangeRow, 'ranges' | 'changedBytes'>, parts: [number, number][]) => {
@@ -137,7 +139,7 @@ export function describeChanges(input: ChangesInput): ChangeRow[] {
     const parts: [number, number][] = [];
     if (b.before) parts.push([b.before.romOffset, b.before.romOffset + b.before.size]);
     if (b.after) parts.push([b.after.romOffset, b.after.romOffset + b.after.size]);
-    own({ kind: b.kind, ...blockLabel(b, where), block: { ...(b.before ? { before: b.before } : {}), ...(b.after ? { after: b.after } : {}) } }, parts);
+    own({ kind: b.kind, ...blockLabel(b, where, short), block: { ...(b.before ? { before: b.before } : {}), ...(b.after ? { after: b.after } : {}) } }, parts);
   }
   spans.sort((a, b) => a.start - b.start || a.row - b.row);
 
@@ -200,10 +202,13 @@ export function describeChanges(input: ChangesInput): ChangeRow[] {
   return [...rows.filter((r) => r.changedBytes > 0), ...data.filter((d) => d.changedBytes > 0)].sort((a, b) => a.ranges[0]!.romOffset - b.ranges[0]!.romOffset);
 }
 
-function blockLabel(b: KnownBlock, where: (off: number) => string): { label: string; detail?: string } {
+function blockLabel(b: KnownBlock, where: (off: number) => string, short: (off: number) => string): { label: string; detail?: string } {
   const { before, after } = b;
   if (before && after && before.romOffset !== after.romOffset) {
-    return { label: `${b.name}: relocated ${before.size} → ${after.size} B`, detail: `moved from ${where(before.romOffset)} to ${where(after.romOffset)}` };
+    return {
+      label: `${b.name}: relocated ${short(before.romOffset)} → ${short(after.romOffset)}, ${before.size} → ${after.size} B`,
+      detail: `moved from ${where(before.romOffset)} to ${where(after.romOffset)}`,
+    };
   }
   if (before && after)
     return { label: before.size === after.size ? `${b.name}: changed in place (${after.size} B)` : `${b.name}: ${before.size} → ${after.size} B in place` };

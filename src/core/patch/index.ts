@@ -18,8 +18,11 @@ export {
 } from './rom-patch';
 export {
   ORIGINALS_PATH,
+  KEPT_ORIGINALS_DIR,
   OriginalError,
   recordOriginal,
+  keepOriginal,
+  keptOriginalPath,
   findOriginal,
   readOriginal,
   loadOriginals,

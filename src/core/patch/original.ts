@@ -1,6 +1,9 @@
 /**
  * The record of each ROM's clean original: which file it is and the SHA-256 of its headerless
  * bytes, kept per workspace in `.spritepal/originals.json` so patches can be made against it.
+ * The original is fixed when a ROM is first opened in a workspace (keepOriginal), from the bytes
+ * read then, before any edit can reach the disk: a file that already holds them (a save's
+ * `-original` backup) is recorded as it is, else a copy is kept in `.spritepal/originals/`.
  * The file I/O is passed in (the extension gives vscode.workspace.fs, Node code the disk), and
  * the file is read as untrusted input: anything malformed is a clear error naming where.
  *
@@ -13,6 +16,8 @@ import { SpritePalError } from '../errors';
 import { copierHeaderSize } from '../rom/copier-header';
 
 export const ORIGINALS_PATH = `${WORKSPACE_DIR}/originals.json`;
+/** Where copies of clean originals are kept (workspace-relative). */
+export const KEPT_ORIGINALS_DIR = `${WORKSPACE_DIR}/originals`;
 export const ORIGINALS_FORMAT_VERSION = 1;
 
 /** Reads and writes workspace files; a missing file reads as null. */
@@ -113,6 +118,43 @@ export async function recordOriginal(
   originals.roms[romKey] = record;
   await files.writeFile(path, new TextEncoder().encode(serializeOriginals(originals)));
   return record;
+}
+
+/**
+ * Where a copy of a ROM's clean original is kept: the ROM's file name with the first 12 digits of
+ * the original's SHA-256 (`.spritepal/originals/game-d1ee3b0c55a1.sfc`), so ROMs made from the
+ * same original share one copy and a different original never overwrites it.
+ */
+export function keptOriginalPath(romName: string, sha256: string): string {
+  const base = romName.split(/[\\/]/).pop() || 'rom';
+  const dot = base.lastIndexOf('.');
+  const [stem, ext] = dot > 0 ? [base.slice(0, dot), base.slice(dot)] : [base, ''];
+  return `${KEPT_ORIGINALS_DIR}/${stem}-${sha256.slice(0, 12)}${ext}`;
+}
+
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+/**
+ * Keeps `bytes` (a ROM file as it was first opened, copier header allowed) as the clean original
+ * of `romKey` and records it: `holder`, a file already holding exactly these bytes (the `-original`
+ * backup), is recorded as it is; else a copy is written at keptOriginalPath (unless one holding
+ * these bytes is there already).
+ */
+export async function keepOriginal(
+  files: WorkspaceFiles,
+  romKey: string,
+  original: { romName: string; bytes: Uint8Array; holder?: string },
+  now = new Date(),
+  path = ORIGINALS_PATH,
+): Promise<OriginalRecord> {
+  let at = original.holder;
+  if (at === undefined) {
+    const body = original.bytes.subarray(copierHeaderSize(original.bytes.length));
+    at = keptOriginalPath(original.romName, romContentHash(body));
+    const there = await files.readFile(at);
+    if (!there || !sameBytes(there, original.bytes)) await files.writeFile(at, original.bytes);
+  }
+  return recordOriginal(files, romKey, { path: at, bytes: original.bytes }, now, path);
 }
 
 export async function findOriginal(files: WorkspaceFiles, romKey: string, path = ORIGINALS_PATH): Promise<OriginalRecord | null> {

@@ -172,7 +172,7 @@ export function judgeStream(data: Uint8Array, start: number, out: Uint8Array, si
   const shape = streamShape(data, start);
   const sparse = shape.commands < MIN_COMMANDS ? sparseSheet(out, size, shape) : null;
   if (shape.commands < MIN_COMMANDS && !(sparse && boundary)) {
-    reasons.push(`only ${shape.commands} commands${sparse ? ' (a sparse sheet, but not after filler or another block)' : ''}`);
+    reasons.push(`only ${shape.commands} command${shape.commands === 1 ? '' : 's'}${sparse ? ' (a sparse sheet, but not after filler or another block)' : ''}`);
   }
   if (shape.largest > MAX_FILL_SHARE * size) reasons.push(`one fill writes ${pct(shape.largest / size)}`);
   if (shape.patterned > MAX_PATTERNED_SHARE * size) reasons.push(`patterned fills write ${pct(shape.patterned / size)}`);

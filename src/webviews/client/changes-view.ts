@@ -53,6 +53,13 @@ export class ChangesView {
       .catch((e: Error) => this.error(e.message));
   }
 
+  private setOriginal(): void {
+    void this.rpc
+      .request('setOriginal', {})
+      .then(() => this.refresh())
+      .catch((e: Error) => this.error(e.message));
+  }
+
   private render(): void {
     const d = this.data!;
     const bar = el('div', { class: 'changes-bar' });
@@ -61,16 +68,25 @@ export class ChangesView {
       b.addEventListener('click', () => this.createPatch(format));
       bar.append(b);
     }
+    const setOriginal = ce('vscode-button', { id: 'set-original', secondary: '' }, 'Set Clean Original...');
+    setOriginal.addEventListener('click', () => this.setOriginal());
+    bar.append(setOriginal);
     if (d.unavailable) {
       this.root.replaceChildren(el('p', { class: 'changes-note', id: 'changes-unavailable' }, d.unavailable), bar);
       return;
     }
     const total = d.rows.reduce((n, r) => n + r.changedBytes, 0);
+    const original = `${d.original} (CRC32 ${d.originalCrc32})`;
+    const count = d.rows.length + d.more;
     bar.prepend(
       el(
         'span',
         { class: 'changes-summary', id: 'changes-summary' },
-        d.rows.length === 0 ? `No changes from ${d.original}` : `${d.rows.length + d.more} changes, ${total} bytes, against ${d.original}`,
+        count > 0
+          ? `${count} change${count === 1 ? '' : 's'}, ${total} byte${total === 1 ? '' : 's'}, against the clean original ${original}`
+          : d.edits
+            ? `This ROM has edits (${d.edits}), but its bytes equal the clean original ${original}: there is nothing to patch. If that file is not the unmodified ROM, set the clean original again.`
+            : `No changes from the clean original ${original}`,
       ),
     );
     const table = el('table', { class: 'changes', id: 'changes-table', role: 'grid' });

@@ -39,7 +39,13 @@ export class DetailView {
     private entry: GalleryEntry,
     private palette: PaletteOption | undefined,
     private state: DetailState,
-    private readonly hooks: { close(): void; saveState(p: Partial<DetailState>): void; renamed(e: GalleryEntry): void },
+    private readonly hooks: {
+      close(): void;
+      saveState(p: Partial<DetailState>): void;
+      renamed(e: GalleryEntry): void;
+      /** Where a block that moved to `romOffset` is, in the ROM's other address forms (the ROM's mapping and copier header). */
+      locate(romOffset: number): Pick<GalleryEntry, 'snes' | 'fileOffset'>;
+    },
   ) {
     this.bpp = state.bpp ?? entry.bpp;
     this.widthTiles = state.widthTiles ?? entry.widthTiles;
@@ -110,7 +116,7 @@ export class DetailView {
     const exportBtn = ce('vscode-button', { id: 'detail-export' }, 'Export PNG…');
     exportBtn.addEventListener('click', () => void this.exportPng());
     const inject = ce('vscode-button', { id: 'detail-inject', secondary: '' }, 'Inject…');
-    inject.addEventListener('click', () => void this.rpc.request('inject', { romOffset: this.entry.romOffset }).catch((e: Error) => this.say(e.message, true)));
+    inject.addEventListener('click', () => void this.inject());
     this.editToggle = ce('vscode-button', { id: 'detail-edit', secondary: '', 'aria-pressed': 'false', title: 'Draw on this sprite (E)' }, 'Edit');
     this.editToggle.addEventListener('click', () => this.toggleEdit());
     const close = ce('vscode-button', { id: 'detail-close', secondary: '', 'aria-label': 'Close detail view' }, 'Close');
@@ -144,6 +150,23 @@ export class DetailView {
     this.root.addEventListener('keydown', (e) => this.onKey(e));
     this.renderFacts();
     void this.load();
+  }
+
+  /** The ROM offset of the block shown. */
+  get romOffset(): number {
+    return this.entry.romOffset;
+  }
+
+  /**
+   * The gallery's entry for the block shown, after a change (a move, a rescan, a rename): the
+   * facts follow it. The chosen width and depth stay.
+   */
+  setEntry(e: GalleryEntry): void {
+    const moved = e.romOffset !== this.entry.romOffset;
+    this.entry = e;
+    this.canvas.setAttribute('aria-label', `${e.name ?? 'Block'} at ${formatLocation(e.snes, e.fileOffset)}`);
+    this.renderFacts();
+    if (moved) void this.refresh(); // its pixels are where it is now
   }
 
   setPalette(p: PaletteOption | undefined): void {
@@ -203,7 +226,9 @@ export class DetailView {
       redraw: () => this.draw(),
       say: (text, error) => this.say(text, error),
       moved: (romOffset) => {
-        this.entry = { ...this.entry, romOffset };
+        // Every address of the block follows it (the gallery's entry for it comes later).
+        this.entry = { ...this.entry, romOffset, ...this.hooks.locate(romOffset) };
+        this.renderFacts();
         void this.load();
       },
       idle: () => {
@@ -304,6 +329,18 @@ export class DetailView {
       this.say(`Saved "${e.name}" in the workspace catalog.`);
     } catch (err) {
       this.say((err as Error).message, true);
+    }
+  }
+
+  /** Inject...: the host asks the questions; a refusal is shown here whole (a notification cuts long ones short). */
+  private async inject(): Promise<void> {
+    this.say('');
+    try {
+      const r = await this.rpc.request('inject', { romOffset: this.entry.romOffset });
+      if (r.refused) this.say(`Not injected: ${r.refused}`, true);
+      else if (r.applied) this.say('Injected (an undoable edit).');
+    } catch (err) {
+      this.say(`Not injected: ${(err as Error).message}`, true);
     }
   }
 

@@ -9,6 +9,7 @@ import { COPIER_HEADER_SIZE } from '../../core/rom/copier-header';
 import { formatPaletteId } from '../../core/gallery/palette-id';
 import { planThumbRefresh } from '../../core/gallery/refresh';
 import type { BlockMove as GalleryMove } from '../../core/edit/edit-model';
+import { movedOffset } from '../../core/catalog/moves';
 import { GRAYSCALE_ID, RAMP_ID, THUMB_MAX_TILES, type GalleryEntry, type PaletteOption, type RomView, type ScanStatus, type ThumbItem } from '../protocol';
 import { ce, choiceSelect, el, formatBytes, hex, setChoices, type SelectControl } from './dom';
 import { drawFit, paletteRgba, toBitmap } from './draw';
@@ -63,6 +64,9 @@ interface Slot {
   /** The thumbnail serial and palette the canvas was drawn with, or null (never drawn). */
   drawn: string | null;
 }
+
+/** "1 block", "2 blocks". */
+const blocks = (n: number) => `${n} block${n === 1 ? '' : 's'}`;
 
 /** The facts of an entry a cell shows: equal facts, equal text. */
 function cellFacts(e: GalleryEntry): string {
@@ -232,6 +236,12 @@ export class Gallery {
       this.cells.set(to, { ...slot, facts: '' });
     }
     this.entries = entries;
+    // The selection follows a moved block (and with it the palette strip of Auto's choice).
+    const selected = this.state.selected === null ? null : movedOffset(this.state.selected, moves);
+    if (selected !== this.state.selected) {
+      this.state.selected = selected;
+      this.cb.saveState({ selected });
+    }
     this.setPalettes(palettes);
     this.refilter();
   }
@@ -264,8 +274,8 @@ export class Gallery {
     const text: Record<ScanStatus['state'], string> = {
       idle: 'Scan not started',
       running: `Scanning… ${pct} %`,
-      done: s.cached ? `Scan complete (from cache): ${s.found} blocks` : `Scan complete: ${s.found} blocks`,
-      cancelled: `Scan cancelled at ${pct} % (${s.found} blocks so far)`,
+      done: s.cached ? `Scan complete (from cache): ${blocks(s.found)}` : `Scan complete: ${blocks(s.found)}`,
+      cancelled: `Scan cancelled at ${pct} % (${blocks(s.found)} so far)`,
       failed: `Scan failed: ${s.message ?? ''}`,
     };
     this.status.textContent = text[s.state];
@@ -354,7 +364,7 @@ export class Gallery {
     const total = this.entries.length - weakHidden;
     const shown = this.visible.length;
     const catalogOnly = this.entries.filter((e) => e.source !== 'scan' && e.score === null).length;
-    const what = shown === total ? `${total} blocks` : `${shown} of ${total} blocks`;
+    const what = shown === total ? blocks(total) : `${shown} of ${blocks(total)}`;
     const origin = catalogOnly > 0 && this.scan.state === 'done' ? ` (${total - catalogOnly} found by the scan, ${catalogOnly} from the catalog only)` : '';
     const weak = weakHidden > 0 ? ` · ${weakHidden} weak hit${weakHidden === 1 ? '' : 's'} hidden` : '';
     const scan: Record<ScanStatus['state'], string> = {

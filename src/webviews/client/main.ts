@@ -13,7 +13,11 @@ import '@vscode-elements/elements/dist/vscode-progress-bar/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
-import { GRAYSCALE_ID, type GalleryData, type GalleryEntry, type RomView } from '../protocol';
+import { GRAYSCALE_ID, type GalleryData, type GalleryEntry, type RomView, type TileView } from '../protocol';
+import { movedOffset } from '../../core/catalog/moves';
+import { fileOffsetOf, formatSnes } from '../../core/format';
+import { COPIER_HEADER_SIZE } from '../../core/rom/copier-header';
+import { offsetToSnes } from '../../core/rom/mapping';
 import { DetailView, type DetailState } from './detail';
 import { ce, el } from './dom';
 import { Gallery, type GalleryState } from './gallery';
@@ -48,6 +52,21 @@ let state: UiState = {
 function saveState(patch: Partial<UiState>): void {
   state = { ...state, ...patch };
   rpc.api.setState(state);
+  // The Tiles tab's view is also remembered by the host (per ROM, in the workspace): the webview's
+  // own state is gone when its editor is closed, and VS Code may not keep it over a reload.
+  if (patch.tiles) void rpc.request('setTileView', tileView(state.tiles)).catch(() => undefined);
+}
+
+function tileView(t: TileBrowserState): TileView {
+  return {
+    offset: t.offset,
+    cursor: t.cursor,
+    bpp: t.bpp,
+    widthTiles: t.widthTiles,
+    order: t.order ?? 'linear',
+    zoom: t.zoom ?? 0,
+    paletteId: t.paletteId ?? null,
+  };
 }
 
 const errorBox = el('div', { class: 'error', role: 'alert', hidden: '' });
@@ -132,11 +151,18 @@ const gallery = new Gallery(rpc, state.gallery, {
 });
 spritesPanel.append(gallery.root, detailHost);
 
+/** A ROM offset's SNES address and file offset in the open ROM (a block that moved). */
+function locate(romOffset: number): Pick<GalleryEntry, 'snes' | 'fileOffset'> {
+  if (!view) return { snes: null, fileOffset: romOffset };
+  return { snes: formatSnes(offsetToSnes(view.mapping, romOffset)), fileOffset: fileOffsetOf(romOffset, view.copierHeader ? COPIER_HEADER_SIZE : 0) };
+}
+
 function openDetail(e: GalleryEntry): void {
   detail = new DetailView(rpc, e, gallery.paletteFor(e), state.detail, {
     close: closeDetail,
     saveState: (p) => saveState({ detail: { ...state.detail, ...p } }),
     renamed: () => undefined,
+    locate,
   });
   detailEntry = e;
   detailHost.replaceChildren(detail.root);
@@ -194,6 +220,7 @@ function openTilesDetail(e: GalleryEntry): void {
       close,
       saveState: (p) => saveState({ detail: { ...state.detail, ...p, widthTiles: state.detail.widthTiles, bpp: state.detail.bpp } }),
       renamed: () => undefined,
+      locate,
     },
   );
   tilesDetailHost.replaceChildren(tilesDetail.root);
@@ -217,14 +244,41 @@ export function mark(name: string): void {
 const BOOT_WAIT_MS = 1500;
 let booted = false;
 
+/** How the first view came: the host's push, or the fallback's own requests (and what they said). */
+let firstBoot: { path: 'push' | 'asked'; view: RomView; gallery: GalleryData } | null = null;
+
+/**
+ * Whether two first views show the same: the ROM's view, and the catalog's entries (what the first
+ * cells are). Scan hits may differ, as the scan runs on between the two.
+ */
+function sameFirstView(a: { view: RomView; gallery: GalleryData }, b: { view: RomView; gallery: GalleryData }): string | null {
+  if (JSON.stringify(a.view) !== JSON.stringify(b.view)) return 'the ROM view differs';
+  const named = (g: GalleryData) =>
+    JSON.stringify(g.entries.filter((e) => e.source !== 'scan').map((e) => [e.romOffset, e.name, e.kind, e.bpp, e.tiles, e.widthTiles, e.paletteId]));
+  if (named(a.gallery) !== named(b.gallery)) return 'the catalog entries differ';
+  return null;
+}
+
 /** The first view and gallery data (pushed or asked for); later calls only refresh them. */
-function boot(v: RomView, g: GalleryData): void {
+function boot(v: RomView, g: GalleryData, path: 'push' | 'asked'): void {
   renderHeaderPanel(v);
   gallery.setShowWeak(g.showWeak);
   gallery.setData(g.entries, g.palettes);
   gallery.setScan(g.scan);
-  if (booted) return;
+  if (booted) {
+    // The push came after the fallback had asked and shown its answer: the two must agree.
+    if (path === 'push' && firstBoot?.path === 'asked' && document.body.dataset.bootSame === undefined) {
+      const diff = sameFirstView(firstBoot, { view: v, gallery: g });
+      document.body.dataset.bootSame = String(diff === null);
+      if (diff) document.body.dataset.bootDiff = diff;
+    }
+    return;
+  }
   booted = true;
+  firstBoot = { path, view: v, gallery: g };
+  document.body.dataset.bootPath = path;
+  // A fresh webview (editor reopened, window reloaded) takes the Tiles tab's view the host remembers.
+  if (!saved.tiles && g.tileView) state = { ...state, tiles: { ...g.tileView, paletteId: g.tileView.paletteId ?? undefined } };
   for (const w of bootWaiters.splice(0)) w();
   mark('boot');
   gallery.restoreScroll();
@@ -262,7 +316,7 @@ async function askForBoot(): Promise<void> {
   try {
     // Both requests at once: the gallery does not wait for the header's round trip.
     const [v, g] = await Promise.all([rpc.request('ready', {}), rpc.request('gallery', {})]);
-    if (!booted) boot(v, g);
+    if (!booted) boot(v, g, 'asked');
   } catch (e) {
     showError(`Could not read the ROM: ${(e as Error).message}`);
   }
@@ -271,7 +325,8 @@ async function askForBoot(): Promise<void> {
 rpc.onEvent((e) => {
   switch (e.event) {
     case 'boot':
-      boot(e.data.view, e.data.gallery);
+      mark('pushed');
+      boot(e.data.view, e.data.gallery, 'push');
       gallery.expectThumbnails(e.data.thumbOffsets);
       break;
     case 'thumbs':
@@ -291,6 +346,17 @@ rpc.onEvent((e) => {
     case 'entries':
       gallery.setData(e.data.entries, e.data.palettes, e.data.moves);
       tileBrowser?.setPalettes(gallery.palettes);
+      if (detail) {
+        // The block shown may have moved (a relocating stroke or injection, its undo or redo): the
+        // detail view follows it to its entry there, with that entry's facts and palette.
+        const at = movedOffset(detail.romOffset, e.data.moves ?? []);
+        const fresh = gallery.entry(at);
+        if (fresh) {
+          detailEntry = fresh;
+          detail.setEntry(fresh);
+        }
+        if (state.detail.open !== at) saveState({ detail: { ...state.detail, open: at } });
+      }
       detail?.setPalette(gallery.paletteFor(detailEntry));
       break;
     case 'showTab':

@@ -215,6 +215,20 @@ export class TileBrowser {
     this.set({ offset: o, cursor });
   }
 
+  /**
+   * Page Down/Up: the view moves by a whole page, keeping its byte alignment, so Page Up undoes
+   * Page Down exactly. The last page is the one that starts before the end (it may be partial);
+   * Page Down there does nothing. Page Up within a page of the start goes to the start.
+   */
+  private page(dir: 1 | -1): void {
+    const from = this.state.offset;
+    const to = dir > 0 ? from + this.pageBytes : Math.max(0, from - this.pageBytes);
+    if (to === from || to >= this.view.romSize) return;
+    // The cursor keeps its place on the page, on a whole tile inside the ROM.
+    const lastTile = to + Math.floor((this.view.romSize - 1 - to) / this.tileBytes) * this.tileBytes;
+    this.set({ offset: to, cursor: Math.max(to, Math.min(lastTile, this.state.cursor + (to - from))) });
+  }
+
   private async goTo(text: string): Promise<void> {
     if (!text.trim()) return;
     try {
@@ -256,9 +270,7 @@ export class TileBrowser {
       this.moveCursor(this.state.offset + stepTile(from, dx, dy, this.state.widthTiles, this.order) * t);
     } else if (e.key === 'PageDown' || e.key === 'PageUp') {
       e.preventDefault();
-      const d = e.key === 'PageDown' ? this.pageBytes : -this.pageBytes;
-      const o = this.clampOffset(this.state.offset + d);
-      this.set({ offset: o, cursor: this.clampOffset(this.state.cursor + (o - this.state.offset)) });
+      this.page(e.key === 'PageDown' ? 1 : -1);
     } else if (e.key === '+' || e.key === '=') {
       e.preventDefault();
       this.nudge(1);

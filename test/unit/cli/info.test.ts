@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../support/cli';
 import { makeRom, referenceChecksum } from '../../fixtures/roms';
+import { buildDemoDumps } from '../../../src/core/demo/demo-dumps';
 import { Rom } from '../../../src/core/rom';
 
 describe('CLI: info, demo, help', () => {
@@ -93,6 +94,22 @@ describe('CLI: info, demo, help', () => {
     assert.equal(rom.checksum!.valid, true);
     assert.equal(rom.info().title, 'SPRITEPAL DEMO');
     assert.match((await runCli(['demo'])).stderr, /missing -o/);
+  });
+
+  it('demo --dumps also writes the scene dumps beside the ROM, named as Mesen names them', async () => {
+    mkdirSync(join(dir, 'dumps'), { recursive: true });
+    const out = join(dir, 'dumps', 'game.sfc');
+    const r = await runCli(['demo', '-o', out, '--dumps', '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    const names = ['game.SnesVideoRam.dmp', 'game.SnesCgRam.dmp', 'game.SnesSpriteRam.dmp'];
+    assert.deepEqual(
+      JSON.parse(r.stdout).dumps,
+      names.map((n) => join(dir, 'dumps', n)),
+    );
+    const dumps = buildDemoDumps();
+    assert.deepEqual(readFileSync(join(dir, 'dumps', names[0]!)), Buffer.from(dumps.vram));
+    assert.deepEqual(readFileSync(join(dir, 'dumps', names[1]!)), Buffer.from(dumps.cgram));
+    assert.deepEqual(readFileSync(join(dir, 'dumps', names[2]!)), Buffer.from(dumps.oam));
   });
 
   it('bench --only rom --quick --json prints figures for every target', async () => {

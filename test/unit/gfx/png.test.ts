@@ -179,6 +179,18 @@ describe('gfx/png export and import', () => {
       );
     });
 
+    it('RGB: more colours than allowed names the ones not in the palette, where they first are (issue 26 item 7)', () => {
+      // Two stray pixels, read before palette colours 14 and 15 first appear (row 10): the strays
+      // are named, not the 17th and 18th colours read.
+      const stray: Record<string, [number, number, number]> = { '8,8': [0x10, 0x20, 0x30], '9,9': [0xfa, 0x00, 0xfa] };
+      const png = rgbPng(24, 16, (x, y) => stray[`${x},${y}`] ?? [...bgr555ToRgb(PAL[(x + y * 24) % (y < 10 ? 14 : 16)]!)]);
+      assert.throws(
+        () => importPng(png, { format: 4, palette: PAL }),
+        (e: Error) =>
+          e.message === 'image has 18 distinct colours, more than the 16 4bpp allows; 2 colours are not in the target palette: (8, 8) #102030, (9, 9) #fa00fa',
+      );
+    });
+
     it('RGB: colours not in the palette', () => {
       const png = rgbPng(8, 8, (x, y) => (x === 7 ? [255, 255, 255] : [...bgr555ToRgb(PAL[(y % 2) + 1]!)]));
       assert.throws(

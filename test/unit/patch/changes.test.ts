@@ -51,7 +51,7 @@ describe('changes between the original and the current ROM', () => {
       ['pointer', 'pointer at $81:8018', '$82:8000 → $84:8000', [[0x801a, 0x801a + 512, '$81:801A']]], // only the bank byte changed
       [
         'sprite',
-        'King slime: relocated 777 → 789 B',
+        'King slime: relocated $82:8000 → $84:8000, 777 → 789 B',
         'moved from $82:8000 to $84:8000',
         [
           [0x10000, 0x10200, '$82:8000'],

@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import {
   findOriginal,
+  keepOriginal,
+  keptOriginalPath,
   loadOriginals,
   OriginalError,
   ORIGINALS_PATH,
@@ -61,6 +63,31 @@ describe('the clean original record (.spritepal/originals.json)', () => {
     await assert.rejects(readOriginal(fs, 'hack.sfc'), refused('changed', /orig.sfc is no longer the clean original of hack.sfc/));
     fs.files.delete('orig.sfc');
     await assert.rejects(readOriginal(fs, 'hack.sfc'), refused('missing', /no longer exists/));
+  });
+
+  it('keeps the ROM as first opened: a copy under .spritepal/originals/, or the backup that already holds it', async () => {
+    const fs = memoryFiles();
+    const sha = createHash('sha256').update(rom).digest('hex');
+    assert.equal(keptOriginalPath('dir/game.smc', sha), `.spritepal/originals/game-${sha.slice(0, 12)}.smc`);
+    assert.equal(keptOriginalPath('noext', sha), `.spritepal/originals/noext-${sha.slice(0, 12)}`);
+    // No holder: the bytes are copied (header and all) and the copy is the record's path.
+    const rec = await keepOriginal(fs, 'hack.smc', { romName: 'hack.smc', bytes: headered }, new Date('2026-12-03T08:00:00Z'));
+    const copy = keptOriginalPath('hack.smc', sha);
+    assert.deepEqual(rec, { path: copy, sha256: sha, size: rom.length, recordedAt: '2026-12-03T08:00:00.000Z' });
+    assert.deepEqual(fs.files.get(copy), headered);
+    assert.deepEqual((await readOriginal(fs, 'hack.smc')).bytes, headered);
+    // A second ROM from the same original shares the copy: it is not written again.
+    let writes = 0;
+    const counting: WorkspaceFiles = { readFile: fs.readFile, writeFile: async (p, b) => void (writes++, fs.files.set(p, b.slice())) };
+    await keepOriginal(counting, 'other.smc', { romName: 'hack.smc', bytes: headered });
+    assert.equal(writes, 1, 'only originals.json written');
+    // A holder (the -original backup) is recorded as it is, nothing copied.
+    fs.files.set('hack.smc.bak-20261203-080000-000-original', rom);
+    const before = fs.files.size;
+    const held = await keepOriginal(fs, 'third.sfc', { romName: 'third.sfc', bytes: rom, holder: 'hack.smc.bak-20261203-080000-000-original' });
+    assert.equal(held.path, 'hack.smc.bak-20261203-080000-000-original');
+    assert.equal(held.sha256, sha);
+    assert.equal(fs.files.size, before);
   });
 
   it('treats the file as untrusted input', async () => {

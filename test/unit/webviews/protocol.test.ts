@@ -24,6 +24,9 @@ describe('webview protocol validation', () => {
       ['inject', { romOffset: 1 }],
       ['scan', { action: 'cancel' }],
       ['setShowWeak', { showWeak: true }],
+      ['setTileView', { offset: 0x7fff, cursor: 0x8000, bpp: 4, widthTiles: 16, order: 'sprite16', zoom: 0, paletteId: null }],
+      ['setTileView', { offset: 0, cursor: 0, bpp: 2, widthTiles: 64, order: 'linear', zoom: 8, paletteId: 'rom:4096' }],
+      ['setOriginal', {}],
       ['painted', { count: 20, ms: 123.4 }],
       ['changes', {}],
       ['createPatch', { format: 'ips' }],
@@ -50,6 +53,11 @@ describe('webview protocol validation', () => {
       ['editPaletteColor', { paletteId: 'cgram:x:8', index: 0, color: 0 }, /invalid paletteId/],
       ['editPaletteColor', { paletteId: 'rom:1', index: 16, color: 0 }, /invalid index/],
       ['editPaletteColor', { paletteId: 'rom:1', index: 0, color: 0x8000 }, /invalid color/],
+      ['setTileView', { offset: 0, cursor: 0, bpp: 4, widthTiles: 65, order: 'linear', zoom: 0, paletteId: null }, /invalid widthTiles/],
+      ['setTileView', { offset: 0, cursor: 0, bpp: 4, widthTiles: 16, order: 'linear', zoom: 9, paletteId: null }, /invalid zoom/],
+      ['setTileView', { offset: 0, cursor: 0, bpp: 4, widthTiles: 16, order: 'linear', zoom: 0, paletteId: '<img>' }, /invalid paletteId/],
+      ['setTileView', { offset: -1, cursor: 0, bpp: 4, widthTiles: 16, order: 'linear', zoom: 0, paletteId: null }, /invalid offset/],
+      ['setOriginal', { path: '/etc/passwd' }, /unexpected params path/],
     ];
     for (const [m, p, re] of bad) {
       const r = ok(m, p);
