@@ -75,12 +75,23 @@ export function runLoop(
 /** Output bytes the candidate test decodes before it calls an offset worth a full decode. */
 export const CANDIDATE_PREFIX = 64;
 
+/** What a codec adds to the generic judge. */
+export interface JudgeRules {
+  /** The end marker's description, for the reasons. */
+  marker: string;
+  /**
+   * A further test of a stream that passed: null when it holds, else why the stream is not what
+   * the codec's encoders write (it is then 'weak').
+   */
+  check?(src: Uint8Array, offset: number, consumed: number, decoded: Uint8Array): string | null;
+}
+
 /**
  * A probe from a strict decode loop: the candidate test decodes the first CANDIDATE_PREFIX bytes
  * strictly (into a small buffer of its own: no allocation per offset) and passes offsets whose
  * prefix holds or only runs out of room; the judge weighs the recorded evidence.
  */
-export function loopProbe(loop: DecodeLoop, r: LoopResult, maxOutput: number, describe: (r: LoopResult) => string[]): CodecProbe {
+export function loopProbe(loop: DecodeLoop, r: LoopResult, maxOutput: number, rules: JudgeRules): CodecProbe {
   const prefix = new Uint8Array(CANDIDATE_PREFIX);
   let full: Uint8Array | null = null;
   return {
@@ -95,10 +106,25 @@ export function loopProbe(loop: DecodeLoop, r: LoopResult, maxOutput: number, de
           return { confidence: 'weak', reasons: [`not a strict stream here (${r.reason || 'another length'})`] };
         }
       }
-      const reasons = [...describe(r), `${r.commands} commands, ${r.copies} copies, ${decoded.length} bytes decoded`, `${Math.round(r.bits)} bits of evidence`];
-      if (r.copies === 0) reasons.push('no copies: nothing an encoder would call compressed');
-      const strong = r.bits >= STRONG_BITS && r.copies > 0;
-      if (!strong && r.bits < STRONG_BITS) reasons.push(`under ${STRONG_BITS} bits: too little structure to tell from chance`);
+      const reasons = [
+        rules.marker,
+        `${r.commands} commands, ${r.copies} copies or runs, ${decoded.length} bytes decoded`,
+        `${Math.round(r.bits)} bits of evidence`,
+      ];
+      let strong = true;
+      if (r.copies === 0) {
+        reasons.push('no copies or runs: nothing an encoder would call compressed');
+        strong = false;
+      }
+      if (r.bits < STRONG_BITS) {
+        reasons.push(`under ${STRONG_BITS} bits: too little structure to tell from chance`);
+        strong = false;
+      }
+      const bad = strong && rules.check ? rules.check(src, offset, consumed, decoded) : null;
+      if (bad) {
+        reasons.push(bad);
+        strong = false;
+      }
       return { confidence: strong ? 'strong' : 'weak', reasons };
     },
   };

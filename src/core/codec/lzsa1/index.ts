@@ -20,5 +20,5 @@ export const lzsa1Codec: Codec = {
   decodeInto,
   decode: decodeVia({ id: 'lzsa1', maxOutput: LZSA_MAX_OUTPUT, decodeInto }),
   encode,
-  probe: loopProbe(lzsa1Loop, lzsa1Result, LZSA_MAX_OUTPUT, () => ['end marker 0F 00 EE 00 00 as lzsa writes it']),
+  probe: loopProbe(lzsa1Loop, lzsa1Result, LZSA_MAX_OUTPUT, { marker: 'end marker 0F 00 EE 00 00 as lzsa writes it' }),
 };

@@ -21,5 +21,5 @@ export const lzsa2Codec: Codec = {
   decodeInto,
   decode: decodeVia({ id: 'lzsa2', maxOutput: LZSA_MAX_OUTPUT, decodeInto }),
   encode,
-  probe: loopProbe(lzsa2Loop, lzsa2Result, LZSA_MAX_OUTPUT, () => ['end marker (repeat-offset token, match length 232) as lzsa writes it']),
+  probe: loopProbe(lzsa2Loop, lzsa2Result, LZSA_MAX_OUTPUT, { marker: 'end marker (repeat-offset token, match length 232) as lzsa writes it' }),
 };

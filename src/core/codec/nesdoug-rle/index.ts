@@ -7,7 +7,7 @@ import { loopProbe } from '../evidence';
 import type { Codec } from '../types';
 import { decodeVia } from '../types';
 import { decodeInto, RLE_MAX_OUTPUT, rleLoop, rleResult } from './decode';
-import { encode, RLE_LEVELS } from './encode';
+import { encode, RLE_LEVELS, sameAsTools } from './encode';
 
 export const nesdougRleCodec: Codec = {
   id: 'nesdoug-rle',
@@ -21,5 +21,5 @@ export const nesdougRleCodec: Codec = {
   decodeInto,
   decode: decodeVia({ id: 'nesdoug-rle', maxOutput: RLE_MAX_OUTPUT, decodeInto }),
   encode,
-  probe: loopProbe(rleLoop, rleResult, RLE_MAX_OUTPUT, () => ["headers, runs and end byte as nesdoug's tools write them"]),
+  probe: loopProbe(rleLoop, rleResult, RLE_MAX_OUTPUT, { marker: 'end byte F0 or FF', check: sameAsTools }),
 };

@@ -21,5 +21,5 @@ export const zx0Codec: Codec = {
   decodeInto,
   decode: decodeVia({ id: 'zx0', maxOutput: ZX0_MAX_OUTPUT, decodeInto }),
   encode,
-  probe: loopProbe(zx0Loop, zx0Result, ZX0_MAX_OUTPUT, () => ['end marker (new-offset code 256) with the rest of its byte clear']),
+  probe: loopProbe(zx0Loop, zx0Result, ZX0_MAX_OUTPUT, { marker: 'end marker (new-offset code 256) with the rest of its byte clear' }),
 };
