@@ -5,6 +5,7 @@ import { romBench } from './rom';
 import { gfxBench } from './gfx';
 import { decodeBench } from './decode';
 import { halBench } from './hal';
+import { lz4Bench } from './lz4';
 import { scanBench } from './scan';
 import { hostileBench } from './hostile';
 import { cliBench } from './cli';
@@ -18,6 +19,7 @@ export const BENCH_GROUPS: BenchGroup[] = [
   gfxBench,
   halBench,
   decodeBench,
+  lz4Bench,
   scanBench,
   findBench,
   editBench,

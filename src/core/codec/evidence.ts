@@ -102,9 +102,8 @@ export function loopProbe(loop: DecodeLoop, r: LoopResult, maxOutput: number, ru
     judge(src, offset, consumed, decoded) {
       if (r.src !== src || r.start !== offset || r.consumed !== consumed || !r.strict) {
         full ??= new Uint8Array(maxOutput);
-        if (loop(src, offset, full, maxOutput, src.length, true) < 0 || r.consumed !== consumed) {
-          return { confidence: 'weak', reasons: [`not a strict stream here (${r.reason || 'another length'})`] };
-        }
+        if (loop(src, offset, full, maxOutput, src.length, true) < 0) return { confidence: 'weak', reasons: [`not a strict stream here (${r.reason})`] };
+        if (r.consumed !== consumed) return { confidence: 'weak', reasons: [`the strict stream here is ${r.consumed} bytes long, not ${consumed}`] };
       }
       const reasons = [
         rules.marker,

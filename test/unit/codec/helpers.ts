@@ -130,19 +130,7 @@ export function homebrewRoms(shared: string): { name: string; data: Uint8Array }
     .map((name) => ({ name, data: new Uint8Array(readFileSync(join(dir, name))) }));
 }
 
-export interface KnownFrame {
-  rom: string;
-  offset: number;
-  length: number;
-  size: number;
-}
-
-/** The real LZ4 frames in the libSFX ROMs, read from the table in ../shared/fixtures/lz/README.md. */
-export function knownLz4Frames(shared: string): KnownFrame[] {
-  const readme = readFileSync(join(shared, 'fixtures', 'lz', 'README.md'), 'utf8');
-  const rows = [...readme.matchAll(/^\|\s*(\S+\.sfc)\s*\|\s*(0x[0-9A-Fa-f]+)\s*\|\s*(\d+)\s*\|\s*(\d+)\s*\|/gm)];
-  return rows.map((m) => ({ rom: m[1]!, offset: parseInt(m[2]!, 16), length: Number(m[3]), size: Number(m[4]) }));
-}
+export { knownLz4Frames, type KnownFrame } from '../../../src/bench/lz4';
 
 /** The corpus inputs (../shared/fixtures/hal/corpus/<name>.bin) by name. */
 export function corpusInputs(shared: string): { name: string; data: Uint8Array }[] {
