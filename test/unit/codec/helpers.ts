@@ -3,7 +3,12 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { probeScan, strongHits } from '../../../src/core/codec/probe-scan';
+import { numericTables } from '../../../src/core/codec/synthetic-tables';
 import { CodecDecodeError, type Codec } from '../../../src/core/codec/types';
+import { mutated } from '../../support/mutate';
+import { randomBytes } from '../hal/helpers';
+import { requireShared } from '../../support/shared';
 
 export function bytes(...parts: (number | string | Uint8Array | readonly number[])[]): Uint8Array {
   const out: number[] = [];
@@ -19,18 +24,8 @@ export function ascii(data: Uint8Array): string {
   return String.fromCharCode(...data);
 }
 
-/** Deterministic pseudo-random bytes (xorshift32). */
-export function noise(n: number, seed = 1): Uint8Array {
-  const out = new Uint8Array(n);
-  let x = seed || 1;
-  for (let i = 0; i < n; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x & 0xff;
-  }
-  return out;
-}
+/** Deterministic pseudo-random bytes (xorshift32; the HAL tests' generator). */
+export const noise = randomBytes;
 
 /** Tile-like data: rows repeated, zero rows, a few shapes, some noise; compresses like graphics. */
 export function tiles(n: number, seed = 3): Uint8Array {
@@ -96,17 +91,7 @@ export function fuzzDecoder(codec: Codec, seeds: Uint8Array[], likely: number[],
       fc.nat(seeds.length - 1),
       fc.array(fc.tuple(fc.nat(), fc.nat(255), fc.nat(3)), { minLength: 1, maxLength: 6 }),
       fc.boolean(),
-      (which, edits, strict) => {
-        let s = Array.from(seeds[which]!);
-        for (const [pos, v, op] of edits) {
-          const p = pos % (s.length + 1);
-          if (op === 0) s[p % s.length] = v;
-          else if (op === 1) s[p % s.length]! ^= 1 << (v & 7);
-          else if (op === 2) s.splice(p, 0, v);
-          else s = s.slice(0, Math.max(0, p));
-        }
-        checkStream(codec, Uint8Array.from(s), 0, codec.maxOutput, strict, out);
-      },
+      (which, edits, strict) => checkStream(codec, mutated(seeds[which]!, edits), 0, codec.maxOutput, strict, out),
     ),
     { numRuns: runs },
   );
@@ -140,4 +125,101 @@ export function corpusInputs(shared: string): { name: string; data: Uint8Array }
     .filter((f) => f.endsWith('.bin'))
     .sort()
     .map((f) => ({ name: f.slice(0, -4), data: new Uint8Array(readFileSync(join(dir, f))) }));
+}
+
+export interface CommonTestOptions {
+  /** Valid streams for the mutation fuzz. */
+  seeds: () => Uint8Array[];
+  /** Bytes the codec's syntax gives meaning to, for the biased fuzz. */
+  likely: number[];
+  /** More kinds of data for the round-trip property. */
+  data?: fc.Arbitrary<Uint8Array>[];
+}
+
+/**
+ * What every codec without a magic number is held to, as mocha tests in the calling describe():
+ * encode then decode gives the input back (property test, strict decode); a bounded fuzz; no strong
+ * hit in generated 16-bit tables; and on ../shared, every corpus input round-trips and none of the
+ * 14 homebrew ROMs (which hold none of these formats) gives a strong hit.
+ */
+export function commonCodecTests(codec: Codec, opts: CommonTestOptions): void {
+  it('round-trips anything through the encoder (property test), strictly', () => {
+    const kinds: fc.Arbitrary<Uint8Array>[] = [
+      fc.uint8Array({ minLength: 1, maxLength: 2000 }),
+      fc.tuple(fc.integer({ min: 1, max: 20_000 }), fc.nat()).map(([n, s]) => tiles(n, s)),
+      ...(opts.data ?? []),
+    ];
+    fc.assert(
+      fc.property(fc.oneof(...kinds), (data) => {
+        roundTrips(codec, data);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('fuzz: never throws, hangs or writes past maxOutput', function () {
+    this.timeout(120_000);
+    fuzzDecoder(codec, opts.seeds(), opts.likely, 300);
+  });
+
+  it('probe: no strong stream in generated 16-bit numeric tables', () => {
+    assert.deepEqual(strongHits(probeScan(codec, numericTables(1 << 16))), []);
+  });
+
+  describe('on the reference data in ../shared', () => {
+    let shared: string;
+    before(function () {
+      shared = requireShared(this);
+    });
+
+    it('round-trips every corpus input', function () {
+      this.timeout(60_000);
+      for (const { data } of corpusInputs(shared)) roundTrips(codec, data);
+    });
+
+    it(`finds no strong stream in the 14 homebrew ROMs (none of them holds ${codec.id})`, function () {
+      this.timeout(120_000);
+      for (const rom of homebrewRoms(shared)) assert.deepEqual(strongHits(probeScan(codec, rom.data)), [], rom.name);
+    });
+  });
+}
+
+/** `codec.decode` of `src` (strict unless said) gives `want` (hex-compared) and consumes all of `src`. */
+export function expectDecode(codec: Codec, src: Uint8Array, want: Uint8Array | string | readonly number[], strict = true): void {
+  const d = codec.decode(src, 0, { strict });
+  const w = typeof want === 'string' ? bytes(want) : Uint8Array.from(want);
+  assert.equal(Buffer.from(d.data).toString('hex'), Buffer.from(w).toString('hex'));
+  assert.equal(d.consumed, src.length);
+}
+
+/** `codec.decodeInto` of `src` gives 'ok' or the failure `reason`. */
+export function expectStatus(codec: Codec, src: Uint8Array, reason: string, strict = true): void {
+  const st = codec.decodeInto(src, 0, new Uint8Array(codec.maxOutput), { strict });
+  assert.equal(st.ok ? 'ok' : st.reason, reason);
+}
+
+/**
+ * A stream the test writes by hand, field by field, beside a model of what it decodes to: literal
+ * bytes go to both, a copy (whose fields the test writes itself) extends the model.
+ */
+export class HandStream {
+  readonly out: number[] = [];
+  readonly want: number[] = [];
+
+  lit(data: Uint8Array | string): this {
+    const d = typeof data === 'string' ? bytes(data) : data;
+    this.out.push(...d);
+    this.want.push(...d);
+    return this;
+  }
+
+  /** What a copy of `len` bytes from `off` back writes. */
+  copies(off: number, len: number): this {
+    for (let k = 0; k < len; k++) this.want.push(this.want[this.want.length - off]!);
+    return this;
+  }
+
+  get bytes(): Uint8Array {
+    return Uint8Array.from(this.out);
+  }
 }

@@ -15,8 +15,7 @@
  * the overlong literal/match bytes (251-255, 240-255), and an end marker not in lzsa's exact form.
  */
 import { copyLiterals, copyMatch } from '../copy';
-import { bitsOf, LoopResult, runLoop } from '../evidence';
-import type { CodecDecodeOptions, CodecStatus } from '../types';
+import { bitsOf, LoopResult } from '../evidence';
 
 /** Raw blocks hold at most 64 KiB (lzsa refuses larger inputs with -r). */
 export const LZSA_MAX_OUTPUT = 0x10000;
@@ -28,10 +27,6 @@ const END_BITS = 5 + 32;
 export const lzsa1Result = new LoopResult();
 const r = lzsa1Result;
 const fail = (reason: string, offset: number) => r.fail(reason, offset);
-
-export function decodeInto(src: Uint8Array, start: number, out: Uint8Array, opts?: CodecDecodeOptions): CodecStatus {
-  return runLoop(lzsa1Loop, r, src, start, out, opts, LZSA_MAX_OUTPUT);
-}
 
 /**
  * Decodes into out[0, max) from src[start, end): the size, or -1 with `lzsa1Result` telling why.

@@ -20,9 +20,7 @@
  * length 232, and a zero low nibble when the last nibble byte has one left over).
  */
 import { copyLiterals, copyMatch } from '../copy';
-import { bitsOf, LoopResult, runLoop } from '../evidence';
-import type { CodecDecodeOptions, CodecStatus } from '../types';
-import { LZSA_MAX_OUTPUT } from '../lzsa1/decode';
+import { bitsOf, LoopResult } from '../evidence';
 
 /** The end marker's evidence: offset mode and match field (6 bits), nibble 15 and byte 232. */
 const END_BITS = 6 + 4 + 8;
@@ -34,21 +32,66 @@ export const lzsa2Result = new LoopResult();
 const r = lzsa2Result;
 const fail = (reason: string, offset: number) => r.fail(reason, offset);
 
-export function decodeInto(src: Uint8Array, start: number, out: Uint8Array, opts?: CodecDecodeOptions): CodecStatus {
-  return runLoop(lzsa2Loop, r, src, start, out, opts, LZSA_MAX_OUTPUT);
+// The reader's state (one decode at a time per thread): the input, the next byte, its end, and
+// the pending low nibble (-1: none).
+let src: Uint8Array = new Uint8Array(0);
+let ip = 0;
+let end = 0;
+let nib = -1;
+const CUT = -1;
+
+/** The next nibble, or CUT at the end of the input. */
+function nibble(): number {
+  if (nib >= 0) {
+    const x = nib;
+    nib = -1;
+    return x;
+  }
+  if (ip >= end) return CUT;
+  const b = src[ip++]!;
+  nib = b & 15;
+  return b >> 4;
+}
+
+/** How the last `length` was written: 0 nibble or byte, 1 the byte that makes 256 (a zero), 2 sixteen bits. */
+let form = 0;
+
+/**
+ * A literal count (base 3) or match length (base 9) past its token field, as lzsa's decoder builds
+ * it: base + nibble; nibble 15 adds a byte; a sum of 256 means 0, of 257 a 16-bit value follows.
+ * CUT when the input ends.
+ */
+function length(base: number): number {
+  const x = nibble();
+  if (x < 0) return CUT;
+  form = 0;
+  if (x < 15) return base + x;
+  if (ip >= end) return CUT;
+  const v = base + 15 + src[ip++]!;
+  if (v === 256) {
+    form = 1;
+    return 0;
+  }
+  if (v !== 257) return v;
+  if (end - ip < 2) return CUT;
+  form = 2;
+  const w = src[ip]! | (src[ip + 1]! << 8);
+  ip += 2;
+  return w;
 }
 
 /**
- * Decodes into out[0, max) from src[start, end): the size, or -1 with `lzsa2Result` telling why.
+ * Decodes into out[0, max) from input[start, stop): the size, or -1 with `lzsa2Result` telling why.
  * Strict decodes also weigh the evidence: each written-out offset had to be canonical for its form
  * and fall within the output so far.
  */
-export function lzsa2Loop(src: Uint8Array, start: number, out: Uint8Array, max: number, end: number, strict: boolean): number {
-  r.begin(src, start, strict);
-  let ip = start;
+export function lzsa2Loop(input: Uint8Array, start: number, out: Uint8Array, max: number, stop: number, strict: boolean): number {
+  r.begin(input, start, strict);
+  src = input;
+  ip = start;
+  end = stop;
+  nib = -1;
   let o = 0;
-  // -1: no nibble pending; else the low nibble of the last nibble byte
-  let nib = -1;
   let rep = 0;
   for (;;) {
     if (ip >= end) return fail('truncated', ip);
@@ -57,32 +100,10 @@ export function lzsa2Loop(src: Uint8Array, start: number, out: Uint8Array, max: 
     r.commands++;
     let n = (token >> 3) & 3;
     if (n === 3) {
-      let x: number;
-      if (nib >= 0) {
-        x = nib;
-        nib = -1;
-      } else {
-        if (ip >= end) return fail('truncated', at);
-        x = src[ip]! >> 4;
-        nib = src[ip++]! & 15;
-      }
-      n = 3 + x;
-      if (x === 15) {
-        if (ip >= end) return fail('truncated', at);
-        const b = src[ip++]!;
-        if (b === 239) {
-          if (end - ip < 2) return fail('truncated', at);
-          n = src[ip]! | (src[ip + 1]! << 8);
-          ip += 2;
-          if (strict && n < 256) return fail('non-canonical-length', at);
-        } else if (b === 238) {
-          if (strict) return fail('non-canonical-length', at);
-          n = 0;
-        } else {
-          if (strict && b > 237) return fail('non-canonical-length', at);
-          n = 18 + b;
-        }
-      }
+      n = length(3);
+      if (n < 0) return fail('truncated', at);
+      // lzsa writes 18-255 with a byte and 256 up with 16 bits; never the zero byte
+      if (strict && (form === 1 || (form === 2 ? n < 256 : n > 255))) return fail('non-canonical-length', at);
     }
     if (n > 0) {
       if (n > end - ip) return fail('truncated', at);
@@ -96,17 +117,8 @@ export function lzsa2Loop(src: Uint8Array, start: number, out: Uint8Array, max: 
     let off = rep;
     if (mode < 6) {
       const z = (token >> 5) & 1;
-      let x = 0;
-      if (mode < 2 || mode >= 4) {
-        if (nib >= 0) {
-          x = nib;
-          nib = -1;
-        } else {
-          if (ip >= end) return fail('truncated', at);
-          x = src[ip]! >> 4;
-          nib = src[ip++]! & 15;
-        }
-      }
+      const x = mode < 2 || mode >= 4 ? nibble() : 0;
+      if (x < 0) return fail('truncated', at);
       if (mode < 2) off = (((x << 1) | z) ^ 0x1e) + 1;
       else {
         if (ip >= end) return fail('truncated', at);
@@ -120,54 +132,30 @@ export function lzsa2Loop(src: Uint8Array, start: number, out: Uint8Array, max: 
     }
     let m = (token & 7) + 2;
     if (m === 9) {
-      let x: number;
-      if (nib >= 0) {
-        x = nib;
-        nib = -1;
-      } else {
-        if (ip >= end) return fail('truncated', at);
-        x = src[ip]! >> 4;
-        nib = src[ip++]! & 15;
+      m = length(9);
+      if (m < 0) return fail('truncated', at);
+      if (m === 0) {
+        // the end: lzsa writes it as a repeat-offset token and the byte 232, then a zero nibble
+        if (strict && (form !== 1 || mode !== 7 || nib > 0)) return fail('end-marker-form', at);
+        r.consumed = ip - start;
+        if (form === 1) r.bits += END_BITS + (nib === 0 ? 4 : 0);
+        return o;
       }
-      m = 9 + x;
-      if (x === 15) {
-        if (ip >= end) return fail('truncated', at);
-        const b = src[ip++]!;
-        if (b === 232) {
-          if (strict && (mode !== 7 || nib > 0)) return fail('end-marker-form', at);
-          r.consumed = ip - start;
-          r.bits += END_BITS + (nib === 0 ? 4 : 0);
-          return o;
-        }
-        if (b === 233) {
-          if (end - ip < 2) return fail('truncated', at);
-          m = src[ip]! | (src[ip + 1]! << 8);
-          ip += 2;
-          if (m === 0) {
-            if (strict) return fail('end-marker-form', at);
-            r.consumed = ip - start;
-            return o;
-          }
-          if (strict && m < 256) return fail('non-canonical-length', at);
-        } else {
-          if (strict && b > 231) return fail('non-canonical-length', at);
-          m = 24 + b;
-        }
-      }
+      if (strict && (form === 2 ? m < 256 : m > 255)) return fail('non-canonical-length', at);
     }
     if (off === 0) return fail('no-previous-offset', at);
     if (strict && mode < 7) {
       if (off === rep) return fail('repeat-offset-written-out', at);
       // the shortest form that holds the offset: 5, 9, 13 or 16 bits (XY = 00, 01, 10, 11)
-      const form = off <= 32 ? 0 : off <= 512 ? 1 : off <= 8704 ? 2 : 3;
-      if (mode >> 1 !== form) return fail('non-canonical-offset', at);
+      const shortest = off <= 32 ? 0 : off <= 512 ? 1 : off <= 8704 ? 2 : 3;
+      if (mode >> 1 !== shortest) return fail('non-canonical-offset', at);
     }
     if (off > o) return fail('offset-before-start', at);
     if (m > max - o) return fail('overflow', at);
     if (strict) {
       if (mode < 7) {
-        const form = mode >> 1;
-        r.bits += bitsOf((Math.min(o, FORM_LOW[form]! + FORM_VALUES[form]! - 1) - FORM_LOW[form]! + 1) / FORM_VALUES[form]!);
+        const f = mode >> 1;
+        r.bits += bitsOf((Math.min(o, FORM_LOW[f]! + FORM_VALUES[f]! - 1) - FORM_LOW[f]! + 1) / FORM_VALUES[f]!);
       }
       r.copies++;
     }

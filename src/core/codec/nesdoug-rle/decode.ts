@@ -22,8 +22,7 @@
  * tools make them.
  */
 import { copyLiterals } from '../copy';
-import { bitsOf, LoopResult, runLoop } from '../evidence';
-import type { CodecDecodeOptions, CodecStatus } from '../types';
+import { bitsOf, LoopResult } from '../evidence';
 
 /** unrle unpacks into one 64 KiB bank ($7F:0000) with a 16-bit index. */
 export const RLE_MAX_OUTPUT = 0x10000;
@@ -52,10 +51,6 @@ const fail = (reason: string, offset: number) => r.fail(reason, offset);
 
 /** The decoded halves before a planar re-interleave (allocated once). */
 let scratch: Uint8Array | null = null;
-
-export function decodeInto(src: Uint8Array, start: number, out: Uint8Array, opts?: CodecDecodeOptions): CodecStatus {
-  return runLoop(rleLoop, r, src, start, out, opts, RLE_MAX_OUTPUT);
-}
 
 /** Three equal or three rising (no wrap) bytes start at d[j] (j + 2 < end). */
 export function tripleAt(d: Uint8Array, j: number): boolean {

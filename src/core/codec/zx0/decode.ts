@@ -17,8 +17,7 @@
  * the shorter last-offset form), and bits left set after the end marker.
  */
 import { copyLiterals, copyMatch } from '../copy';
-import { bitsOf, LoopResult, runLoop } from '../evidence';
-import type { CodecDecodeOptions, CodecStatus } from '../types';
+import { bitsOf, LoopResult } from '../evidence';
 
 export const ZX0_MAX_OUTPUT = 0x10000;
 /** The end marker's MSB value. */
@@ -107,10 +106,6 @@ function buildOffsetBits(): Float32Array {
 function offsetBits(o: number): number {
   offsetBitsTable ??= buildOffsetBits();
   return offsetBitsTable[o < TABLE ? o : TABLE]!;
-}
-
-export function decodeInto(input: Uint8Array, start: number, out: Uint8Array, opts?: CodecDecodeOptions): CodecStatus {
-  return runLoop(zx0Loop, r, input, start, out, opts, ZX0_MAX_OUTPUT);
 }
 
 /**

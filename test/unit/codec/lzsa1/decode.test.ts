@@ -1,27 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { lzsa1Codec } from '../../../../src/core/codec/lzsa1';
 import { probeScan, strongHits } from '../../../../src/core/codec/probe-scan';
-import { numericTables } from '../../../../src/core/codec/synthetic-tables';
-import { requireShared } from '../../../support/shared';
-import { ascii, bytes, corpusInputs, fuzzDecoder, homebrewRoms, noise, roundTrips, tiles } from '../helpers';
-import fc from 'fast-check';
+import { bytes, commonCodecTests, expectDecode, expectStatus, noise, roundTrips, tiles } from '../helpers';
 
 /** The raw-block end: a command with offset byte 00 and match length EE 00 00 (token O=0, M=15). */
 const END = [0x00, 0xee, 0x00, 0x00];
 
-function decodes(src: Uint8Array, want: Uint8Array | string, strict = true): void {
-  const d = lzsa1Codec.decode(src, 0, { strict });
-  assert.equal(
-    typeof want === 'string' ? ascii(d.data) : Buffer.from(d.data).toString('hex'),
-    typeof want === 'string' ? want : Buffer.from(want).toString('hex'),
-  );
-  assert.equal(d.consumed, src.length);
-}
-
-function refuses(src: Uint8Array, reason: string, strict = true): void {
-  const st = lzsa1Codec.decodeInto(src, 0, new Uint8Array(0x10000), { strict });
-  assert.equal(st.ok ? 'ok' : st.reason, reason);
-}
+const decodes = (src: Uint8Array, want: Uint8Array | string, strict = true) => expectDecode(lzsa1Codec, src, want, strict);
+const refuses = (src: Uint8Array, reason: string, strict = true) => expectStatus(lzsa1Codec, src, reason, strict);
 
 describe('lzsa1 decode: raw blocks written by hand from BlockFormat_LZSA1.md', () => {
   it('literals, a short-offset match (stored negated), and the end marker with the last literals', () => {
@@ -97,56 +83,17 @@ describe('lzsa1 decode: raw blocks written by hand from BlockFormat_LZSA1.md', (
     }
   });
 
-  it('round-trips through the encoder (property test), in shortest forms (strict)', () => {
-    fc.assert(
-      fc.property(
-        fc.oneof(
-          fc.uint8Array({ minLength: 1, maxLength: 2000 }),
-          fc.tuple(fc.integer({ min: 1, max: 20_000 }), fc.nat()).map(([n, s]) => tiles(n, s)),
-        ),
-        (data) => {
-          roundTrips(lzsa1Codec, data);
-        },
-      ),
-      { numRuns: 100 },
-    );
+  commonCodecTests(lzsa1Codec, {
+    seeds: () => [lzsa1Codec.encode(tiles(3000, 2)), bytes(0x42, 'abcd', 0xfc, 0x3f, 'xyz', END)],
+    likely: [0x0f, 0x00, 0xee, 0xff, 0x70, 0x8f, 249, 250, 238, 239],
+  });
+
+  it('encodes runs to a few bytes; the probe calls our encoder output strong', () => {
     assert.ok(roundTrips(lzsa1Codec, new Uint8Array(65536)).length < 20);
-  });
-
-  it('fuzz: never throws, hangs or writes past maxOutput', function () {
-    this.timeout(120_000);
-    fuzzDecoder(
-      lzsa1Codec,
-      [lzsa1Codec.encode(tiles(3000, 2)), bytes(0x42, 'abcd', 0xfc, 0x3f, 'xyz', END)],
-      [0x0f, 0x00, 0xee, 0xff, 0x70, 0x8f, 249, 250, 238, 239],
-      300,
-    );
-  });
-
-  it('probe: finds no strong stream in generated 16-bit tables; calls our encoder output strong', () => {
-    assert.equal(strongHits(probeScan(lzsa1Codec, numericTables(1 << 16))).length, 0);
     const f = lzsa1Codec.encode(tiles(4096, 5));
-    const hits = strongHits(probeScan(lzsa1Codec, bytes(noise(50, 1), f, noise(50, 2))));
     assert.deepEqual(
-      hits.map((h) => [h.offset, h.consumed, h.size]),
+      strongHits(probeScan(lzsa1Codec, bytes(noise(50, 1), f, noise(50, 2)))).map((h) => [h.offset, h.consumed, h.size]),
       [[50, f.length, 4096]],
     );
-  });
-
-  describe('on the reference data in ../shared', () => {
-    let shared: string;
-    before(function () {
-      shared = requireShared(this);
-    });
-
-    it('round-trips every corpus input', function () {
-      this.timeout(60_000);
-      for (const { data } of corpusInputs(shared)) roundTrips(lzsa1Codec, data);
-    });
-
-    it('finds no strong stream in the 14 homebrew ROMs (none of them holds LZSA1)', function () {
-      this.timeout(120_000);
-      for (const rom of homebrewRoms(shared)) assert.deepEqual(strongHits(probeScan(lzsa1Codec, rom.data)), [], rom.name);
-    });
   });
 });

@@ -1,19 +1,14 @@
 import * as assert from 'node:assert/strict';
-import fc from 'fast-check';
 import { lzsa2Codec } from '../../../../src/core/codec/lzsa2';
 import { probeScan, strongHits } from '../../../../src/core/codec/probe-scan';
-import { numericTables } from '../../../../src/core/codec/synthetic-tables';
-import { requireShared } from '../../../support/shared';
-import { ascii, bytes, corpusInputs, fuzzDecoder, homebrewRoms, noise, roundTrips, tiles } from '../helpers';
+import { ascii, bytes, commonCodecTests, expectDecode, expectStatus, HandStream, noise, roundTrips, tiles } from '../helpers';
 
 /**
  * Places the fields of an LZSA2 stream as BlockFormat_LZSA2.md says: a nibble goes into the high half
  * of a new byte where none is pending, else into the pending byte's low half. Every field value is
  * given by the test; `want` models what the stream decodes to.
  */
-class Stream {
-  readonly out: number[] = [];
-  readonly want: number[] = [];
+class Stream extends HandStream {
   private pending = -1;
 
   byte(...b: number[]): this {
@@ -32,41 +27,16 @@ class Stream {
     return this;
   }
 
-  lit(data: Uint8Array | string): this {
-    const d = typeof data === 'string' ? bytes(data) : data;
-    this.out.push(...d);
-    this.want.push(...d);
-    return this;
-  }
-
-  /** What a match of `len` from `off` back writes (the fields are placed separately). */
-  copies(off: number, len: number): this {
-    for (let k = 0; k < len; k++) this.want.push(this.want[this.want.length - off]!);
-    return this;
-  }
-
   /** The raw-block end as lzsa writes it: repeat-offset token with `litField`, nibble 15, byte 232. */
   end(litField = 0): this {
     return this.byte(0xe7 | (litField << 3))
       .nib(15)
       .byte(232);
   }
-
-  get bytes(): Uint8Array {
-    return Uint8Array.from(this.out);
-  }
 }
 
-function decodes(s: Stream, strict = true): void {
-  const d = lzsa2Codec.decode(s.bytes, 0, { strict });
-  assert.equal(Buffer.from(d.data).toString('hex'), Buffer.from(s.want).toString('hex'));
-  assert.equal(d.consumed, s.out.length);
-}
-
-function refuses(src: Uint8Array, reason: string, strict = true): void {
-  const st = lzsa2Codec.decodeInto(src, 0, new Uint8Array(0x10000), { strict });
-  assert.equal(st.ok ? 'ok' : st.reason, reason);
-}
+const decodes = (s: Stream, strict = true) => expectDecode(lzsa2Codec, s.bytes, s.want, strict);
+const refuses = (src: Uint8Array, reason: string, strict = true) => expectStatus(lzsa2Codec, src, reason, strict);
 
 describe('lzsa2 decode: raw blocks written by hand from BlockFormat_LZSA2.md', () => {
   it('literals, a 5-bit offset, nibbles sharing a byte, and the end marker', () => {
@@ -167,55 +137,17 @@ describe('lzsa2 decode: raw blocks written by hand from BlockFormat_LZSA2.md', (
     refuses(new Stream().end().bytes, 'ok', true);
   });
 
-  it('round-trips through the encoder (property test), in shortest forms and with repeat offsets (strict)', () => {
-    fc.assert(
-      fc.property(
-        fc.oneof(
-          fc.uint8Array({ minLength: 1, maxLength: 2000 }),
-          fc.tuple(fc.integer({ min: 1, max: 20_000 }), fc.nat()).map(([n, s]) => tiles(n, s)),
-        ),
-        (data) => {
-          roundTrips(lzsa2Codec, data);
-        },
-      ),
-      { numRuns: 100 },
-    );
+  commonCodecTests(lzsa2Codec, {
+    seeds: () => [lzsa2Codec.encode(tiles(3000, 2)), new Stream().byte(0x3b).nib(1).lit('abcd').nib(0xe).end().bytes],
+    likely: [0xe7, 0xf0, 0xe8, 232, 233, 239, 0xff, 0x1f, 0xc0, 0x40],
+  });
+
+  it('encodes runs to a few bytes; the probe calls our encoder output strong', () => {
     assert.ok(roundTrips(lzsa2Codec, new Uint8Array(65536)).length < 20);
-  });
-
-  it('fuzz: never throws, hangs or writes past maxOutput', function () {
-    this.timeout(120_000);
-    fuzzDecoder(
-      lzsa2Codec,
-      [lzsa2Codec.encode(tiles(3000, 2)), new Stream().byte(0x3b).nib(1).lit('abcd').nib(0xe).end().bytes],
-      [0xe7, 0xf0, 0xe8, 232, 233, 239, 0xff, 0x1f, 0xc0, 0x40],
-      300,
-    );
-  });
-
-  it('probe: finds no strong stream in generated 16-bit tables; calls our encoder output strong', () => {
-    assert.equal(strongHits(probeScan(lzsa2Codec, numericTables(1 << 16))).length, 0);
     const f = lzsa2Codec.encode(tiles(4096, 5));
     assert.deepEqual(
       strongHits(probeScan(lzsa2Codec, bytes(noise(50, 1), f, noise(50, 2)))).map((h) => [h.offset, h.consumed, h.size]),
       [[50, f.length, 4096]],
     );
-  });
-
-  describe('on the reference data in ../shared', () => {
-    let shared: string;
-    before(function () {
-      shared = requireShared(this);
-    });
-
-    it('round-trips every corpus input', function () {
-      this.timeout(60_000);
-      for (const { data } of corpusInputs(shared)) roundTrips(lzsa2Codec, data);
-    });
-
-    it('finds no strong stream in the 14 homebrew ROMs (none of them holds LZSA2)', function () {
-      this.timeout(120_000);
-      for (const rom of homebrewRoms(shared)) assert.deepEqual(strongHits(probeScan(lzsa2Codec, rom.data)), [], rom.name);
-    });
   });
 });

@@ -3,25 +3,12 @@ import fc from 'fast-check';
 import { nesdougRleCodec } from '../../../../src/core/codec/nesdoug-rle';
 import { wordLanes } from '../../../../src/core/codec/nesdoug-rle/encode';
 import { firstPerEnd, probeScan, strongHits } from '../../../../src/core/codec/probe-scan';
-import { numericTables } from '../../../../src/core/codec/synthetic-tables';
-import { requireShared } from '../../../support/shared';
-import { ascii, bytes, corpusInputs, fuzzDecoder, homebrewRoms, noise, roundTrips, tiles } from '../helpers';
+import { bytes, commonCodecTests, expectDecode, expectStatus, noise, roundTrips, tiles } from '../helpers';
 
 const codec = nesdougRleCodec;
 
-function decodes(src: Uint8Array, want: Uint8Array | string, strict = true): void {
-  const d = codec.decode(src, 0, { strict });
-  assert.equal(
-    typeof want === 'string' ? ascii(d.data) : Buffer.from(d.data).toString('hex'),
-    typeof want === 'string' ? want : Buffer.from(want).toString('hex'),
-  );
-  assert.equal(d.consumed, src.length);
-}
-
-function refuses(src: Uint8Array, reason: string, strict = true): void {
-  const st = codec.decodeInto(src, 0, new Uint8Array(0x10000), { strict });
-  assert.equal(st.ok ? 'ok' : st.reason, reason);
-}
+const decodes = (src: Uint8Array, want: Uint8Array | string, strict = true) => expectDecode(codec, src, want, strict);
+const refuses = (src: Uint8Array, reason: string, strict = true) => expectStatus(codec, src, reason, strict);
 
 /** A tilemap: tile numbers in the even bytes, one attribute byte in the odd ones. */
 function tilemap(entries: number, seed: number): Uint8Array {
@@ -105,35 +92,17 @@ describe('nesdoug-rle decode: streams written by hand from unrle (M1TE2 unrle.tx
     assert.equal(roundTrips(codec, tilemap(512, 4).subarray(0, 1023)).at(-1), 0xf0);
   });
 
-  it('round-trips anything (property test), strictly', () => {
-    fc.assert(
-      fc.property(
-        fc.oneof(
-          fc.uint8Array({ minLength: 1, maxLength: 3000 }),
-          fc.array(fc.constantFrom(0, 1, 2, 3, 0xff), { minLength: 1, maxLength: 9000 }).map((a) => Uint8Array.from(a)),
-          fc.tuple(fc.integer({ min: 1, max: 20_000 }), fc.nat()).map(([n, s]) => tiles(n, s)),
-          fc.tuple(fc.integer({ min: 1, max: 2000 }), fc.nat()).map(([n, s]) => tilemap(n, s)),
-        ),
-        (data) => {
-          roundTrips(codec, data);
-        },
-      ),
-      { numRuns: 150 },
-    );
+  commonCodecTests(codec, {
+    seeds: () => [codec.encode(tiles(3000, 2)), codec.encode(tilemap(300, 3))],
+    likely: [0xf0, 0xff, 0x00, 0x3f, 0x40, 0x7f, 0x80, 0xbf, 0xc0, 0xcf, 0xdf, 0xef],
+    data: [
+      fc.array(fc.constantFrom(0, 1, 2, 3, 0xff), { minLength: 1, maxLength: 9000 }).map((a) => Uint8Array.from(a)),
+      fc.tuple(fc.integer({ min: 1, max: 2000 }), fc.nat()).map(([n, s]) => tilemap(n, s)),
+    ],
+  });
+
+  it('probe: strong for tool-made streams with enough structure; word lanes give a table away', () => {
     assert.ok(roundTrips(codec, new Uint8Array(65536)).length < 60);
-  });
-
-  it('fuzz: never throws, hangs or writes past maxOutput', function () {
-    this.timeout(120_000);
-    fuzzDecoder(
-      codec,
-      [codec.encode(tiles(3000, 2)), codec.encode(tilemap(300, 3))],
-      [0xf0, 0xff, 0x00, 0x3f, 0x40, 0x7f, 0x80, 0xbf, 0xc0, 0xcf, 0xdf, 0xef],
-      300,
-    );
-  });
-
-  it('probe: strong for tool-made streams with enough structure, never for 16-bit tables', () => {
     const f = codec.encode(tiles(8192, 5));
     // every command boundary inside the stream starts a shorter stream ending at the same byte
     const hits = strongHits(probeScan(codec, bytes(noise(50, 1), f, noise(50, 2))));
@@ -142,27 +111,9 @@ describe('nesdoug-rle decode: streams written by hand from unrle (M1TE2 unrle.tx
       firstPerEnd(hits).map((h) => [h.offset, h.consumed, h.size]),
       [[50, f.length, 8192]],
     );
-    assert.equal(strongHits(probeScan(codec, numericTables(1 << 16))).length, 0);
     // a table whose bytes happen to parse as the tools' output is still told apart by its word lanes
     const table = Uint8Array.from({ length: 600 }, (_, i) => (i % 2 ? 0x03 : (0x5c - (i >> 1)) & 0xff));
     assert.match(wordLanes(table, 0, table.length) ?? '', /16-bit lanes/);
     assert.equal(wordLanes(f, 0, f.length), null);
-  });
-
-  describe('on the reference data in ../shared', () => {
-    let shared: string;
-    before(function () {
-      shared = requireShared(this);
-    });
-
-    it('round-trips every corpus input', function () {
-      this.timeout(60_000);
-      for (const { data } of corpusInputs(shared)) roundTrips(codec, data);
-    });
-
-    it('finds no strong stream in the 14 homebrew ROMs (none of them holds nesdoug RLE)', function () {
-      this.timeout(120_000);
-      for (const rom of homebrewRoms(shared)) assert.deepEqual(strongHits(probeScan(codec, rom.data)), [], rom.name);
-    });
   });
 });

@@ -1,10 +1,7 @@
 import * as assert from 'node:assert/strict';
-import fc from 'fast-check';
 import { zx0Codec } from '../../../../src/core/codec/zx0';
 import { probeScan, strongHits } from '../../../../src/core/codec/probe-scan';
-import { numericTables } from '../../../../src/core/codec/synthetic-tables';
-import { requireShared } from '../../../support/shared';
-import { ascii, bytes, corpusInputs, fuzzDecoder, homebrewRoms, noise, roundTrips, tiles } from '../helpers';
+import { ascii, bytes, commonCodecTests, expectDecode, expectStatus, HandStream, noise, roundTrips, tiles } from '../helpers';
 
 /** Interlaced Elias gamma as the ZX0 README defines it: per bit below the leading 1, a 0 and the bit (inverted if asked); then a 1. */
 function gamma(v: number, invert = false): string {
@@ -18,9 +15,7 @@ function gamma(v: number, invert = false): string {
  * its top bit, a new one taken where the next bit is needed; bytes (literals, offset low bytes) go
  * where they come. `want` models the output.
  */
-class Stream {
-  readonly out: number[] = [];
-  readonly want: number[] = [];
+class Stream extends HandStream {
   private at = -1;
   private mask = 0;
 
@@ -34,13 +29,6 @@ class Stream {
       if (ch === '1') this.out[this.at]! |= this.mask;
       this.mask >>= 1;
     }
-    return this;
-  }
-
-  lit(data: Uint8Array | string): this {
-    const d = typeof data === 'string' ? bytes(data) : data;
-    this.out.push(...d);
-    this.want.push(...d);
     return this;
   }
 
@@ -59,31 +47,14 @@ class Stream {
     return this.copies(offset, len);
   }
 
-  copies(off: number, len: number): this {
-    for (let k = 0; k < len; k++) this.want.push(this.want[this.want.length - off]!);
-    return this;
-  }
-
   /** The end: a new-offset bit and the inverted code of 256. */
   end(): this {
     return this.bits('1' + gamma(256, true));
   }
-
-  get bytes(): Uint8Array {
-    return Uint8Array.from(this.out);
-  }
 }
 
-function decodes(s: Stream, strict = true): void {
-  const d = zx0Codec.decode(s.bytes, 0, { strict });
-  assert.equal(Buffer.from(d.data).toString('hex'), Buffer.from(s.want).toString('hex'));
-  assert.equal(d.consumed, s.out.length);
-}
-
-function refuses(src: Uint8Array, reason: string, strict = true): void {
-  const st = zx0Codec.decodeInto(src, 0, new Uint8Array(0x10000), { strict });
-  assert.equal(st.ok ? 'ok' : st.reason, reason);
-}
+const decodes = (s: Stream, strict = true) => expectDecode(zx0Codec, s.bytes, s.want, strict);
+const refuses = (src: Uint8Array, reason: string, strict = true) => expectStatus(zx0Codec, src, reason, strict);
 
 describe('zx0 decode: v2 streams written by hand from the ZX0 README', () => {
   it('literals (first bit left out), a new offset, literals, the last offset again, the end', () => {
@@ -168,34 +139,13 @@ describe('zx0 decode: v2 streams written by hand from the ZX0 README', () => {
     }
   });
 
-  it('round-trips through the encoder (property test), strictly', () => {
-    fc.assert(
-      fc.property(
-        fc.oneof(
-          fc.uint8Array({ minLength: 1, maxLength: 2000 }),
-          fc.tuple(fc.integer({ min: 1, max: 20_000 }), fc.nat()).map(([n, s]) => tiles(n, s)),
-        ),
-        (data) => {
-          roundTrips(zx0Codec, data);
-        },
-      ),
-      { numRuns: 100 },
-    );
+  commonCodecTests(zx0Codec, {
+    seeds: () => [zx0Codec.encode(tiles(3000, 2)), new Stream().bits(gamma(3)).lit('abc').copyNew(3, 6).end().bytes],
+    likely: [0x00, 0xff, 0x55, 0xaa, 0x80, 0x01, 0xfe],
+  });
+
+  it('encodes runs to a few bytes; the probe calls our encoder output strong', () => {
     assert.ok(roundTrips(zx0Codec, new Uint8Array(65536)).length < 20);
-  });
-
-  it('fuzz: never throws, hangs or writes past maxOutput', function () {
-    this.timeout(120_000);
-    fuzzDecoder(
-      zx0Codec,
-      [zx0Codec.encode(tiles(3000, 2)), new Stream().bits(gamma(3)).lit('abc').copyNew(3, 6).end().bytes],
-      [0x00, 0xff, 0x55, 0xaa, 0x80, 0x01, 0xfe],
-      300,
-    );
-  });
-
-  it('probe: finds no strong stream in generated 16-bit tables; calls our encoder output strong', () => {
-    assert.equal(strongHits(probeScan(zx0Codec, numericTables(1 << 16))).length, 0);
     const f = zx0Codec.encode(tiles(4096, 5));
     const hits = strongHits(probeScan(zx0Codec, bytes(noise(50, 1), f, noise(50, 2))));
     assert.ok(hits.some((h) => h.offset === 50 && h.consumed === f.length && h.size === 4096));
@@ -205,22 +155,5 @@ describe('zx0 decode: v2 streams written by hand from the ZX0 README', () => {
       assert.equal(h.offset + h.consumed, 50 + f.length);
       assert.ok(Math.abs(h.offset - 50) <= 8, `a neighbour at ${h.offset}`);
     }
-  });
-
-  describe('on the reference data in ../shared', () => {
-    let shared: string;
-    before(function () {
-      shared = requireShared(this);
-    });
-
-    it('round-trips every corpus input', function () {
-      this.timeout(60_000);
-      for (const { data } of corpusInputs(shared)) roundTrips(zx0Codec, data);
-    });
-
-    it('finds no strong stream in the 14 homebrew ROMs (none of them holds ZX0)', function () {
-      this.timeout(120_000);
-      for (const rom of homebrewRoms(shared)) assert.deepEqual(strongHits(probeScan(zx0Codec, rom.data)), [], rom.name);
-    });
   });
 });
