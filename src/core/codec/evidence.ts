@@ -72,8 +72,14 @@ export function runLoop(
   return size >= 0 ? { ok: true, size, consumed: r.consumed } : { ok: false, reason: r.reason, offset: r.offset };
 }
 
-/** Output bytes the candidate test decodes before it calls an offset worth a full decode. */
+/**
+ * Output bytes the candidate test decodes before it calls an offset worth a full decode: a short
+ * prefix at every offset, and for the few that hold it, a longer one (most data that is not a
+ * stream fails within the first commands; what survives them, such as ZX0's nearly redundancy-free
+ * bits, would otherwise be decoded to the output limit).
+ */
 export const CANDIDATE_PREFIX = 64;
+export const CANDIDATE_SECOND = 1024;
 
 /** What a codec adds to the generic judge. */
 export interface JudgeRules {
@@ -92,12 +98,14 @@ export interface JudgeRules {
  * prefix holds or only runs out of room; the judge weighs the recorded evidence.
  */
 export function loopProbe(loop: DecodeLoop, r: LoopResult, maxOutput: number, rules: JudgeRules): CodecProbe {
-  const prefix = new Uint8Array(CANDIDATE_PREFIX);
+  const prefix = new Uint8Array(CANDIDATE_SECOND);
   let full: Uint8Array | null = null;
   return {
     candidate(src, offset, max) {
-      const limit = Math.min(CANDIDATE_PREFIX, max);
-      return loop(src, offset, prefix, limit, src.length, true) >= 0 || r.reason === 'overflow';
+      if (loop(src, offset, prefix, Math.min(CANDIDATE_PREFIX, max), src.length, true) >= 0) return true;
+      if (r.reason !== 'overflow') return false;
+      if (max <= CANDIDATE_PREFIX) return true;
+      return loop(src, offset, prefix, Math.min(CANDIDATE_SECOND, max), src.length, true) >= 0 || r.reason === 'overflow';
     },
     judge(src, offset, consumed, decoded) {
       if (r.src !== src || r.start !== offset || r.consumed !== consumed || !r.strict) {

@@ -53,17 +53,37 @@ function bit(): number {
 const CUT = -1;
 const TOO_LONG = -2;
 
-/** An interlaced Elias gamma value (data bits XOR `invert`), or CUT (input ended) or TOO_LONG. */
+/**
+ * An interlaced Elias gamma value (data bits XOR `invert`), or CUT (input ended) or TOO_LONG. The
+ * bit reads are inlined but for a pending offset bit, which only the first bit can be: this runs at
+ * every offset of a ROM, and in zero-filled regions reads the longest codes.
+ */
 function elias(invert: number): number {
   let v = 1;
+  let first = pending >= 0;
   for (let k = 0; ; k++) {
-    const c = bit();
-    if (c < 0) return CUT;
-    if (c === 1) return v;
-    const d = bit();
-    if (d < 0) return CUT;
+    let c: number;
+    if (first) {
+      c = bit();
+      first = false;
+    } else {
+      mask >>>= 1;
+      if (mask === 0) {
+        if (ip >= end) return CUT;
+        bits = src[ip++]!;
+        mask = 0x80;
+      }
+      c = bits & mask;
+    }
+    if (c !== 0) return v;
+    mask >>>= 1;
+    if (mask === 0) {
+      if (ip >= end) return CUT;
+      bits = src[ip++]!;
+      mask = 0x80;
+    }
     if (k >= MAX_ELIAS_BITS) return TOO_LONG;
-    v = (v << 1) | (d ^ invert);
+    v = (v << 1) | ((bits & mask ? 1 : 0) ^ invert);
   }
 }
 
