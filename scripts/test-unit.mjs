@@ -1,12 +1,15 @@
 // Unit tests: transpile src/ and test/ to out/ (esbuild.mjs --tests), then mocha under c8.
 // Line coverage of src/core must stay at 90 % or more. Extra arguments go to mocha (e.g. --grep).
+// Installs lz4 first when missing (root only; otherwise the tests that run it skip).
 import { spawnSync } from 'node:child_process';
+import { installDebianPackages, UNIT_PACKAGES } from './lib/debian.mjs';
 
 function run(cmd, args, env = {}) {
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+installDebianPackages(UNIT_PACKAGES, { optional: true });
 run(process.execPath, ['esbuild.mjs', '--tests']);
 const extra = process.argv.slice(2);
 run(

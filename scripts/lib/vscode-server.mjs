@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installDebianPackages } from './debian.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SERVER_DIR = join(ROOT, '.vscode-test', 'server');
@@ -30,23 +31,14 @@ function log(msg) {
 
 /** Debian packages the server install and the browser need: chromium, ripgrep, libkrb5-dev. */
 export function ensureDebianPackages() {
-  const missing = [];
-  if (!existsSync(CHROMIUM)) missing.push('chromium');
-  if (!existsSync('/usr/bin/rg')) missing.push('ripgrep');
-  if (!existsSync('/usr/include/gssapi/gssapi.h')) missing.push('libkrb5-dev');
-  if (missing.length === 0) return;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const cmd = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`;
-  if (!isRoot) throw new Error(`missing Debian packages (${missing.join(', ')}): run as root: ${cmd}`);
-  log(`installing Debian packages: ${missing.join(' ')}`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [
-    ['update', '-qq'],
-    ['install', '-y', '-qq', '--no-install-recommends', ...missing],
-  ]) {
-    const r = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
-    if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${r.status})`);
-  }
+  installDebianPackages(
+    [
+      ['chromium', CHROMIUM],
+      ['ripgrep', '/usr/bin/rg'],
+      ['libkrb5-dev', '/usr/include/gssapi/gssapi.h'],
+    ],
+    { log },
+  );
 }
 
 /** Installs the VS Code server into .vscode-test/server (git-ignored) unless it is already there. */

@@ -6,6 +6,7 @@ import { gfxBench } from './gfx';
 import { decodeBench } from './decode';
 import { halBench } from './hal';
 import { codecsBench } from './codecs';
+import { lz4Bench } from './lz4';
 import { scanBench } from './scan';
 import { hostileBench } from './hostile';
 import { cliBench } from './cli';
@@ -20,6 +21,7 @@ export const BENCH_GROUPS: BenchGroup[] = [
   halBench,
   decodeBench,
   codecsBench,
+  lz4Bench,
   scanBench,
   findBench,
   editBench,

@@ -11,6 +11,11 @@ import { rawCodec } from './raw';
 import { lcLz2 } from './lc-lz2';
 import { lcLz3 } from './lc-lz3';
 import { gbaLz77 } from './gba-lz77';
+import { lz4Codec } from './lz4';
+import { lzsa1Codec } from './lzsa1';
+import { lzsa2Codec } from './lzsa2';
+import { zx0Codec } from './zx0';
+import { nesdougRleCodec } from './nesdoug-rle';
 
 /** The codecs the product ships, in the order lists and scans show them. */
 const BUILT_IN: readonly Codec[] = [
@@ -19,6 +24,11 @@ const BUILT_IN: readonly Codec[] = [
   lcLz2, // Lunar Compress LC_LZ2 (Super Mario World, Yoshi's Island, A Link to the Past)
   lcLz3, // Lunar Compress LC_LZ3 (Super Mario World hacks)
   gbaLz77, // GBA BIOS LZ77 (PVSnesLib)
+  lz4Codec, // LZ4 frames (libSFX)
+  lzsa1Codec, // LZSA1 raw blocks (lzsa -r)
+  lzsa2Codec, // LZSA2 raw blocks (lzsa -r)
+  zx0Codec, // ZX0 v2 (salvador)
+  nesdougRleCodec, // nesdoug's RLE (M1TE, SPEZ)
 ];
 
 /** A codec id that names no registered codec (the message lists the known ones). */

@@ -21,7 +21,11 @@ export interface CodecFailure {
 
 export interface CodecSuccess {
   ok: true;
-  /** Decompressed bytes written to the start of `out`. */
+  /**
+   * Decompressed bytes written to the start of `out`; 0 where the format has an empty stream (an
+   * LZ4 frame without content, an RLE stream that is only its end marker). Callers that need
+   * graphics (the scanner, the gallery) skip empty blocks.
+   */
   size: number;
   /** Bytes of `src` the stream occupies, from `start` (header, terminator and checksums included). */
   consumed: number;

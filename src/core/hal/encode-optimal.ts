@@ -21,7 +21,8 @@ import { byteRuns, increasingRuns, wordRuns } from './runs';
 /** Packs an offer as cost * 2^21 + from * 8 + cmd, so one float compare picks the cheapest. */
 const COST_UNIT = 2 ** 21;
 
-class OfferTree {
+/** Range offers, point queries of the cheapest (also the LZ4 optimal parse's). */
+export class OfferTree {
   readonly size: number;
   readonly tag: Float64Array;
 

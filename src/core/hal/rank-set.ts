@@ -19,6 +19,15 @@ export class RankSet {
     this.l2[r >> 15]! |= 1 << ((r >> 10) & 31);
   }
 
+  /** Removes r (a member or not): a sliding window of sources (the LZ4, LZSA and ZX0 encoders). */
+  delete(r: number): void {
+    const w = r >> 5;
+    if ((this.l0[w]! &= ~(1 << (r & 31))) !== 0) return;
+    const w1 = w >> 5;
+    if ((this.l1[w1]! &= ~(1 << (w & 31))) !== 0) return;
+    this.l2[w1 >> 5]! &= ~(1 << (w1 & 31));
+  }
+
   /** Largest member < r, or -1. */
   prev(r: number): number {
     let w = r >> 5;

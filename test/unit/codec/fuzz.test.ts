@@ -22,7 +22,9 @@ function check(codec: Codec, src: Uint8Array, start: number, opts: CodecDecodeOp
   for (let k = max; k < max + GUARD; k++) assert.equal(out[k], SENTINEL, `${codec.id} wrote past maxOutput ${max}`);
   const end = opts.length === undefined ? src.length : Math.min(src.length, start + opts.length);
   if (st.ok) {
-    assert.ok(st.size >= 1 && st.size <= max, `${codec.id} size ${st.size}`);
+    // Empty output is a real stream where the format has one (an LZ4 frame without content, an RLE
+    // stream that is only its end marker); HAL's format has none and reports 'empty'.
+    assert.ok(st.size >= 0 && st.size <= max, `${codec.id} size ${st.size}`);
     assert.ok(st.consumed >= 1 && start + st.consumed <= end, `${codec.id} consumed ${st.consumed}`);
     const again = codec.decode(src, start, opts);
     assert.equal(again.consumed, st.consumed);

@@ -40,8 +40,8 @@ function lengthPrefixed(id = 'test-length-prefixed'): Codec {
 }
 
 describe('codec registry', () => {
-  it('ships hal, raw, lc-lz2, lc-lz3 and gba-lz77, in that order, each found by id', () => {
-    assert.deepEqual(codecIds().slice(0, 5), ['hal', 'raw', 'lc-lz2', 'lc-lz3', 'gba-lz77']);
+  it('ships hal, raw, lc-lz2, lc-lz3, gba-lz77, lz4, lzsa1, lzsa2, zx0 and nesdoug-rle, in that order, each found by id', () => {
+    assert.deepEqual(codecIds().slice(0, 10), ['hal', 'raw', 'lc-lz2', 'lc-lz3', 'gba-lz77', 'lz4', 'lzsa1', 'lzsa2', 'zx0', 'nesdoug-rle']);
     assert.deepEqual(listCodecs().slice(0, 5), [halCodec, rawCodec, lcLz2, lcLz3, gbaLz77]);
     for (const c of listCodecs()) assert.equal(getCodec(c.id), c);
   });
@@ -75,7 +75,7 @@ describe('codec registry', () => {
     assert.throws(() => registerCodec(lengthPrefixed('LZ_77')), /lower-case words joined by hyphens/);
     assert.throws(() => registerCodec({ ...lengthPrefixed(), maxOutput: 0 }), /maxOutput/);
     assert.throws(() => registerCodec({ ...lengthPrefixed(), defaultLevel: 'max' }), /default level "max" is not one of its levels \(only\)/);
-    assert.deepEqual(codecIds().slice(0, 5), ['hal', 'raw', 'lc-lz2', 'lc-lz3', 'gba-lz77']);
+    assert.deepEqual(codecIds().slice(0, 10), ['hal', 'raw', 'lc-lz2', 'lc-lz3', 'gba-lz77', 'lz4', 'lzsa1', 'lzsa2', 'zx0', 'nesdoug-rle']);
   });
 
   it('disposing a stale handle does not remove a codec registered again under the same id', () => {

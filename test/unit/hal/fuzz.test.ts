@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { decode, decodeInto, encode, HalDecodeError, type DecodeOptions } from '../../../src/core/hal';
 import { randomBytes, spriteSheet } from './helpers';
+import { mutated } from '../../support/mutate';
 
 const REASONS = new Set(['truncated', 'overflow', 'copy-before-start', 'copy-past-end', 'empty', 'unwritten-source']);
 const out = new Uint8Array(65536);
@@ -55,17 +56,7 @@ describe('HAL decoder fuzz (a longer run: node scripts/fuzz-hal.mjs after node e
         fc.nat(seeds.length - 1),
         fc.array(fc.tuple(fc.nat(), fc.nat(255), fc.nat(3)), { minLength: 1, maxLength: 8 }),
         fc.boolean(),
-        (which, edits, strict) => {
-          let s = Array.from(seeds[which]!);
-          for (const [pos, v, op] of edits) {
-            const p = pos % (s.length + 1);
-            if (op === 0) s[p % s.length] = v;
-            else if (op === 1) s[p % s.length]! ^= 1 << (v & 7);
-            else if (op === 2) s.splice(p, 0, v);
-            else s = s.slice(0, Math.max(0, p));
-          }
-          check(Uint8Array.from(s), 0, { strict });
-        },
+        (which, edits, strict) => check(mutated(seeds[which]!, edits), 0, { strict }),
       ),
       { numRuns: 800 },
     );
